@@ -1,0 +1,31 @@
+"""Application factory. Importing this package imports nothing else of the project:
+views, blueprints and the CLI are pulled in inside ``create_app()``."""
+from pathlib import Path
+
+from flask import Flask
+
+
+def create_app(config=None):
+    """Build the app from environment variables, then ``config`` (tests pass their own)."""
+    from admin_app import config as configuracion
+    from admin_app.db import abrir, registrar_conexion_por_peticion
+
+    raiz = Path(__file__).resolve().parent.parent
+    app = Flask('reclamos', root_path=str(raiz),
+                template_folder=str(raiz / 'vistas' / 'templates'),
+                static_folder=str(raiz / 'vistas' / 'static'))
+    app.config.update(configuracion.FIJA)
+    app.config.update(configuracion.desde_entorno())
+    app.config.update(config or {})
+
+    abrir(app.config['DATABASE_URL'])
+    registrar_conexion_por_peticion(app)
+
+    from admin_app import cli, idioma, seguridad
+    idioma.iniciar(app)
+    seguridad.iniciar(app)
+    cli.registrar(app)
+
+    from vistas import registrar_vistas
+    registrar_vistas(app)
+    return app

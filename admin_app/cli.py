@@ -1,0 +1,129 @@
+"""Command line: ``flask --app admin_app <command>`` (listed in README.md)."""
+import json
+import sys
+import uuid
+
+import click
+from flask.cli import with_appcontext
+from flask_security import hash_password
+
+from admin_app.db import db
+
+
+def registrar(app):
+    for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
+                    importar_config):
+        app.cli.add_command(comando)
+
+
+@click.command('iniciar-bd')
+@with_appcontext
+def iniciar_bd():
+    """Create the schema (every pending migration) and the four roles."""
+    from admin_app.esquema import migrar as aplicar
+    from catalogos.usuarios import ROLES, Rol
+
+    aplicadas = aplicar()
+    with db.atomic():
+        for nombre, descripcion in ROLES.items():
+            Rol.get_or_create(name=nombre, defaults={'description': descripcion})
+    click.echo(f'Esquema al día ({len(aplicadas)} migraciones aplicadas); roles listos.')
+
+
+@click.command('migrar')
+@with_appcontext
+@click.option('--hasta', default=None, help='Aplicar hasta esta migración inclusive.')
+def migrar(hasta):
+    """Apply pending schema migrations."""
+    from admin_app.esquema import migrar as aplicar, pendientes
+
+    antes = pendientes()
+    aplicadas = aplicar(hasta)
+    click.echo(f'Pendientes: {len(antes)}. Aplicadas: {", ".join(aplicadas) or "ninguna"}.')
+
+
+@click.command('cargar-demo')
+@with_appcontext
+def cargar_demo():
+    """Load the demo configuration and one user per role into an empty database."""
+    from admin_app import demo
+
+    if not demo.base_vacia():
+        click.echo('La base ya tiene datos; no se carga la demostración.')
+        return
+    demo.cargar()
+    click.echo(demo.texto_accesos())
+
+
+@click.command('crear-usuario')
+@with_appcontext
+@click.argument('email')
+@click.option('--rol', 'roles', multiple=True, required=True,
+              help='admin, supervisor, agente o gerente (repetible).')
+@click.option('--contrasena', required=True, help='Al menos 8 caracteres.')
+@click.option('--nombre', default='')
+@click.option('--area', default=None, help='Código del área del usuario.')
+def crear_usuario(email, roles, contrasena, nombre, area):
+    """Create (or update the password and roles of) a user, without prompts."""
+    from catalogos.organizacion import Area
+    from catalogos.usuarios import Usuario, asignar_roles, errores_usuario
+
+    email = email.strip().lower()
+    with db.atomic():
+        usuario = Usuario.get_or_none(Usuario.email == email) or Usuario(email=email)
+        errores = errores_usuario(usuario, contrasena, roles, usuario.id is None)
+        area_fila = None
+        if area:
+            area_fila = Area.get_or_none(Area.codigo == area)
+            if area_fila is None:
+                errores['area'] = f'No existe el área «{area}».'
+        if errores:
+            for campo, mensaje in errores.items():
+                click.echo(f'Error en {campo}: {mensaje}', err=True)
+            sys.exit(2)
+        usuario.nombre = nombre or usuario.nombre
+        usuario.area = area_fila or usuario.area
+        usuario.password = hash_password(contrasena)
+        usuario.fs_uniquifier = usuario.fs_uniquifier or uuid.uuid4().hex
+        usuario.save()
+        asignar_roles(usuario, roles)
+    click.echo(f'Usuario {email} listo con roles: {", ".join(sorted(set(roles)))}.')
+
+
+@click.command('exportar-config')
+@with_appcontext
+@click.argument('archivo', type=click.Path(dir_okay=False, writable=True, allow_dash=True))
+def exportar_config(archivo):
+    """Write every catalog to a JSON file (- for standard output)."""
+    from catalogos.configuracion import exportar
+
+    with db.connection_context():
+        texto = json.dumps(exportar(), ensure_ascii=False, indent=2, sort_keys=False)
+    with click.open_file(archivo, 'w', encoding='utf-8') as salida:
+        salida.write(texto + '\n')
+    if archivo != '-':
+        click.echo(f'Configuración exportada a {archivo}.')
+
+
+@click.command('importar-config')
+@with_appcontext
+@click.argument('archivo', type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+def importar_config(archivo):
+    """Create or update catalogs from a JSON export; a bad file imports nothing."""
+    from catalogos.configuracion import ErrorImportacion, importar
+
+    try:
+        with click.open_file(archivo, encoding='utf-8') as entrada:
+            datos = json.load(entrada)
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        click.echo(f'Error: el archivo no es JSON válido ({error}). No se importó nada.', err=True)
+        sys.exit(2)
+    try:
+        with db.connection_context():
+            resumen = importar(datos)
+    except ErrorImportacion as error:
+        click.echo(f'Error: {error} No se importó nada.', err=True)
+        sys.exit(2)
+    total = sum(resumen.values())
+    detalle = ', '.join(f'{clave}: {n}' for clave, n in resumen.items() if n)
+    click.echo(f'Importados {total} registros ({detalle}).')

@@ -1,0 +1,58 @@
+"""The database handle and the base model: the only thing models import from the app.
+
+peewee's ``DatabaseProxy`` lets every model bind to one handle at import time while the
+real database (SQLite or PostgreSQL, from ``DATABASE_URL``) is chosen later by the factory,
+the CLI or a test.
+"""
+from peewee import DatabaseProxy, Model
+from playhouse.db_url import connect
+
+db = DatabaseProxy()
+
+# WAL lets readers work while one request writes; the busy timeout makes concurrent writers
+# wait instead of failing at once with "database is locked".
+PRAGMAS_SQLITE = {
+    'journal_mode': 'wal',
+    'foreign_keys': 1,
+    'busy_timeout': 10000,
+    'synchronous': 'normal',
+    'cache_size': -32000,
+}
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+        legacy_table_names = False
+
+
+def abrir(url):
+    """Bind the proxy to the database named by ``url`` and return the real database."""
+    if url.startswith('sqlite'):
+        database = connect(url, pragmas=PRAGMAS_SQLITE)
+    else:
+        # peewee 4.5 maps postgresql:// to psycopg 3 when psycopg2 is absent.
+        database = connect(url)
+    db.initialize(database)
+    return database
+
+
+def es_postgres():
+    return db.obj is not None and 'postgres' in type(db.obj).__name__.lower()
+
+
+def registrar_conexion_por_peticion(app):
+    """Open a connection for each request and close it after.
+
+    playhouse's FlaskDB does the same but calls ``connect()`` without ``reuse_if_open``, which
+    raises when a CLI command or a test opened the connection first.
+    """
+
+    @app.before_request
+    def _conectar():
+        db.connect(reuse_if_open=True)
+
+    @app.teardown_request
+    def _cerrar(exc):
+        if not db.is_closed():
+            db.close()

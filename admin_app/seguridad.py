@@ -1,0 +1,20 @@
+"""Flask-Security-Too on peewee: login, logout, password hashing, roles."""
+from flask_security import PeeweeUserDatastore, Security
+
+from admin_app.db import db
+from catalogos.usuarios import Rol, Usuario, UsuarioRol
+
+
+def almacen():
+    return PeeweeUserDatastore(db, Usuario, Rol, UsuarioRol)
+
+
+def iniciar(app):
+    # A fresh Security per app: tests build many apps in one process.
+    Security(app, almacen())
+
+    @app.context_processor
+    def _csrf():
+        # Not named csrf_token: flask-admin would then add a second token to its own forms.
+        from flask_wtf.csrf import generate_csrf
+        return {'csrf_flask_wtf': generate_csrf}

@@ -1,0 +1,15 @@
+"""Configuration models and one declaration per catalog (see ``declaracion``).
+
+Importing this package imports every catalog module, so ``REGISTRO`` is complete.
+"""
+from catalogos import organizacion, plazos, atencion, servicios, usuarios  # noqa: F401
+from catalogos.declaracion import REGISTRO
+
+
+def modelos():
+    """Every catalog table in creation order: parents first, then inline children, then users."""
+    tablas = []
+    for declaracion in REGISTRO:
+        tablas.append(declaracion.modelo)
+        tablas.extend(h.modelo for h in declaracion.hijos)
+    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol]

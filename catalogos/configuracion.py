@@ -1,0 +1,178 @@
+"""The whole configuration as one JSON document, and back (test environment -> production).
+
+Export walks ``REGISTRO``, so a new catalog is exported and imported with no code here.
+Rows are matched by ``codigo``; foreign keys travel as the ``codigo`` of the row they point
+to; inline children (business hours, custom fields...) travel nested in their parent and are
+replaced as a whole. An import is one transaction: the first bad entry stops it, named, and
+nothing is kept.
+"""
+import datetime
+
+from peewee import (AutoField, BooleanField, CharField, DateField, ForeignKeyField,
+                    IntegerField, TextField, TimeField)
+
+from admin_app.db import db
+from catalogos.declaracion import REGISTRO
+
+FORMATO = 'reclamos-configuracion'
+VERSION = 1
+
+
+class ErrorImportacion(ValueError):
+    """Carries a Spanish message naming the catalog, entry and field at fault."""
+
+
+# -- export ------------------------------------------------------------------------------
+def _campos(modelo, excluir=()):
+    return [c for c in modelo._meta.sorted_fields
+            if not isinstance(c, AutoField) and c.name not in excluir]
+
+
+def _valor(fila, campo):
+    if isinstance(campo, ForeignKeyField):
+        relacionado = getattr(fila, campo.name)
+        return relacionado.codigo if relacionado is not None else None
+    valor = getattr(fila, campo.name)
+    if isinstance(valor, (datetime.date, datetime.time)):
+        return valor.isoformat()
+    return valor
+
+
+def _a_dict(fila, campos):
+    return {c.name: _valor(fila, c) for c in campos}
+
+
+def exportar():
+    """Return the configuration as a JSON-ready dict, in a stable order."""
+    catalogos = {}
+    for declaracion in REGISTRO:
+        modelo = declaracion.modelo
+        campos = _campos(modelo)
+        filas = []
+        for fila in modelo.select().order_by(modelo.codigo):
+            dato = _a_dict(fila, campos)
+            for hijo in declaracion.hijos:
+                campos_hijo = _campos(hijo.modelo, excluir=(hijo.campo_padre,))
+                orden = [hijo.modelo._meta.fields[n] for n in hijo.columnas[:2]]
+                consulta = (hijo.modelo.select()
+                            .where(getattr(hijo.modelo, hijo.campo_padre) == fila.id)
+                            .order_by(*orden))
+                dato[hijo.clave] = [_a_dict(h, campos_hijo) for h in consulta]
+            filas.append(dato)
+        catalogos[declaracion.clave] = filas
+    return {'formato': FORMATO, 'version': VERSION, 'catalogos': catalogos}
+
+
+# -- import ------------------------------------------------------------------------------
+def _convertir(campo, valor, donde):
+    """Turn a JSON value into what the field stores, or fail naming the place."""
+    if valor is None:
+        if campo.null:
+            return None
+        raise ErrorImportacion(f'{donde}: el campo «{campo.name}» es obligatorio.')
+    try:
+        if isinstance(campo, ForeignKeyField):
+            destino = campo.rel_model.get_or_none(campo.rel_model.codigo == str(valor))
+            if destino is None:
+                raise ErrorImportacion(
+                    f'{donde}: «{campo.name}» hace referencia al código «{valor}», que no existe.')
+            return destino.id
+        if isinstance(campo, BooleanField):
+            if not isinstance(valor, bool):
+                raise TypeError
+            return valor
+        if isinstance(campo, IntegerField):
+            if isinstance(valor, bool) or not isinstance(valor, int):
+                raise TypeError
+            return valor
+        if isinstance(campo, DateField):
+            return datetime.date.fromisoformat(valor)
+        if isinstance(campo, TimeField):
+            return datetime.time.fromisoformat(valor)
+        if isinstance(campo, (CharField, TextField)):
+            if not isinstance(valor, str):
+                raise TypeError
+            if getattr(campo, 'max_length', None) and len(valor) > campo.max_length:
+                raise ErrorImportacion(f'{donde}: «{campo.name}» supera {campo.max_length} '
+                                       'caracteres.')
+            return valor
+    except ErrorImportacion:
+        raise
+    except (TypeError, ValueError):
+        raise ErrorImportacion(f'{donde}: valor inválido para «{campo.name}»: {valor!r}.')
+    return valor
+
+
+def _asignar(fila, campos, entrada, donde, ignorar=()):
+    if not isinstance(entrada, dict):
+        raise ErrorImportacion(f'{donde}: se esperaba un objeto JSON.')
+    conocidos = {c.name: c for c in campos}
+    desconocidos = set(entrada) - set(conocidos) - set(ignorar)
+    if desconocidos:
+        raise ErrorImportacion(f'{donde}: campo desconocido «{sorted(desconocidos)[0]}».')
+    for nombre, campo in conocidos.items():
+        if nombre in entrada:
+            setattr(fila, campo.column_name if isinstance(campo, ForeignKeyField) else nombre,
+                    _convertir(campo, entrada[nombre], donde))
+
+
+def _validar(fila, donde):
+    errores = fila.errores()
+    if errores:
+        campo, mensaje = next(iter(errores.items()))
+        raise ErrorImportacion(f'{donde}: {campo}: {mensaje}')
+
+
+def _importar_hijos(declaracion, fila, entrada, donde):
+    for hijo in declaracion.hijos:
+        if hijo.clave not in entrada:
+            continue
+        lista = entrada[hijo.clave]
+        if not isinstance(lista, list):
+            raise ErrorImportacion(f'{donde}: «{hijo.clave}» debe ser una lista.')
+        padre = getattr(hijo.modelo, hijo.campo_padre)
+        hijo.modelo.delete().where(padre == fila.id).execute()
+        campos = _campos(hijo.modelo, excluir=(hijo.campo_padre,))
+        for j, dato in enumerate(lista, 1):
+            lugar = f'{donde} > {hijo.clave} #{j}'
+            nueva = hijo.modelo()
+            setattr(nueva, padre.column_name, fila.id)
+            _asignar(nueva, campos, dato, lugar)
+            _validar(nueva, lugar)
+            nueva.save()
+
+
+def importar(datos):
+    """Create or update every catalog row of ``datos``; returns {catalog: rows imported}."""
+    if not isinstance(datos, dict) or datos.get('formato') != FORMATO:
+        raise ErrorImportacion(f'El archivo no es una configuración de Reclamos (falta '
+                               f'"formato": "{FORMATO}").')
+    if datos.get('version') != VERSION:
+        raise ErrorImportacion(f'Versión de configuración no soportada: {datos.get("version")!r}.')
+    catalogos = datos.get('catalogos')
+    if not isinstance(catalogos, dict):
+        raise ErrorImportacion('Falta el objeto "catalogos".')
+    claves = {d.clave for d in REGISTRO}
+    desconocidos = set(catalogos) - claves
+    if desconocidos:
+        raise ErrorImportacion(f'Catálogo desconocido: «{sorted(desconocidos)[0]}».')
+
+    resumen = {}
+    with db.atomic():
+        for declaracion in REGISTRO:
+            entradas = catalogos.get(declaracion.clave, [])
+            if not isinstance(entradas, list):
+                raise ErrorImportacion(f'«{declaracion.clave}» debe ser una lista.')
+            modelo = declaracion.modelo
+            campos = _campos(modelo)
+            for i, entrada in enumerate(entradas, 1):
+                codigo = entrada.get('codigo') if isinstance(entrada, dict) else None
+                donde = f'{declaracion.clave} #{i} (código {codigo!r})'
+                fila = modelo.get_or_none(modelo.codigo == codigo) if codigo else None
+                fila = fila or modelo()
+                _asignar(fila, campos, entrada, donde, ignorar=[h.clave for h in declaracion.hijos])
+                _validar(fila, donde)
+                fila.save()
+                _importar_hijos(declaracion, fila, entrada, donde)
+            resumen[declaracion.clave] = len(entradas)
+    return resumen

@@ -1,0 +1,129 @@
+"""Who works and when: calendars (business hours, non-working days), areas, regulators."""
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from peewee import (BooleanField, CharField, DateField, ForeignKeyField, IntegerField,
+                    TimeField)
+
+from admin_app.db import BaseModel
+from catalogos.base import Catalogo
+from catalogos.declaracion import Hijo, declarar
+
+DIAS_SEMANA = [(0, 'Lunes'), (1, 'Martes'), (2, 'Miércoles'), (3, 'Jueves'), (4, 'Viernes'),
+               (5, 'Sábado'), (6, 'Domingo')]
+TIPOS_DIA = [('no_laborable', 'No laborable'), ('laborable', 'Laborable')]
+PAISES = [('CO', 'Colombia'), ('PE', 'Perú'), ('EC', 'Ecuador'), ('MX', 'México'),
+          ('CL', 'Chile'), ('BO', 'Bolivia'), ('AR', 'Argentina'), ('ES', 'España')]
+ZONAS_COMUNES = ['America/Bogota', 'America/Lima', 'America/Guayaquil', 'America/Mexico_City',
+                 'America/Santiago', 'America/La_Paz', 'America/Argentina/Buenos_Aires',
+                 'Europe/Madrid', 'UTC']
+
+
+def zona_valida(nombre):
+    if not nombre or nombre not in available_timezones():
+        return False
+    try:
+        ZoneInfo(nombre)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+class Calendario(Catalogo):
+    pais = CharField(max_length=2, choices=PAISES, verbose_name='País')
+    zona = CharField(max_length=64, default='America/Bogota', verbose_name='Zona horaria')
+    recepcion_en_horario = BooleanField(
+        default=False, verbose_name='Recepción fuera de horario cuenta desde la apertura',
+        help_text='Un caso recibido fuera del horario hábil se considera recibido al abrir.')
+    predeterminado = BooleanField(default=False, verbose_name='Predeterminado')
+
+    def errores_propios(self):
+        errores = {}
+        if self.pais not in dict(PAISES):
+            errores['pais'] = f'País no soportado: «{self.pais or ""}».'
+        if not zona_valida(self.zona):
+            errores['zona'] = (f'La zona horaria «{self.zona or ""}» no existe. '
+                               'Ejemplos: America/Bogota, America/Lima.')
+        return errores
+
+    @classmethod
+    def predeterminado_o_primero(cls):
+        return (cls.select().order_by(cls.predeterminado.desc(), cls.id).first())
+
+
+class HorarioDia(BaseModel):
+    calendario = ForeignKeyField(Calendario, backref='horario', on_delete='CASCADE')
+    dia = IntegerField(choices=DIAS_SEMANA, verbose_name='Día')
+    abre = TimeField(verbose_name='Abre', formats=['%H:%M:%S', '%H:%M'])
+    cierra = TimeField(verbose_name='Cierra', formats=['%H:%M:%S', '%H:%M'])
+
+    class Meta:
+        indexes = ((('calendario', 'dia'), True),)
+
+    def errores(self):
+        errores = {}
+        if self.dia not in dict(DIAS_SEMANA):
+            errores['dia'] = f'Día de la semana inválido: «{self.dia}».'
+        if self.abre is None:
+            errores['abre'] = 'Indique la hora de apertura.'
+        if self.cierra is None:
+            errores['cierra'] = 'Indique la hora de cierre.'
+        elif self.abre is not None and self.cierra <= self.abre:
+            errores['cierra'] = (f'El cierre ({self.cierra:%H:%M}) debe ser posterior a la '
+                                 f'apertura ({self.abre:%H:%M}).')
+        return errores
+
+
+class DiaEspecial(BaseModel):
+    """A company non-working day (Peru decrees some case by case) or an extra working day."""
+
+    calendario = ForeignKeyField(Calendario, backref='dias_especiales', on_delete='CASCADE')
+    fecha = DateField(verbose_name='Fecha')
+    tipo = CharField(max_length=20, choices=TIPOS_DIA, default='no_laborable', verbose_name='Tipo')
+    descripcion = CharField(max_length=200, default='', verbose_name='Descripción')
+
+    class Meta:
+        indexes = ((('calendario', 'fecha'), True),)
+
+    def errores(self):
+        errores = {}
+        if self.fecha is None:
+            errores['fecha'] = 'Indique la fecha.'
+        if self.tipo not in dict(TIPOS_DIA):
+            errores['tipo'] = f'Tipo de día inválido: «{self.tipo}».'
+        return errores
+
+
+class Area(Catalogo):
+    registra = BooleanField(default=True, verbose_name='Registra casos')
+    resuelve = BooleanField(default=False, verbose_name='Resuelve casos')
+    correo = CharField(max_length=200, default='', verbose_name='Correo del área')
+
+
+class EntidadReguladora(Catalogo):
+    pais = CharField(max_length=2, choices=PAISES, verbose_name='País')
+    sitio = CharField(max_length=200, default='', verbose_name='Sitio web')
+
+    def errores_propios(self):
+        if self.pais not in dict(PAISES):
+            return {'pais': f'País no soportado: «{self.pais or ""}».'}
+        return {}
+
+
+CALENDARIOS = declarar(
+    Calendario, titulo='Calendarios', categoria='Plazos', clave='calendarios',
+    columnas=('codigo', 'nombre', 'pais', 'zona', 'recepcion_en_horario', 'predeterminado',
+              'activo'),
+    filtros=('pais', 'activo'),
+    hijos=(Hijo(HorarioDia, 'calendario', 'horario', ('dia', 'abre', 'cierra')),
+           Hijo(DiaEspecial, 'calendario', 'dias_especiales', ('fecha', 'tipo', 'descripcion'))),
+)
+AREAS = declarar(
+    Area, titulo='Áreas', categoria='Organización', clave='areas',
+    columnas=('codigo', 'nombre', 'registra', 'resuelve', 'correo', 'activo'),
+    filtros=('registra', 'resuelve', 'activo'),
+)
+ENTIDADES = declarar(
+    EntidadReguladora, titulo='Entidades reguladoras', categoria='Organización',
+    clave='entidades_reguladoras', columnas=('codigo', 'nombre', 'pais', 'sitio', 'activo'),
+    filtros=('pais', 'activo'),
+)

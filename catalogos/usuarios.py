@@ -1,0 +1,100 @@
+"""Users and roles for Flask-Security-Too on peewee.
+
+Attribute names that Flask-Security reads (email, password, active, fs_uniquifier, roles,
+name) stay in English; the rest is Spanish.
+"""
+import datetime
+from functools import cached_property
+
+from flask_security import RoleMixin, UserMixin
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
+
+from admin_app.db import BaseModel
+from catalogos.organizacion import Area
+
+ROLES = {
+    'admin': 'Configura catálogos, procesos, calendarios, reglas y usuarios.',
+    'supervisor': 'Supervisa los casos de sus áreas: reasigna, deriva, aprueba, prorroga, anula.',
+    'agente': 'Registra y atiende los casos de su bandeja y su área.',
+    'gerente': 'Consulta todos los casos, tableros, reportes y exportaciones.',
+}
+
+
+class Rol(RoleMixin, BaseModel):
+    name = CharField(max_length=80, unique=True, verbose_name='Nombre')
+    description = TextField(default='', verbose_name='Descripción')
+
+    def __str__(self):
+        return self.name
+
+
+# UserMixin must come first: the other order makes get_id() return the numeric id instead of
+# fs_uniquifier, and logins silently do not stick.
+class Usuario(UserMixin, BaseModel):
+    email = CharField(max_length=255, unique=True, verbose_name='Correo')
+    nombre = CharField(max_length=200, default='', verbose_name='Nombre')
+    password = CharField(max_length=255, null=True, verbose_name='Contraseña')
+    active = BooleanField(default=True, verbose_name='Activo')
+    fs_uniquifier = CharField(max_length=64, unique=True)
+    area = ForeignKeyField(Area, backref='usuarios', null=True, on_delete='SET NULL',
+                           verbose_name='Área')
+    confirmed_at = DateTimeField(null=True)
+    creado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Creado')
+
+    def __str__(self):
+        return self.nombre or self.email
+
+    @cached_property
+    def roles(self):
+        """The user's Rol rows, in one query (Flask-Security iterates them on every check)."""
+        if self.id is None:
+            return []
+        return list(Rol.select().join(UsuarioRol).where(UsuarioRol.user == self.id))
+
+    def nombres_roles(self):
+        return {r.name for r in self.roles}
+
+
+class UsuarioRol(BaseModel):
+    user = ForeignKeyField(Usuario, backref='enlaces_rol', on_delete='CASCADE')
+    role = ForeignKeyField(Rol, backref='enlaces_usuario', on_delete='CASCADE')
+
+    class Meta:
+        indexes = ((('user', 'role'), True),)
+
+
+def errores_usuario(usuario, contrasena, roles, nuevo):
+    """{field: Spanish message} for a user about to be saved; shared by the screen and the CLI."""
+    from email_validator import EmailNotValidError, validate_email
+
+    errores = {}
+    email = (usuario.email or '').strip().lower()
+    try:
+        validate_email(email, check_deliverability=False)
+    except EmailNotValidError:
+        errores['email'] = f'Correo inválido: «{usuario.email or ""}».'
+    else:
+        repetido = Usuario.select().where(Usuario.email == email)
+        if usuario.id is not None:
+            repetido = repetido.where(Usuario.id != usuario.id)
+        if repetido.exists():
+            errores['email'] = f'Ya existe un usuario con el correo «{email}».'
+    if nuevo and not contrasena:
+        errores['contrasena'] = 'Indique una contraseña.'
+    elif contrasena and len(contrasena) < 8:
+        errores['contrasena'] = 'La contraseña debe tener al menos 8 caracteres.'
+    desconocidos = set(roles) - set(ROLES)
+    if not roles:
+        errores['roles'] = 'Elija al menos un rol.'
+    elif desconocidos:
+        errores['roles'] = 'Rol desconocido: ' + ', '.join(sorted(desconocidos)) + '.'
+    return errores
+
+
+def asignar_roles(usuario, nombres):
+    """Replace the user's roles with ``nombres`` (roles are created on first use)."""
+    UsuarioRol.delete().where(UsuarioRol.user == usuario.id).execute()
+    for nombre in sorted(set(nombres)):
+        rol, _ = Rol.get_or_create(name=nombre, defaults={'description': ROLES.get(nombre, '')})
+        UsuarioRol.create(user=usuario, role=rol)
+    usuario.__dict__.pop('roles', None)

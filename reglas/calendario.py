@@ -1,0 +1,227 @@
+"""Business calendar as a frozen value: country holidays, company days and opening hours.
+
+The public queries (es_dia_habil, es_habil, siguiente_apertura) are for callers; the methods
+below "engine" are the primitives plazos and suspension build on. All of them answer from a
+lazily built table of business days (reglas.tabla_habil), extended on demand.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from reglas.errores import ReglaInvalida
+from reglas.tabla_habil import ANIO_MAX, Tabla, feriados
+from reglas.validacion import (exigir_instante, exigir_pais, exigir_zona, normalizar_fechas,
+                               normalizar_horario)
+
+UTC = timezone.utc
+_FIN_DIA = time(23, 59, 59)
+_MICRO = timedelta(microseconds=1)
+
+
+def _micro_del_dia(t) -> int:
+    return ((t.hour * 60 + t.minute) * 60 + t.second) * 1_000_000 + t.microsecond
+
+
+class _Cache:
+    """Mutable memo hung on the frozen calendar; never part of its identity."""
+
+    __slots__ = ('tabla', 'fines')
+
+    def __init__(self):
+        self.tabla: Tabla | None = None
+        self.fines: dict[int, datetime] = {}
+
+
+@dataclass(frozen=True)
+class Calendario:
+    pais: str
+    zona: str
+    horario: tuple  # 7 entries, Monday first: (opens, closes) local times or None
+    no_laborables: frozenset = frozenset()
+    laborables: frozenset = frozenset()
+    recepcion_en_horario: bool = False
+    _tz: ZoneInfo = field(init=False, repr=False, compare=False)
+    _franjas: tuple = field(init=False, repr=False, compare=False)
+    _cache: _Cache = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        put = object.__setattr__
+        put(self, 'pais', exigir_pais(self.pais))
+        put(self, '_tz', exigir_zona(self.zona))
+        put(self, 'horario', normalizar_horario(self.horario))
+        put(self, 'no_laborables', normalizar_fechas(self.no_laborables, 'no_laborables'))
+        put(self, 'laborables', normalizar_fechas(self.laborables, 'laborables'))
+        if not isinstance(self.recepcion_en_horario, bool):
+            raise ReglaInvalida(
+                f'recepcion_en_horario debe ser True o False; se recibió '
+                f'{self.recepcion_en_horario!r}')
+        choque = self.no_laborables & self.laborables
+        if choque:
+            raise ReglaInvalida(
+                f'La fecha {min(choque).isoformat()} no puede ser laborable y no laborable a '
+                f'la vez')
+        franjas = tuple(None if f is None else (_micro_del_dia(f[0]), _micro_del_dia(f[1]))
+                        for f in self.horario)
+        put(self, '_franjas', franjas)
+        put(self, '_cache', _Cache())
+
+    @classmethod
+    def crear(cls, pais: str, zona: str, horario: dict, no_laborables=(), laborables=(),
+              recepcion_en_horario: bool = False) -> Calendario:
+        return cls(pais, zona, horario, no_laborables, laborables, recepcion_en_horario)
+
+    @staticmethod
+    def por_defecto(pais: str = 'CO', zona: str = 'America/Bogota') -> Calendario:
+        """Monday to Friday 08:00-17:00; shared per (pais, zona) so its table is built once."""
+        return _por_defecto(pais, zona)
+
+    # -- public queries -------------------------------------------------------------------
+
+    def es_dia_habil(self, d: date) -> bool:
+        if isinstance(d, datetime):
+            d = self.local(exigir_instante(d, 'd'))
+        elif not isinstance(d, date):
+            raise ReglaInvalida(f'Se esperaba una fecha (date); se recibió {d!r}')
+        return self._franja_de(d.toordinal()) is not None
+
+    def es_habil(self, instante: datetime) -> bool:
+        """Inside business hours of a business day; opening included, closing excluded."""
+        loc = self.local(exigir_instante(instante, 'instante'))
+        franja = self._franja_de(loc.toordinal())
+        return franja is not None and franja[0] <= _micro_del_dia(loc) < franja[1]
+
+    def siguiente_apertura(self, instante: datetime) -> datetime:
+        """First instant >= instante at which business time runs (instante itself if open)."""
+        loc = self.local(exigir_instante(instante, 'instante'))
+        dia, micro = loc.toordinal(), _micro_del_dia(loc)
+        franja = self._franja_de(dia)
+        if franja is not None and micro < franja[1]:
+            if micro >= franja[0]:
+                return instante.astimezone(UTC)
+            return self._en_utc(dia, franja[0])
+        siguiente = self.dia_habil_n(dia, 1)
+        return self._en_utc(siguiente, self._franja_de(siguiente)[0])
+
+    # -- engine primitives (used by plazos and suspension) --------------------------------
+
+    def local(self, instante: datetime) -> datetime:
+        return instante.astimezone(self._tz)
+
+    def en_utc(self, ingenuo: datetime) -> datetime:
+        """A local wall time (naive) as an aware UTC instant; a time skipped by DST moves on."""
+        return ingenuo.replace(tzinfo=self._tz).astimezone(UTC)
+
+    def dia_local(self, instante: datetime) -> int:
+        """Ordinal of the local date of an aware instant."""
+        return instante.astimezone(self._tz).toordinal()
+
+    def dia_de_recepcion(self, instante: datetime) -> int:
+        """Local day a receipt counts from, after the recepcion_en_horario option."""
+        if self.recepcion_en_horario and not self.es_habil(instante):
+            instante = self.siguiente_apertura(instante)
+        return instante.astimezone(self._tz).toordinal()
+
+    def dia_habil_n(self, dia: int, n: int) -> int:
+        """Ordinal of the n-th business day after day `dia` (n >= 1)."""
+        t = self._cache.tabla
+        if t is None or not t.primero <= dia <= t.ultimo:
+            t = self._tabla(dia, dia)
+        i = bisect_right(t.dias, dia) + n - 1
+        while i >= len(t.dias):
+            t = self._extender(t)
+        return t.dias[i]
+
+    def contar_dias_habiles(self, desde: int, hasta: int) -> int:
+        """Business days in (desde, hasta]; negative when hasta < desde."""
+        t = self._tabla(min(desde, hasta), max(desde, hasta))
+        return bisect_right(t.dias, hasta) - bisect_right(t.dias, desde)
+
+    def fin_del_dia(self, dia: int) -> datetime:
+        """23:59:59 local of a day, in UTC (memoised: it is the result of most terms)."""
+        fin = self._cache.fines.get(dia)
+        if fin is None:
+            fin = datetime.combine(date.fromordinal(dia), _FIN_DIA, self._tz).astimezone(UTC)
+            if len(self._cache.fines) > 50_000:
+                self._cache.fines.clear()
+            self._cache.fines[dia] = fin
+        return fin
+
+    def micro_habiles(self, desde: datetime, hasta: datetime) -> int:
+        """Business microseconds between two instants (negative when hasta < desde)."""
+        a, b = self.local(desde), self.local(hasta)
+        da, db = a.toordinal(), b.toordinal()
+        t = self._tabla(min(da, db), max(da, db))
+        return t.posicion(db, _micro_del_dia(b)) - t.posicion(da, _micro_del_dia(a))
+
+    def sumar_habil(self, instante: datetime, micro: int) -> datetime:
+        """Instant after `micro` (> 0) business microseconds counted from instante."""
+        loc = self.local(instante)
+        dia = loc.toordinal()
+        t = self._tabla(dia, dia)
+        pos = t.posicion(dia, _micro_del_dia(loc)) + micro
+        while pos > t.total:
+            t = self._extender(t)
+        dia, micro_del_dia = t.ubicar(pos)
+        return self._en_utc(dia, micro_del_dia)
+
+    # -- internals ------------------------------------------------------------------------
+
+    def _franja_de(self, dia: int):
+        """(opens, closes) in microseconds of a business day, None for a non-business day."""
+        d = None
+        if self.laborables:
+            d = date.fromordinal(dia)
+            if d in self.laborables:
+                # A working day on a weekday without hours uses the first configured hours.
+                return self._franjas[(dia - 1) % 7] or next(f for f in self._franjas if f)
+        franja = self._franjas[(dia - 1) % 7]  # ordinal 1 (0001-01-01) was a Monday
+        if franja is None:
+            return None
+        d = d or date.fromordinal(dia)
+        if d in self.no_laborables or dia in feriados(self.pais, d.year):
+            return None
+        return franja
+
+    def _en_utc(self, dia: int, micro_del_dia: int) -> datetime:
+        return self.en_utc(datetime.fromordinal(dia) + micro_del_dia * _MICRO)
+
+    def _tabla(self, desde: int, hasta: int) -> Tabla:
+        """A table covering both days: the cached one, or a rebuild spanning it and them."""
+        t = self._cache.tabla
+        if t is not None and t.cubre(desde, hasta):
+            return t
+        if date.fromordinal(hasta).year > ANIO_MAX:
+            raise ReglaInvalida(f'El plazo excede el último año admitido ({ANIO_MAX})')
+        anio_desde = date.fromordinal(desde).year - 1
+        anio_hasta = date.fromordinal(hasta).year + 1
+        if t is not None:
+            anio_desde, anio_hasta = min(anio_desde, t.anio_desde), max(anio_hasta, t.anio_hasta)
+        return self._guardar(Tabla(max(anio_desde, 1), self._tope(anio_hasta), self._franja_de))
+
+    def _extender(self, t: Tabla) -> Tabla:
+        """Same start (positions stay valid); the span doubles (up to 50 years at a time) so a
+        long term rebuilds the table only a few times."""
+        anio_hasta = self._tope(t.anio_hasta + min(t.anio_hasta - t.anio_desde + 1, 50))
+        if anio_hasta <= t.anio_hasta:
+            raise ReglaInvalida(f'El plazo excede el último año admitido ({ANIO_MAX})')
+        return self._guardar(Tabla(t.anio_desde, anio_hasta, self._franja_de))
+
+    def _guardar(self, t: Tabla) -> Tabla:
+        actual = self._cache.tabla
+        if actual is None or t.ultimo - t.primero >= actual.ultimo - actual.primero:
+            self._cache.tabla = t
+        return t
+
+    @staticmethod
+    def _tope(anio: int) -> int:
+        return min(anio, ANIO_MAX)
+
+
+@lru_cache(maxsize=32)
+def _por_defecto(pais: str, zona: str) -> Calendario:
+    jornada = (time(8), time(17))
+    return Calendario.crear(pais, zona, {dia: jornada for dia in range(5)})

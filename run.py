@@ -1,0 +1,50 @@
+"""One command: bring the schema up to date, load demo data into an empty database, serve.
+
+    python run.py [--host 127.0.0.1] [--port 5000] [--sin-demo]
+
+DATABASE_URL picks the database (default: SQLite under instance/); HOST and PORT may also
+come from the environment.
+"""
+import argparse
+import os
+
+from admin_app import create_app
+
+
+def argumentos():
+    parser = argparse.ArgumentParser(description='Reclamos: mesa de PQRS.')
+    parser.add_argument('--host', default=os.environ.get('HOST', '127.0.0.1'))
+    parser.add_argument('--port', type=int, default=int(os.environ.get('PORT', '5000')))
+    parser.add_argument('--sin-demo', action='store_true',
+                        help='No cargar datos de demostración en una base vacía.')
+    return parser.parse_args()
+
+
+def preparar(app, con_demo=True):
+    """Apply pending migrations; load the demo into an empty database. Returns login text."""
+    from admin_app import demo
+    from admin_app.esquema import migrar
+
+    with app.app_context():
+        aplicadas = migrar()
+        if aplicadas:
+            print(f'Migraciones aplicadas: {", ".join(aplicadas)}')
+        if con_demo and demo.base_vacia():
+            demo.cargar()
+            print('Datos de demostración cargados.')
+        return demo.texto_accesos() if demo.hay_usuarios_demo() else ''
+
+
+def main():
+    args = argumentos()
+    app = create_app()
+    accesos = preparar(app, con_demo=not args.sin_demo)
+    print(f'\nReclamos está en http://{args.host}:{args.port}/  (ingreso: '
+          f'http://{args.host}:{args.port}/login)')
+    if accesos:
+        print(accesos)
+    app.run(host=args.host, port=args.port, threaded=True, use_reloader=False)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,145 @@
+"""Fixtures: a real database per run (SQLite file, or a fresh PostgreSQL database when
+DATABASE_URL names one), emptied between tests; the app, a client that logs in through the
+real login form, and small factories."""
+import os
+import re
+import uuid
+
+import pytest
+
+from tests.bases import base_temporal
+
+URL_BASE = os.environ.get('DATABASE_URL', '')
+
+CONFIG_PRUEBA = {
+    'TESTING': True,
+    'SECRET_KEY': 'clave-de-pruebas',
+    'SECURITY_PASSWORD_SALT': 'sal-de-pruebas',
+    # Hashing is proven once with argon2 (test_usuarios); elsewhere it only slows the suite.
+    'SECURITY_PASSWORD_HASH': 'plaintext',
+    'SERVER_NAME': 'localhost',
+}
+CONTRASENA = 'clave-segura-1'
+
+
+@pytest.fixture(scope='session')
+def url_bd(tmp_path_factory):
+    """One migrated database for the whole run; dropped at the end."""
+    from admin_app.db import abrir, db
+    from admin_app.esquema import migrar
+
+    with base_temporal(URL_BASE, tmp_path_factory.mktemp('bd')) as url:
+        abrir(url)
+        migrar()
+        db.close()
+        yield url
+
+
+def _vaciar():
+    """Delete every row, children first: each test starts from an empty schema."""
+    from admin_app.db import db, es_postgres
+    from admin_app.esquema import modelos
+
+    tablas = [m._meta.table_name for m in reversed(modelos())]
+    with db.connection_context():
+        if es_postgres():
+            db.execute_sql('TRUNCATE ' + ', '.join(f'"{t}"' for t in tablas)
+                           + ' RESTART IDENTITY CASCADE')
+        else:
+            with db.atomic():
+                for tabla in tablas:
+                    db.execute_sql(f'DELETE FROM "{tabla}"')
+
+
+@pytest.fixture
+def app(url_bd, tmp_path):
+    from admin_app import create_app
+
+    os.environ['RECLAMOS_INSTANCE'] = str(tmp_path)
+    aplicacion = create_app({**CONFIG_PRUEBA, 'DATABASE_URL': url_bd})
+    _vaciar()
+    yield aplicacion
+    from admin_app.db import db
+    if not db.is_closed():
+        db.close()
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture
+def runner(app):
+    return app.test_cli_runner()
+
+
+def token_csrf(html, campo='csrf_token'):
+    encontrado = re.search(rf'id="{campo}" name="csrf_token" type="hidden" value="([^"]+)"', html)
+    assert encontrado, 'la página no trae csrf_token'
+    return encontrado.group(1)
+
+
+class Auth:
+    """Logs in through the real form (CSRF token read from the page)."""
+
+    def __init__(self, client):
+        self.client = client
+
+    def login(self, email, contrasena=CONTRASENA):
+        pagina = self.client.get('/login')
+        return self.client.post('/login', data={
+            'email': email, 'password': contrasena,
+            'csrf_token': token_csrf(pagina.get_data(as_text=True))})
+
+    def logout(self):
+        pagina = self.client.get('/admin/')
+        return self.client.post('/logout', data={
+            'csrf_token': token_csrf(pagina.get_data(as_text=True), 'csrf_salir')})
+
+
+@pytest.fixture
+def auth(client):
+    return Auth(client)
+
+
+@pytest.fixture
+def crear_usuario(app):
+    """crear_usuario('agente', area=...) -> Usuario with password CONTRASENA."""
+    from flask_security import hash_password
+
+    from admin_app.db import db
+    from catalogos.usuarios import Usuario, asignar_roles
+
+    def crear(*roles, email=None, **campos):
+        with app.app_context(), db.connection_context():
+            usuario = Usuario.create(
+                email=email or f'{"-".join(roles) or "sinrol"}-{uuid.uuid4().hex[:6]}@prueba.pe',
+                password=hash_password(CONTRASENA), fs_uniquifier=uuid.uuid4().hex, **campos)
+            asignar_roles(usuario, roles)
+            return usuario
+
+    return crear
+
+
+@pytest.fixture
+def como(auth, crear_usuario):
+    """como('admin') creates a user with that role and logs the client in as it."""
+
+    def entrar(*roles, **campos):
+        usuario = crear_usuario(*roles, **campos)
+        respuesta = auth.login(usuario.email)
+        assert respuesta.status_code == 302, respuesta.get_data(as_text=True)[:500]
+        return usuario
+
+    return entrar
+
+
+@pytest.fixture
+def demo(app):
+    """The demo configuration and users, loaded through the configuration import."""
+    from admin_app import demo as datos
+
+    with app.app_context():
+        datos.cargar()
+    return datos

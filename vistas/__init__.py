@@ -1,0 +1,30 @@
+"""Everything a person or a client sees over HTTP."""
+from pathlib import Path
+
+from flask import redirect, url_for
+
+
+def registrar_vistas(app):
+    """A fresh Admin per app (a shared one breaks on duplicate blueprints in tests)."""
+    from flask_admin import Admin
+    from flask_admin.theme import Bootstrap4Theme
+
+    from catalogos import REGISTRO
+    from vistas.base import Inicio
+    from vistas.catalogos import vista_de
+    from vistas.usuarios import VistaUsuarios
+
+    traducciones = Path(__file__).resolve().parent / 'traducciones'
+    admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
+                  index_view=Inicio(name='Inicio', url='/admin'),
+                  theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
+                                        base_template='admin/base_reclamos.html', fluid=True))
+    for declaracion in REGISTRO:
+        admin.add_view(vista_de(declaracion))
+    admin.add_view(VistaUsuarios())
+
+    @app.route('/')
+    def raiz():
+        return redirect(url_for('admin.index'))
+
+    return admin

@@ -1,0 +1,155 @@
+"""The one secured base view every admin screen derives from, and its peewee fixes."""
+from flask import abort, flash, redirect, request, url_for
+from flask_admin import AdminIndexView, expose
+from flask_admin.babel import gettext
+from flask_admin.contrib.peewee import ModelView
+from flask_admin.contrib.peewee.form import CustomModelConverter
+from flask_admin.form import SecureForm
+from flask_login import current_user
+from peewee import JOIN, AutoField, IntegrityError
+from wtforms.validators import ValidationError
+
+from admin_app.db import db
+
+# Endpoints that change data; readers are refused them with a 403, not just a hidden button.
+VISTAS_ESCRITURA = {'create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update'}
+
+
+def roles_actuales():
+    if not current_user.is_authenticated or not current_user.active:
+        return set()
+    return current_user.nombres_roles()
+
+
+def rechazar():
+    """Not logged in: to the login page. Logged in without the role: 403."""
+    if current_user.is_authenticated:
+        abort(403)
+    return redirect(url_for('security.login', next=request.full_path))
+
+
+class Convertidor(CustomModelConverter):
+    """flask-admin maps only the old PrimaryKeyField to a hidden field; AutoField ids of new
+    inline rows would otherwise be required and fail validation."""
+
+    def __init__(self, view, additional=None):
+        super().__init__(view, additional)
+        self.converters[AutoField] = self.handle_pk
+
+
+class VistaSegura(ModelView):
+    """Role checks on the server for every endpoint; one transaction per save."""
+
+    roles_lectura = ('admin',)
+    roles_escritura = ('admin',)
+
+    form_base_class = SecureForm
+    model_form_converter = Convertidor
+    can_view_details = True
+    can_export = True
+    export_types = ['csv']
+    page_size = 20
+    can_set_page_size = True
+    details_modal = False
+
+    # -- roles -------------------------------------------------------------------------
+    def puede_escribir(self):
+        return bool(roles_actuales() & set(self.roles_escritura))
+
+    def is_accessible(self):
+        roles = roles_actuales()
+        if not roles & set(self.roles_lectura):
+            return False
+        destino = (request.endpoint or '').rpartition('.')
+        if destino[0] == self.endpoint and destino[2] in VISTAS_ESCRITURA:
+            return bool(roles & set(self.roles_escritura))
+        return True
+
+    def inaccessible_callback(self, name, **kwargs):
+        return rechazar()
+
+    @property
+    def can_create(self):
+        return self.puede_escribir()
+
+    @property
+    def can_edit(self):
+        return self.puede_escribir()
+
+    @property
+    def can_delete(self):
+        return self.puede_escribir()
+
+    # -- queries -----------------------------------------------------------------------
+    def _handle_join(self, query, field, joins):
+        # flask-admin joins from the last joined table, so a second related filter or sort
+        # fails with "Unable to find foreign key"; join every related model from ours.
+        modelo = getattr(field, 'model', None)
+        if modelo is not None and modelo is not self.model and modelo.__name__ not in joins:
+            query = query.join_from(self.model, modelo, JOIN.LEFT_OUTER)
+            joins.add(modelo.__name__)
+        return query
+
+    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True,
+                 page_size=None):
+        if sort_column is not None and sort_column not in self._sortable_columns:
+            sort_column = None  # a hand-made URL must not turn into a 500
+        return super().get_list(page, sort_column, sort_desc, search, filters, execute,
+                                page_size)
+
+    # -- saving ------------------------------------------------------------------------
+    def create_model(self, form):
+        return self._guardar(lambda: super(VistaSegura, self).create_model(form), form, None)
+
+    def update_model(self, form, model):
+        return self._guardar(lambda: super(VistaSegura, self).update_model(form, model),
+                             form, model)
+
+    def _guardar(self, guardar, form, model):
+        """Validate with the model's own rules, then save parent and inline rows atomically."""
+        self._formulario_en_curso = form
+        with db.atomic() as transaccion:
+            resultado = guardar()
+            if not resultado:
+                transaccion.rollback()
+        return resultado
+
+    def on_model_change(self, form, model, is_created):
+        errores = model.errores() if hasattr(model, 'errores') else {}
+        if errores:
+            for campo, mensaje in errores.items():
+                if campo in form:
+                    form[campo].errors = list(form[campo].errors) + [mensaje]
+            raise ValidationError('Revise los campos marcados: ' + ' '.join(errores.values()))
+
+    def delete_model(self, model):
+        # flask-admin deletes recursively (a motive with all its cases); refuse instead when
+        # other rows still use this one.
+        try:
+            with db.atomic():
+                self.on_model_delete(model)
+                model.delete_instance()
+        except IntegrityError:
+            flash(f'No se puede eliminar «{model}»: otros registros lo usan. '
+                  'Desactívelo en su lugar.', 'error')
+            return False
+        self.after_model_delete(model)
+        return True
+
+
+class Inicio(AdminIndexView):
+    """The admin home: only for signed-in users; shows what each role can do."""
+
+    def is_accessible(self):
+        return bool(roles_actuales())
+
+    def inaccessible_callback(self, name, **kwargs):
+        return rechazar()
+
+    @expose('/')
+    def index(self):
+        return self.render('admin/inicio.html', roles=sorted(roles_actuales()))
+
+
+def mensaje_fallo():
+    return gettext('Failed to create record.')
