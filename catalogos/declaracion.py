@@ -17,6 +17,7 @@ class Hijo:
     campo_padre: str
     clave: str  # name of the nested list in the JSON export
     columnas: tuple = ()
+    titulo: str = ''
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,20 @@ class Calendario(Catalogo):
 
     @classmethod
     def predeterminado_o_primero(cls):
-        return (cls.select().order_by(cls.predeterminado.desc(), cls.id).first())
+        return cls.select().order_by(cls.predeterminado.desc(), cls.id).first()
+
+    def como_regla(self):
+        """The pure ``reglas.Calendario`` value of this row: two queries, then no database."""
+        from reglas import Calendario as CalendarioRegla
+
+        horario = {h.dia: (h.abre, h.cierra)
+                   for h in HorarioDia.select().where(HorarioDia.calendario == self.id)}
+        especiales = list(DiaEspecial.select().where(DiaEspecial.calendario == self.id))
+        return CalendarioRegla.crear(
+            self.pais, self.zona, horario,
+            no_laborables=[d.fecha for d in especiales if d.tipo == 'no_laborable'],
+            laborables=[d.fecha for d in especiales if d.tipo == 'laborable'],
+            recepcion_en_horario=self.recepcion_en_horario)
 
 
 class HorarioDia(BaseModel):
@@ -114,8 +127,10 @@ CALENDARIOS = declarar(
     columnas=('codigo', 'nombre', 'pais', 'zona', 'recepcion_en_horario', 'predeterminado',
               'activo'),
     filtros=('pais', 'activo'),
-    hijos=(Hijo(HorarioDia, 'calendario', 'horario', ('dia', 'abre', 'cierra')),
-           Hijo(DiaEspecial, 'calendario', 'dias_especiales', ('fecha', 'tipo', 'descripcion'))),
+    hijos=(Hijo(HorarioDia, 'calendario', 'horario', ('dia', 'abre', 'cierra'),
+                titulo='Horario hábil'),
+           Hijo(DiaEspecial, 'calendario', 'dias_especiales', ('fecha', 'tipo', 'descripcion'),
+                titulo='Día especial')),
 )
 AREAS = declarar(
     Area, titulo='Áreas', categoria='Organización', clave='areas',

@@ -114,5 +114,6 @@ MOTIVOS = declarar(
     filtros=('tipo', 'servicio', 'area', 'plazo', 'activo'),
     ajax=('servicio', 'producto'),
     hijos=(Hijo(CampoPersonalizado, 'motivo', 'campos',
-                ('codigo', 'nombre', 'tipo', 'requerido', 'opciones', 'orden', 'activo')),),
+                ('codigo', 'nombre', 'tipo', 'requerido', 'opciones', 'orden', 'activo'),
+                titulo='Campo personalizado'),),
 )

@@ -209,3 +209,30 @@ def test_usuario_invalido(client, admin, datos, mensaje):
     assert respuesta.status_code == 200
     assert mensaje in texto(respuesta)
     assert Usuario.select().count() == 1  # only the admin who is logged in
+
+
+def test_editar_motivo_conserva_sus_campos(client, admin, demo):
+    """Saving the edit form as the browser shows it keeps the inline rows, no duplicates."""
+    from catalogos.servicios import CampoPersonalizado, Motivo
+    from tests.formularios import valores_formulario
+
+    motivo = Motivo.get(Motivo.codigo == 'CONSUMO_EXCESIVO_AGUA')
+    antes = {c.id: c.codigo for c in motivo.campos}
+    url = f'/admin/motivos/edit/?id={motivo.id}'
+    valores = valores_formulario(texto(client.get(url)))
+    valores['nombre'] = 'Consumo excesivo (editado)'
+    respuesta = client.post(url, data=valores)
+    assert respuesta.status_code == 302, texto(respuesta)[-2000:]
+    motivo = Motivo.get_by_id(motivo.id)
+    assert motivo.nombre == 'Consumo excesivo (editado)'
+    assert motivo.producto.codigo == 'AGUA_DOMESTICA'
+    assert {c.id: c.codigo for c in CampoPersonalizado.select().where(
+        CampoPersonalizado.motivo == motivo)} == antes
+
+
+def test_buscar_servicio_por_ajax(client, como, demo):
+    como('agente')
+    respuesta = client.get('/admin/motivos/ajax/lookup/?name=servicio&query=agua')
+    assert respuesta.status_code == 200
+    assert [nombre for _, nombre in respuesta.get_json()] == [
+        'Agua potable y alcantarillado (AGUA)']

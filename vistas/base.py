@@ -80,6 +80,11 @@ class VistaSegura(ModelView):
     def can_delete(self):
         return self.puede_escribir()
 
+    def search_placeholder(self):
+        etiquetas = [self.column_labels.get(c, c) if isinstance(c, str) else c.verbose_name
+                     for c in self.column_searchable_list or ()]
+        return 'Buscar por ' + ', '.join(e.lower() for e in etiquetas) if etiquetas else None
+
     # -- queries -----------------------------------------------------------------------
     def _handle_join(self, query, field, joins):
         # flask-admin joins from the last joined table, so a second related filter or sort

@@ -87,6 +87,8 @@ def vista_de(declaracion):
         'roles_escritura': declaracion.escritura,
         'column_list': declaracion.columnas,
         'column_labels': etiquetas,
+        'column_choices': {c.name: list(c.choices) for c in modelo._meta.sorted_fields
+                           if c.choices and c.name in declaracion.columnas},
         'column_searchable_list': declaracion.busqueda,
         'column_filters': [_filtro(modelo, n, etiquetas) for n in declaracion.filtros],
         'column_sortable_list': [
@@ -94,11 +96,12 @@ def vista_de(declaracion):
             for n in declaracion.columnas],
         'column_default_sort': declaracion.orden,
         'column_export_list': declaracion.columnas,
-        'form_ajax_refs': {n: {'fields': ('codigo', 'nombre'), 'page_size': 20}
+        'form_ajax_refs': {n: {'fields': ('codigo', 'nombre'), 'page_size': 20,
+                               'placeholder': 'Escriba para buscar por código o nombre'}
                            for n in declaracion.ajax},
         'inline_models': [
             FilaHija(h.modelo, form_columns=('id',) + h.columnas,
-                     form_label=None, column_labels=_etiquetas(h.modelo))
+                     form_label=h.titulo or None, column_labels=_etiquetas(h.modelo))
             for h in declaracion.hijos],
     }
     if declaracion.formulario:
