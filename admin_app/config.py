@@ -1,37 +1,54 @@
 """Configuration from environment variables; every name is documented in README.md."""
 import os
 import secrets
+import time
 from pathlib import Path
 
 RAIZ = Path(__file__).resolve().parent.parent
-INSTANCIA = Path(os.environ.get('RECLAMOS_INSTANCE', RAIZ / 'instance'))
 
 
-def _clave_secreta():
-    """SECRET_KEY from the environment, else one generated once and kept in instance/.
+def instancia():
+    """Folder for the SQLite file and generated secrets (read at each app start)."""
+    return Path(os.environ.get('RECLAMOS_INSTANCE', RAIZ / 'instance'))
 
-    A random key per start would log everybody out at every restart and break several
-    app servers behind one proxy; a file in instance/ is stable and never committed.
+
+def _secreto(variable, nombre_archivo):
+    """A secret from the environment, else one generated once and kept in instance/.
+
+    A random value per start would log everybody out at every restart (and, for the password
+    salt, break every password); a file in instance/ is stable and never committed.
     """
-    clave = os.environ.get('SECRET_KEY')
+    clave = os.environ.get(variable)
     if clave:
         return clave
-    archivo = INSTANCIA / 'secret_key'
-    if not archivo.exists():
-        INSTANCIA.mkdir(parents=True, exist_ok=True)
-        archivo.write_text(secrets.token_urlsafe(48))
-    return archivo.read_text().strip()
+    archivo = instancia() / nombre_archivo
+    archivo.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        # O_EXCL: when several workers start at once, exactly one writes the key.
+        descriptor = os.open(archivo, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, 'w') as salida:
+            salida.write(secrets.token_urlsafe(48))
+    for _ in range(50):  # the writer may not have flushed yet
+        clave = archivo.read_text().strip()
+        if clave:
+            return clave
+        time.sleep(0.01)
+    raise RuntimeError(f'{archivo} está vacío: bórrelo o defina SECRET_KEY.')
 
 
 def desde_entorno():
     """Build the Flask config dict from environment variables."""
-    INSTANCIA.mkdir(parents=True, exist_ok=True)
-    url = os.environ.get('DATABASE_URL') or f"sqlite:///{INSTANCIA / 'reclamos.db'}"
-    clave = _clave_secreta()
+    carpeta = instancia()
+    carpeta.mkdir(parents=True, exist_ok=True)
+    url = os.environ.get('DATABASE_URL') or f"sqlite:///{carpeta / 'reclamos.db'}"
     return {
-        'SECRET_KEY': clave,
+        'SECRET_KEY': _secreto('SECRET_KEY', 'secret_key'),
         'DATABASE_URL': url,
-        'SECURITY_PASSWORD_SALT': os.environ.get('SECURITY_PASSWORD_SALT', clave[:22]),
+        # Independent of SECRET_KEY: rotating the session key must not break every password.
+        'SECURITY_PASSWORD_SALT': _secreto('SECURITY_PASSWORD_SALT', 'password_salt'),
         'SECURITY_PASSWORD_HASH': os.environ.get('SECURITY_PASSWORD_HASH', 'argon2'),
         'BABEL_DEFAULT_LOCALE': os.environ.get('RECLAMOS_LOCALE', 'es'),
         'BABEL_DEFAULT_TIMEZONE': os.environ.get('RECLAMOS_TIMEZONE', 'America/Bogota'),

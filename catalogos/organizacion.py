@@ -1,4 +1,5 @@
 """Who works and when: calendars (business hours, non-working days), areas, regulators."""
+import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from peewee import (BooleanField, CharField, DateField, ForeignKeyField, IntegerField,
@@ -55,6 +56,9 @@ class Calendario(Catalogo):
 
         horario = {h.dia: (h.abre, h.cierra)
                    for h in HorarioDia.select().where(HorarioDia.calendario == self.id)}
+        # A calendar saved without business hours still needs some to count hours: the
+        # usual office week, Monday to Friday 08:00-17:00.
+        horario = horario or {dia: (datetime.time(8), datetime.time(17)) for dia in range(5)}
         especiales = list(DiaEspecial.select().where(DiaEspecial.calendario == self.id))
         return CalendarioRegla.crear(
             self.pais, self.zona, horario,

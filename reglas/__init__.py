@@ -22,7 +22,8 @@ Units
 Elapsed and remaining time (transcurrido, restante) are read on each unit's clock: a
 timedelta of real, wall-clock or business time, or for dias_habiles an int count of business
 days after the day of receipt up to and including the day of the second instant. Hence
-``transcurrido(inicio, vencimiento(inicio, n, u, cal), u, cal)`` is always n units.
+``transcurrido(inicio, vencimiento(inicio, n, u, cal), u, cal)`` is n units (the one exception:
+a dias term whose wall time does not exist, inside a DST gap).
 
 Suspensions (vencimiento_con_pausas) stop the clock; overlapping pauses count once; a pause
 still open gives no due instant (None) and restante_congelado() tells what is left. For

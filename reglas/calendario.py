@@ -20,6 +20,7 @@ from reglas.validacion import (exigir_instante, exigir_pais, exigir_zona, normal
 UTC = timezone.utc
 _FIN_DIA = time(23, 59, 59)
 _MICRO = timedelta(microseconds=1)
+_ANIOS_UNION = 60  # widest table built by merging ranges (about 22k days)
 
 
 def _micro_del_dia(t) -> int:
@@ -199,7 +200,11 @@ class Calendario:
         anio_desde = date.fromordinal(desde).year - 1
         anio_hasta = date.fromordinal(hasta).year + 1
         if t is not None:
-            anio_desde, anio_hasta = min(anio_desde, t.anio_desde), max(anio_hasta, t.anio_hasta)
+            union = min(anio_desde, t.anio_desde), max(anio_hasta, t.anio_hasta)
+            # Grow the table to include its neighbours; a far-off date gets a table of its
+            # own instead of one spanning centuries.
+            if union[1] - union[0] <= _ANIOS_UNION:
+                anio_desde, anio_hasta = union
         return self._guardar(Tabla(max(anio_desde, 1), self._tope(anio_hasta), self._franja_de))
 
     def _extender(self, t: Tabla) -> Tabla:
@@ -211,9 +216,9 @@ class Calendario:
         return self._guardar(Tabla(t.anio_desde, anio_hasta, self._franja_de))
 
     def _guardar(self, t: Tabla) -> Tabla:
-        actual = self._cache.tabla
-        if actual is None or t.ultimo - t.primero >= actual.ultimo - actual.primero:
-            self._cache.tabla = t
+        # Tables are immutable and a computation keeps the one it started with, so replacing
+        # the cached one is safe under threads: at worst another thread rebuilds it.
+        self._cache.tabla = t
         return t
 
     @staticmethod

@@ -39,7 +39,7 @@ def exigir_calendario(calendario) -> Calendario:
     return calendario
 
 
-def _validar(inicio, cantidad, unidad, calendario) -> None:
+def validar_plazo(inicio, cantidad, unidad, calendario) -> None:
     # Fast path first: this runs on every deadline computation.
     if (type(inicio) is not datetime or inicio.tzinfo is None or type(cantidad) is not int
             or not 0 <= cantidad <= CANTIDAD_MAX or unidad not in _UNIDADES
@@ -60,17 +60,23 @@ def vencimiento(inicio: datetime, cantidad: int, unidad: str,
     (after applying recepcion_en_horario); cantidad 0 is the end of the receipt day itself.
     horas_habiles: cantidad 0 is the instant counting starts (the next opening when closed).
     """
-    _validar(inicio, cantidad, unidad, calendario)
+    validar_plazo(inicio, cantidad, unidad, calendario)
     try:
         if unidad == 'dias_habiles':
             return vence_dias_habiles(calendario.dia_de_recepcion(inicio), cantidad, calendario)
         return sumar(inicio, cantidad * MICRO_POR_UNIDAD[unidad], unidad, calendario)
     except (OverflowError, ValueError) as error:
-        if isinstance(error, ReglaInvalida):
-            raise
-        raise ReglaInvalida(
-            f'El vencimiento queda fuera de las fechas admitidas: inicio={inicio.isoformat()}, '
-            f'cantidad={cantidad} {unidad}') from None
+        raise fuera_de_rango(error, inicio, cantidad, unidad) from None
+
+
+def fuera_de_rango(error: Exception, inicio: datetime, cantidad: int,
+                   unidad: str) -> ReglaInvalida:
+    """A date overflow (year 1 or 9999 reached) as the rules' own error."""
+    if isinstance(error, ReglaInvalida):
+        return error
+    return ReglaInvalida(
+        f'El vencimiento queda fuera de las fechas admitidas: inicio={inicio.isoformat()}, '
+        f'cantidad={cantidad} {unidad}')
 
 
 def vence_dias_habiles(dia: int, cantidad: int, calendario: Calendario) -> datetime:

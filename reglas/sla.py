@@ -21,7 +21,8 @@ def estado_sla(inicio: datetime, vence: datetime, ahora: datetime, umbral: float
 
     With unidad and calendario the share is measured on that unit's clock (business time for
     *_habiles: a night or a weekend does not bring a term closer to "por vencer"); without
-    them, in real time.
+    them, in real time. With suspensions pass the due instant from vencimiento_con_pausas:
+    paused time then counts in both the elapsed part and the whole, keeping the share sound.
     """
     # In UTC: same-zone datetimes compare and subtract on the wall clock.
     inicio = exigir_instante(inicio, 'inicio').astimezone(UTC)

@@ -15,7 +15,8 @@ from typing import Iterable
 
 from reglas.calendario import Calendario
 from reglas.errores import ReglaInvalida
-from reglas.plazos import MICRO_POR_UNIDAD, _validar, medir, sumar, vence_dias_habiles
+from reglas.plazos import (MICRO_POR_UNIDAD, fuera_de_rango, medir, sumar, validar_plazo,
+                           vence_dias_habiles)
 from reglas.validacion import exigir_instante
 
 _MICRO = timedelta(microseconds=1)
@@ -84,12 +85,15 @@ def _validar_pausa(pausa, ahora):
 
 def _recorrer(inicio, cantidad, unidad, calendario, pausas, ahora):
     """(due instant or None, frozen remainder or None) of a term under pauses."""
-    _validar(inicio, cantidad, unidad, calendario)
+    validar_plazo(inicio, cantidad, unidad, calendario)
     tramos = fusionar_pausas(pausas, ahora)
-    if unidad == 'dias_habiles':
-        return _recorrer_dias(inicio, cantidad, calendario, tramos)
-    vence, resto = _recorrer_reloj(inicio, cantidad * MICRO_POR_UNIDAD[unidad], unidad,
-                                   calendario, tramos)
+    try:
+        if unidad == 'dias_habiles':
+            return _recorrer_dias(inicio, cantidad, calendario, tramos)
+        vence, resto = _recorrer_reloj(inicio, cantidad * MICRO_POR_UNIDAD[unidad], unidad,
+                                       calendario, tramos)
+    except (OverflowError, ValueError) as error:
+        raise fuera_de_rango(error, inicio, cantidad, unidad) from None
     return vence, None if resto is None else resto * _MICRO
 
 

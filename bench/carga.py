@@ -1,0 +1,198 @@
+"""Bounded loopback load against a real server: gunicorn (2 workers) on 127.0.0.1.
+
+    python -m bench.carga [--segundos 10] [--concurrencia 4] [--escenario NOMBRE ...]
+
+Uses the database in DATABASE_URL (default: the embedded SQLite file). Every request goes to
+127.0.0.1 only; each scenario stops after a fixed time or number of requests. Prints a table
+and writes JSON under bench/resultados/.
+"""
+import argparse
+import json
+import os
+import re
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import requests
+
+RAIZ = Path(__file__).resolve().parent.parent
+USUARIO = os.environ.get('BENCH_USUARIO', 'gerente@reclamos.demo')
+CONTRASENA = os.environ.get('BENCH_CONTRASENA', 'reclamos-demo')
+
+
+def puerto_libre():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+class Servidor:
+    """gunicorn with two workers, started and stopped by this process."""
+
+    def __init__(self, url_bd, trabajadores=2):
+        self.puerto = puerto_libre()
+        self.base = f'http://127.0.0.1:{self.puerto}'
+        entorno = {**os.environ, 'DATABASE_URL': url_bd} if url_bd else dict(os.environ)
+        self.proceso = subprocess.Popen(
+            [sys.executable, '-m', 'gunicorn', '-w', str(trabajadores), '-b',
+             f'127.0.0.1:{self.puerto}', '--log-level', 'warning', 'admin_app:create_app()'],
+            cwd=RAIZ, env=entorno)
+
+    def esperar(self, limite=30):
+        fin = time.monotonic() + limite
+        while time.monotonic() < fin:
+            try:
+                if requests.get(self.base + '/login', timeout=2).status_code == 200:
+                    return
+            except requests.ConnectionError:
+                time.sleep(0.2)
+        raise RuntimeError('gunicorn no respondió a tiempo')
+
+    def rss_max_trabajadores_mb(self):
+        """Peak resident memory (VmHWM) of the gunicorn workers, from /proc."""
+        hijos = Path(f'/proc/{self.proceso.pid}/task/{self.proceso.pid}/children')
+        picos = []
+        for pid in hijos.read_text().split() if hijos.exists() else []:
+            estado = Path(f'/proc/{pid}/status').read_text()
+            encontrado = re.search(r'VmHWM:\s+(\d+) kB', estado)
+            if encontrado:
+                picos.append(int(encontrado.group(1)) / 1024)
+        return max(picos) if picos else None
+
+    def parar(self):
+        self.proceso.send_signal(signal.SIGTERM)
+        try:
+            self.proceso.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proceso.kill()
+
+
+def sesion_iniciada(base, email=USUARIO, contrasena=CONTRASENA):
+    sesion = requests.Session()
+    pagina = sesion.get(base + '/login', timeout=10).text
+    token = re.search(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"', pagina)
+    respuesta = sesion.post(base + '/login', data={
+        'email': email, 'password': contrasena, 'csrf_token': token.group(1)},
+        allow_redirects=False, timeout=10)
+    if respuesta.status_code != 302:
+        raise RuntimeError(f'no se pudo iniciar sesión como {email}')
+    return sesion
+
+
+def percentil(valores, p):
+    ordenados = sorted(valores)
+    indice = min(len(ordenados) - 1, max(0, round(p / 100 * len(ordenados) + 0.5) - 1))
+    return ordenados[indice]
+
+
+def medir(base, escenario, segundos, concurrencia, maximo):
+    """Run one scenario from ``concurrencia`` threads; returns its figures."""
+    latencias, errores = [], []
+    cerrojo = threading.Lock()
+    fin = time.monotonic() + segundos
+    contador = iter(range(maximo))
+
+    def trabajar():
+        try:
+            sesion = sesion_iniciada(base)
+        except (RuntimeError, requests.RequestException, AttributeError) as error:
+            with cerrojo:
+                errores.append(str(error))
+            return
+        while time.monotonic() < fin:
+            with cerrojo:
+                if next(contador, None) is None:
+                    return
+            inicio = time.perf_counter()
+            try:
+                ok = escenario.ejecutar(sesion, base)
+            except requests.RequestException:
+                ok = False
+            transcurrido = (time.perf_counter() - inicio) * 1000
+            with cerrojo:
+                (latencias if ok else errores).append(transcurrido)
+
+    hilos = [threading.Thread(target=trabajar) for _ in range(concurrencia)]
+    comienzo = time.monotonic()
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join()
+    duracion = time.monotonic() - comienzo
+    total = len(latencias) + len(errores)
+    return {
+        'escenario': escenario.nombre,
+        'peticiones': total,
+        'por_segundo': round(total / duracion, 1) if duracion else 0,
+        'mediana_ms': round(statistics.median(latencias), 1) if latencias else None,
+        'p99_ms': round(percentil(latencias, 99), 1) if latencias else None,
+        'errores': len(errores),
+    }
+
+
+class Escenario:
+    def __init__(self, nombre, ruta, metodo='GET', datos=None, esperado=200):
+        self.nombre, self.ruta, self.metodo = nombre, ruta, metodo
+        self.datos, self.esperado = datos, esperado
+
+    def ejecutar(self, sesion, base):
+        respuesta = sesion.request(self.metodo, base + self.ruta, data=self.datos,
+                                   allow_redirects=False, timeout=30)
+        return respuesta.status_code == self.esperado
+
+
+def escenarios():
+    """What the desk does most; extended as screens land (issue: benchmark)."""
+    return [
+        Escenario('inicio', '/admin/'),
+        Escenario('lista de motivos', '/admin/motivos/'),
+        Escenario('motivos con búsqueda y filtro', '/admin/motivos/?search=agua&flt0_activo_equals=1'),
+        Escenario('exportar áreas CSV', '/admin/areas/export/csv/'),
+    ]
+
+
+def tabla(resultados):
+    lineas = ['| escenario | peticiones | pet/s | mediana ms | p99 ms | errores |',
+              '| --- | ---: | ---: | ---: | ---: | ---: |']
+    lineas += [f"| {r['escenario']} | {r['peticiones']} | {r['por_segundo']} | "
+               f"{r['mediana_ms']} | {r['p99_ms']} | {r['errores']} |" for r in resultados]
+    return '\n'.join(lineas)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--segundos', type=float, default=10)
+    parser.add_argument('--peticiones', type=int, default=100_000,
+                        help='Máximo de peticiones por escenario.')
+    parser.add_argument('--concurrencia', type=int, default=4)
+    parser.add_argument('--salida', default=str(RAIZ / 'bench' / 'resultados'))
+    args = parser.parse_args(argv)
+
+    url_bd = os.environ.get('DATABASE_URL', '')
+    servidor = Servidor(url_bd)
+    try:
+        servidor.esperar()
+        resultados = [medir(servidor.base, e, args.segundos, args.concurrencia, args.peticiones)
+                      for e in escenarios()]
+        rss = servidor.rss_max_trabajadores_mb()
+    finally:
+        servidor.parar()
+    informe = {'fecha': time.strftime('%Y-%m-%d %H:%M'), 'bd': url_bd.split(':')[0] or 'sqlite',
+               'concurrencia': args.concurrencia, 'rss_max_mb': rss and round(rss, 1),
+               'resultados': resultados}
+    Path(args.salida).mkdir(parents=True, exist_ok=True)
+    archivo = Path(args.salida) / f"carga-{informe['bd']}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    archivo.write_text(json.dumps(informe, ensure_ascii=False, indent=2))
+    print(tabla(resultados))
+    print(f"RSS máximo de un trabajador: {informe['rss_max_mb']} MB. JSON: {archivo}")
+    return informe
+
+
+if __name__ == '__main__':
+    main()
