@@ -21,7 +21,8 @@ def create_app(config=None):
     abrir(app.config['DATABASE_URL'])
     registrar_conexion_por_peticion(app)
 
-    from admin_app import cli, idioma, seguridad
+    from admin_app import cabeceras, cli, idioma, seguridad
+    cabeceras.registrar(app)
     idioma.iniciar(app)
     seguridad.iniciar(app)
     cli.registrar(app)

@@ -76,3 +76,12 @@ def test_redireccion_de_idioma_no_sale_del_sitio(client):
     respuesta = client.get('/idioma/en', headers={'Referer': 'https://malicioso.example/'})
     assert respuesta.status_code == 302
     assert 'malicioso' not in respuesta.headers['Location']
+
+
+def test_cabeceras_de_seguridad(client):
+    respuesta = client.get('/login')
+    assert respuesta.headers['X-Frame-Options'] == 'DENY'
+    assert respuesta.headers['X-Content-Type-Options'] == 'nosniff'
+    assert "frame-ancestors 'none'" in respuesta.headers['Content-Security-Policy']
+    cookie = client.get_cookie('session')
+    assert cookie is not None and cookie.http_only and cookie.same_site == 'Lax'
