@@ -152,7 +152,8 @@ def escenarios():
     return [
         Escenario('inicio', '/admin/'),
         Escenario('lista de motivos', '/admin/motivos/'),
-        Escenario('motivos con búsqueda y filtro', '/admin/motivos/?search=agua&flt0_activo_equals=1'),
+        Escenario('motivos con búsqueda y filtro',
+                  '/admin/motivos/?search=agua&flt0_activo_equals=1'),
         Escenario('exportar áreas CSV', '/admin/areas/export/csv/'),
     ]
 

@@ -61,7 +61,7 @@ class Catalogo(BaseModel):
 
 
 def error_plazo(cantidad, unidad, obligatorio=True, etiqueta='El plazo'):
-    """Check an (amount, unit) pair; returns {field suffix: message} with keys 'cantidad'/'unidad'."""
+    """Check an (amount, unit) pair; returns {'cantidad' or 'unidad': Spanish message}."""
     from reglas import UNIDADES  # reglas imports nothing of the project
 
     if cantidad is None and not unidad and not obligatorio:

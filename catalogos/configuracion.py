@@ -99,7 +99,8 @@ def _convertir(campo, valor, donde):
     except ErrorImportacion:
         raise
     except (TypeError, ValueError):
-        raise ErrorImportacion(f'{donde}: valor inválido para «{campo.name}»: {valor!r}.')
+        raise ErrorImportacion(
+            f'{donde}: valor inválido para «{campo.name}»: {valor!r}.') from None
     return valor
 
 

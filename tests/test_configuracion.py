@@ -65,7 +65,8 @@ def test_archivo_malo_no_importa_nada(app, demo, clave, cambios, mensaje):
 
 def test_campo_opcion_sin_opciones_en_importacion(app, demo):
     datos = exportar()
-    motivo = next(m for m in datos['catalogos']['motivos'] if m['codigo'] == 'CONSUMO_EXCESIVO_AGUA')
+    motivo = next(m for m in datos['catalogos']['motivos']
+                  if m['codigo'] == 'CONSUMO_EXCESIVO_AGUA')
     next(c for c in motivo['campos'] if c['tipo'] == 'opcion')['opciones'] = ''
     with pytest.raises(ErrorImportacion, match='necesita al menos una opción'):
         importar(datos)

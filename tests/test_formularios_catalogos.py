@@ -142,7 +142,8 @@ def test_campo_opcion_sin_opciones(client, admin, demo):
     assert 'necesita al menos una opción' in texto(respuesta)
     # Nothing half-saved: neither the motive nor its field.
     assert not Motivo.select().where(Motivo.codigo == 'CON_CAMPOS').exists()
-    assert not CampoPersonalizado.select().join(Motivo).where(Motivo.codigo == 'CON_CAMPOS').exists()
+    campos = CampoPersonalizado.select().join(Motivo).where(Motivo.codigo == 'CON_CAMPOS')
+    assert not campos.exists()
 
 
 def test_zona_horaria_inexistente(client, admin):

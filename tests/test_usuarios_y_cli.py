@@ -39,7 +39,8 @@ def test_contrasena_con_argon2(url_bd, tmp_path, monkeypatch):
         assert respuesta.status_code == 302, rol
         assert client.get('/admin/').status_code == 200
         assert (client.get('/admin/usuarios/').status_code == 200) == (rol == 'admin')
-        client.post('/logout', data={'csrf_token': token_csrf(client.get('/admin/').get_data(as_text=True), 'csrf_salir')})
+        inicio = client.get('/admin/').get_data(as_text=True)
+        client.post('/logout', data={'csrf_token': token_csrf(inicio, 'csrf_salir')})
 
 
 def test_comando_crear_usuario(app, runner, auth, client, demo):
