@@ -157,8 +157,38 @@ def configuracion():
                         'CO_1755_PETICION', tipo='sugerencia', area='MONITOREO',
                         prioridad='BAJO', calendario='CO'),
             ],
+            'procesos': _procesos(),
         },
     }
+
+
+def _actividad(orden, nombre, area, cantidad, unidad, condicion=''):
+    return {'orden': orden, 'nombre': nombre, 'area': area, 'plazo_cantidad': cantidad,
+            'plazo_unidad': unidad, 'condicion': condicion}
+
+
+def _procesos():
+    return [
+        _catalogo('SIN_SERVICIO_ATENCION', 'Atención de caída del servicio',
+                  motivo='SIN_SERVICIO', descripcion='Diagnóstico remoto, visita y cierre.',
+                  actividades=[
+                      _actividad(1, 'Diagnóstico remoto', 'MONITOREO', 2, 'horas'),
+                      _actividad(2, 'Visita técnica', 'SOPORTE_TECNICO', 1, 'dias_habiles'),
+                      _actividad(3, 'Confirmación con el cliente', 'MONITOREO', 4, 'horas'),
+                  ]),
+        _catalogo('CONSUMO_AGUA_REVISION', 'Revisión de consumo excesivo',
+                  motivo='CONSUMO_EXCESIVO_AGUA',
+                  descripcion='La inspección solo si el cliente la pide o el predio es '
+                              'comercial.',
+                  actividades=[
+                      _actividad(1, 'Revisión de la lectura', 'MONITOREO', 3, 'dias_habiles'),
+                      _actividad(2, 'Inspección del predio', 'SOPORTE_TECNICO', 5,
+                                 'dias_habiles', "campo.solicita_inspeccion == true or "
+                                                 "campo.tipo_predio == 'Comercial'"),
+                      _actividad(3, 'Resolución y notificación', 'MONITOREO', 5,
+                                 'dias_habiles'),
+                  ]),
+    ]
 
 
 def base_vacia():
@@ -177,7 +207,7 @@ def hay_usuarios_demo():
 
 
 def cargar():
-    """Load the demo catalogs and users in one transaction."""
+    """Load the demo catalogs, users and cases in one transaction."""
     from catalogos.configuracion import importar
     from catalogos.organizacion import Area
     from catalogos.usuarios import Usuario, asignar_roles
@@ -189,9 +219,22 @@ def cargar():
                                      password=hash_password(CONTRASENA_DEMO),
                                      area=Area.get(Area.codigo == area))
             asignar_roles(usuario, [rol])
+        cargar_casos()
 
 
 def texto_accesos():
     lineas = ['Usuarios de demostración (contraseña: %s):' % CONTRASENA_DEMO]
     lineas += [f'  {rol:<11} {email}' for email, _, rol, _ in USUARIOS_DEMO]
     return '\n'.join(lineas)
+
+
+def cargar_casos(n=40):
+    """Register ``n`` demo cases through the real services, in a mix of states and channels."""
+    from catalogos.usuarios import Usuario
+    from reclamos.demo import sembrar
+
+    por_correo = {u.email: u for u in Usuario.select().where(
+        Usuario.email.in_([email for email, *_ in USUARIOS_DEMO]))}
+    admin, supervisor, agente = (por_correo[e] for e in (
+        'admin@reclamos.demo', 'supervisor@reclamos.demo', 'agente@reclamos.demo'))
+    return sembrar(n, registrador=agente, supervisor=supervisor, admin=admin)

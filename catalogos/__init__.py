@@ -2,7 +2,7 @@
 
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
-from catalogos import organizacion, plazos, atencion, servicios, usuarios  # noqa: F401
+from catalogos import atencion, organizacion, plazos, procesos, servicios, usuarios  # noqa: F401
 from catalogos.declaracion import REGISTRO
 
 

@@ -1,6 +1,18 @@
-"""The case domain: case, customer, activity, action log, document, and their services."""
+"""The case domain: case, customer, terms, action log, claim lines, and their services.
+
+Services take plain values plus the acting ``Usuario`` (None = the customer or the system)
+and the client's IP; each runs in one transaction and raises ``reclamos.errores``
+(ErrorValidacion, ErrorPermiso, ConflictoVersion).
+"""
 
 
 def modelos():
-    """Tables of the case domain, parents first (none yet)."""
-    return []
+    """Tables of the case domain, parents first."""
+    from reclamos.acciones import Accion
+    from reclamos.caso import ContadorReclamo, Reclamo
+    from reclamos.clientes import Cliente
+    from reclamos.lineas import LineaReclamo, VersionLinea
+    from reclamos.terminos import Suspension, TerminoCaso
+
+    return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
+            VersionLinea]

@@ -10,6 +10,8 @@ def registrar_vistas(app):
     from flask_admin.theme import Bootstrap4Theme
 
     from catalogos import REGISTRO
+    from vistas import filtros
+    from vistas.casos import VistaCasos
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
     from vistas.usuarios import VistaUsuarios
@@ -19,6 +21,8 @@ def registrar_vistas(app):
                   index_view=Inicio(name='Inicio', url='/admin'),
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
+    filtros.registrar(app)
+    admin.add_view(VistaCasos(name='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())

@@ -1,0 +1,125 @@
+"""Looking a customer up by document: the local table, or the company's own directory over HTTP.
+
+Which one is a function of configuration passed in as a plain value
+(``buscador_clientes(app.config)``), so services and tests never read Flask globals:
+
+- ``RECLAMOS_CLIENTES_URL`` empty (default): the local ``Cliente`` table.
+- ``RECLAMOS_CLIENTES_URL=https://crm.example/api/clientes?tipo={tipo}&numero={numero}``: a GET
+  answering a JSON object with nombre, email, telefono, direccion (404 = unknown customer).
+  Without placeholders ``?tipo=...&numero=...`` is appended. ``RECLAMOS_CLIENTES_TIMEOUT``
+  (seconds, default 5) bounds the wait.
+"""
+import json
+import socket
+import urllib.error
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+
+from reclamos.clientes import Cliente, normalizar_numero
+from reclamos.errores import ErrorReclamo
+
+TIMEOUT_POR_DEFECTO = 5.0
+
+
+class ErrorBuscadorClientes(ErrorReclamo):
+    """The customer directory could not be asked or answered nonsense (message in Spanish)."""
+
+
+@dataclass(frozen=True)
+class DatosCliente:
+    tipo_documento_identidad: str
+    numero_documento: str
+    nombre: str
+    email: str = ''
+    telefono: str = ''
+    direccion: str = ''
+
+
+class BuscadorClientes:
+    """Interface: ``buscar(tipo, numero)`` -> DatosCliente, or None when unknown."""
+
+    def buscar(self, tipo, numero):
+        raise NotImplementedError
+
+
+class BuscadorLocal(BuscadorClientes):
+    def buscar(self, tipo, numero):
+        cliente = Cliente.por_documento(tipo, numero)
+        if cliente is None:
+            return None
+        return DatosCliente(cliente.tipo_documento_identidad, cliente.numero_documento,
+                            cliente.nombre, cliente.email, cliente.telefono, cliente.direccion)
+
+
+class BuscadorHttp(BuscadorClientes):
+    def __init__(self, url, timeout=TIMEOUT_POR_DEFECTO):
+        self.url = url
+        self.timeout = timeout
+
+    def direccion_para(self, tipo, numero):
+        tipo = urllib.parse.quote(str(tipo), safe='')
+        numero = urllib.parse.quote(normalizar_numero(numero), safe='')
+        if '{tipo}' in self.url or '{numero}' in self.url:
+            return self.url.replace('{tipo}', tipo).replace('{numero}', numero)
+        separador = '&' if '?' in self.url else '?'
+        return f'{self.url}{separador}tipo={tipo}&numero={numero}'
+
+    def buscar(self, tipo, numero):
+        direccion = self.direccion_para(tipo, numero)
+        peticion = urllib.request.Request(direccion, headers={'Accept': 'application/json'})
+        try:
+            with urllib.request.urlopen(peticion, timeout=self.timeout) as respuesta:
+                cuerpo = respuesta.read(1_000_000)
+        except urllib.error.HTTPError as error:
+            if error.code == 404:
+                return None
+            raise ErrorBuscadorClientes(
+                f'El directorio de clientes respondió {error.code} para {tipo} {numero}.'
+            ) from None
+        except (socket.timeout, TimeoutError):
+            raise ErrorBuscadorClientes(
+                f'El directorio de clientes no respondió en {self.timeout:g} s.') from None
+        except (urllib.error.URLError, OSError) as error:
+            motivo = getattr(error, 'reason', error)
+            if isinstance(motivo, (socket.timeout, TimeoutError)):
+                raise ErrorBuscadorClientes(
+                    f'El directorio de clientes no respondió en {self.timeout:g} s.') from None
+            raise ErrorBuscadorClientes(
+                f'No se pudo consultar el directorio de clientes: {motivo}.') from None
+        return self._leer(cuerpo, tipo, numero)
+
+    @staticmethod
+    def _leer(cuerpo, tipo, numero):
+        try:
+            datos = json.loads(cuerpo)
+        except ValueError:
+            raise ErrorBuscadorClientes(
+                'El directorio de clientes no respondió JSON válido.') from None
+        if isinstance(datos, dict) and isinstance(datos.get('cliente'), dict):
+            datos = datos['cliente']
+        if not isinstance(datos, dict) or not str(datos.get('nombre') or '').strip():
+            raise ErrorBuscadorClientes(
+                'La respuesta del directorio de clientes no trae «nombre».')
+        texto = {k: str(datos.get(k) or '').strip() for k in ('email', 'telefono', 'direccion')}
+        texto['email'] = texto['email'] or str(datos.get('correo') or '').strip()
+        return DatosCliente(tipo, normalizar_numero(numero), str(datos['nombre']).strip(),
+                            **texto)
+
+
+def buscador_clientes(config):
+    """The adapter ``config`` (a mapping such as app.config) asks for."""
+    url = (config.get('RECLAMOS_CLIENTES_URL') or '').strip()
+    if not url:
+        return BuscadorLocal()
+    if urllib.parse.urlsplit(url).scheme not in ('http', 'https'):
+        raise ErrorBuscadorClientes(
+            f'RECLAMOS_CLIENTES_URL debe empezar por http:// o https://; es «{url}».')
+    try:
+        timeout = float(config.get('RECLAMOS_CLIENTES_TIMEOUT') or TIMEOUT_POR_DEFECTO)
+    except (TypeError, ValueError):
+        raise ErrorBuscadorClientes('RECLAMOS_CLIENTES_TIMEOUT debe ser un número de '
+                                    'segundos.') from None
+    if timeout <= 0:
+        raise ErrorBuscadorClientes('RECLAMOS_CLIENTES_TIMEOUT debe ser mayor que cero.')
+    return BuscadorHttp(url, timeout)

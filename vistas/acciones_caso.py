@@ -1,0 +1,103 @@
+"""POST endpoints of the case page: each form maps to one service call (one transaction).
+
+Errors come back as the case page with a Spanish message and the matching status: 400 bad
+input, 403 not allowed, 409 the case changed since it was read (with what changed).
+"""
+from flask import flash, redirect, request, url_for
+from flask_admin import expose
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError, validate_csrf
+from wtforms.validators import ValidationError
+
+from catalogos.organizacion import Area
+from catalogos.usuarios import Usuario
+from reclamos import gestion
+from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
+from reclamos.flujo import transicionar
+from reclamos.plazos import prorrogar
+from reglas.transiciones import TRANSICIONES
+
+# Form fields each transition takes (the service validates their values).
+DATOS_TRANSICION = {'terminar': ('respuesta',), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
+                    'suspender': ('motivo',), 'anular': ('motivo', 'duplicado_de')}
+MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'Caso cerrado.',
+            'suspender': 'Plazos suspendidos.', 'reanudar': 'Plazos reanudados.',
+            'anular': 'Caso anulado.', 'derivar': 'Caso derivado.', 'comentar': 'Comentario '
+            'agregado.', 'completar_actividad': 'Actividad completada.',
+            'reasignar': 'Caso reasignado.', 'prorrogar': 'Plazo prorrogado.'}
+
+
+def _entero(valor):
+    texto = str(valor or '').strip()
+    return int(texto) if texto.isdigit() else None
+
+
+def _datos_transicion(accion, formulario):
+    datos = {}
+    for clave in DATOS_TRANSICION.get(accion, ()):
+        valor = formulario.get(clave, '')
+        if clave == 'calificacion':
+            valor = _entero(valor) if valor else None
+        elif clave == 'sin_contacto':
+            valor = valor in ('1', 'on', 'si', 'y')
+        if valor not in (None, '', False):
+            datos[clave] = valor
+    return datos
+
+
+def ejecutar(accion, reclamo, formulario, usuario, ip):
+    """Call the service for ``accion`` with the posted values."""
+    version = formulario.get('version')
+    if accion in TRANSICIONES:
+        return transicionar(reclamo, accion, usuario, ip, version,
+                            **_datos_transicion(accion, formulario))
+    if accion == 'derivar':
+        return gestion.derivar(reclamo, _entero(formulario.get('area')),
+                               formulario.get('motivo', ''), usuario, ip, version)
+    if accion == 'completar_actividad':
+        return gestion.completar_actividad(reclamo, usuario, ip, version,
+                                           nota=formulario.get('nota', ''))
+    if accion == 'reasignar':
+        return gestion.reasignar(reclamo, _entero(formulario.get('usuario')), usuario, ip,
+                                 version)
+    if accion == 'comentar':
+        return gestion.comentar(reclamo, formulario.get('texto', ''), usuario, ip,
+                                visible_cliente=formulario.get('visible_cliente') == '1')
+    if accion == 'prorrogar':
+        return prorrogar(_entero(formulario.get('termino')), _entero(formulario.get('cantidad')),
+                         formulario.get('motivo', ''), usuario, ip, version)
+    raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}».'})
+
+
+def opciones_acciones(reclamo):
+    """Choices the action forms need: areas to hand over to, users of the case's area."""
+    return {
+        'areas': list(Area.activos().where(Area.id != reclamo.area_id).order_by(Area.nombre)),
+        'usuarios': list(Usuario.select().where(Usuario.area == reclamo.area_id,
+                                                Usuario.active == True)  # noqa: E712
+                         .order_by(Usuario.nombre)),
+    }
+
+
+class AccionesCaso:
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+
+    @expose('/<numero>/accion', methods=('POST',))
+    def accion(self, numero):
+        reclamo = self.caso_visible(numero)
+        accion = request.form.get('accion', '')
+        try:
+            validate_csrf(request.form.get('csrf_token'))
+        except (ValidationError, CSRFError):
+            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
+                                              'página.', 400)
+        try:
+            ejecutar(accion, reclamo, request.form, current_user, request.remote_addr)
+        except ErrorValidacion as error:
+            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
+        except ErrorPermiso as error:
+            return self.render_ficha(reclamo, str(error), 403)
+        except ConflictoVersion as error:
+            return self.render_ficha(reclamo, str(error), 409)
+        flash(MENSAJES.get(accion, 'Listo.'), 'success')
+        return redirect(url_for('.detalle', numero=numero))

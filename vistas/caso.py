@@ -1,0 +1,40 @@
+"""The case page: data, custom fields, terms, activities, timeline, and the allowed actions."""
+from flask import abort
+from flask_admin import expose
+from flask_login import current_user
+
+from reclamos import ficha
+from reclamos.caso import Reclamo
+from reclamos.tiempo import ahora_utc
+from reglas.transiciones import ETIQUETAS
+
+
+class FichaCaso:
+    """The case page; mixed into vistas.casos.VistaCasos, which checks access."""
+
+    def caso_visible(self, numero):
+        """The case, or 404 when it does not exist or this user may not see it: a stranger
+        cannot tell an existing number from a missing one."""
+        reclamo = Reclamo.get_or_none(Reclamo.numero == numero)
+        if reclamo is None or not ficha.visible_para(reclamo, current_user):
+            abort(404)
+        return reclamo
+
+    @expose('/<numero>')
+    def detalle(self, numero):
+        return self.render_ficha(self.caso_visible(numero))
+
+    def render_ficha(self, reclamo, error=None, estado=200):
+        """The case page, read afresh (after a refused action nothing of it was saved)."""
+        from vistas.acciones_caso import DATOS_TRANSICION, opciones_acciones
+
+        reclamo = Reclamo.get_by_id(reclamo.id)
+        ahora = ahora_utc()
+        pagina = self.render(
+            'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
+            terminos=ficha.terminos(reclamo, ahora), campos=ficha.campos(reclamo),
+            actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
+            suspensiones=ficha.suspensiones(reclamo),
+            acciones=ficha.acciones_permitidas(reclamo, current_user),
+            opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION)
+        return pagina, estado
