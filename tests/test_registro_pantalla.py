@@ -96,3 +96,40 @@ def test_catalogo_dependiente(client, agente):
     campos = client.get(f'/casos/catalogo?motivo={motivo.id}').get_json()['campos']
     assert [c['codigo'] for c in campos][:2] == ['numero_suministro', 'lectura_medidor']
     assert client.get('/casos/catalogo?servicio=abc').get_json()['motivos'] == []
+
+
+def test_aviso_de_duplicado_y_vinculo(client, agente):
+    from reclamos.acciones import Accion
+
+    primera = _enviar(client, _formulario())
+    numero = primera.headers['Location'].rsplit('/', 1)[1]
+    antes = Reclamo.select().count()
+    # Same customer, same motive, still open: warned, nothing saved yet.
+    aviso = _enviar(client, _formulario(descripcion='Otra vez el recibo altísimo.'))
+    html = aviso.get_data(as_text=True)
+    assert aviso.status_code == 200 and 'id="duplicados"' in html and numero in html
+    assert Reclamo.select().count() == antes
+    # Linking adds the new text to the existing case instead of a new case.
+    vinculo = _enviar(client, _formulario(descripcion='Otra vez el recibo altísimo.',
+                                          vincular_a=numero))
+    assert vinculo.status_code == 302 and vinculo.headers['Location'].endswith(numero)
+    assert Reclamo.select().count() == antes
+    original = Reclamo.get(Reclamo.numero == numero)
+    assert Accion.select().where(Accion.reclamo == original.id,
+                                 Accion.texto.contains('Otra vez el recibo')).exists()
+    # Or the agent confirms it is a new case.
+    nuevo = _enviar(client, _formulario(descripcion='Otra vez el recibo altísimo.',
+                                        confirmar='1'))
+    assert nuevo.status_code == 302
+    assert Reclamo.select().count() == antes + 1
+
+
+def test_vincular_a_un_caso_cualquiera_no_sirve(client, agente):
+    """vincular_a must name one of the warned duplicates, not any case number."""
+    otro = Reclamo.select().where(Reclamo.motivo != Motivo.get(
+        Motivo.codigo == 'CONSUMO_EXCESIVO_AGUA').id).first()
+    antes = Reclamo.select().count()
+    respuesta = _enviar(client, _formulario(cliente_numero_documento='49999999',
+                                            vincular_a=otro.numero))
+    assert respuesta.status_code == 302
+    assert Reclamo.select().count() == antes + 1

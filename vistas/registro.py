@@ -16,12 +16,15 @@ from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
-from reclamos.caso import ORIGENES
-from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD
+from reclamos import ficha
+from reclamos.caso import ORIGENES, Reclamo
+from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD, Cliente
+from reclamos.duplicados import posibles_duplicados
+from reclamos.gestion import comentar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.registro import registrar
 from reclamos.validacion import definiciones
-from reglas.transiciones import puede_registrar
+from reglas.transiciones import ETIQUETAS, puede_registrar
 
 PREFIJO_CAMPO = 'campo.'
 
@@ -92,6 +95,33 @@ def dependientes(servicio_id, motivo_id):
     return productos, motivos, campos
 
 
+def candidatos(formulario):
+    """Open cases this submission may repeat: same customer and motive, or a very similar
+    description (reclamos.duplicados)."""
+    cliente = Cliente.por_documento(
+        (formulario.get('cliente_tipo_documento_identidad') or '').upper(),
+        formulario.get('cliente_numero_documento') or '')
+    motivo = _entero(formulario.get('motivo'))
+    if cliente is None and motivo is None:
+        return []
+    return posibles_duplicados(cliente, motivo, formulario.get('descripcion', ''))
+
+
+def vincular(reclamo, formulario):
+    """Add the submission to an existing case as a note instead of opening a new one."""
+    if not ficha.visible_para(reclamo, current_user):
+        abort(404)
+    texto = ('Nueva presentación del mismo asunto (vinculada en lugar de registrar un caso '
+             'nuevo):\n' + (formulario.get('descripcion') or '').strip())
+    try:
+        comentar(reclamo, texto, current_user, request.remote_addr)
+    except (ErrorValidacion, ErrorPermiso) as error:
+        flash(str(error), 'error')
+    else:
+        flash(f'Se agregó al caso {reclamo.numero}; no se creó un caso nuevo.', 'success')
+    return redirect(url_for('.detalle', numero=reclamo.numero))
+
+
 def _entero(valor):
     return int(valor) if str(valor or '').isdigit() else None
 
@@ -111,6 +141,14 @@ class Registro:
             if not formulario.validate_on_submit():
                 errores['datos'] = 'La sesión del formulario expiró: vuelva a enviarlo.'
             else:
+                duplicados = [] if request.form.get('confirmar') else candidatos(request.form)
+                vinculo = Reclamo.get_or_none(
+                    Reclamo.numero == request.form.get('vincular_a', '')[:20])
+                if vinculo is not None and vinculo.id in {d.reclamo.id for d in
+                                                          candidatos(request.form)}:
+                    return vincular(vinculo, request.form)
+                if duplicados:
+                    return self._formulario(formulario, request.form, errores, duplicados)
                 try:
                     reclamo = registrar(datos_del_formulario(request.form), current_user,
                                         request.remote_addr)
@@ -121,11 +159,15 @@ class Registro:
                 else:
                     flash(f'Caso {reclamo.numero} registrado.', 'success')
                     return redirect(url_for('.detalle', numero=reclamo.numero))
+        return self._formulario(formulario, valores, errores)
+
+    def _formulario(self, formulario, valores, errores, duplicados=()):
         productos, motivos, campos = dependientes(_entero(valores.get('servicio')),
                                                   _entero(valores.get('motivo')))
         return self.render('casos/registro.html', formulario=formulario, valores=valores,
                            errores=errores, opciones=opciones_registro(), productos=productos,
-                           motivos=motivos, campos=campos, prefijo=PREFIJO_CAMPO)
+                           motivos=motivos, campos=campos, prefijo=PREFIJO_CAMPO,
+                           duplicados=duplicados, estados_caso=ETIQUETAS)
 
     @expose('/catalogo')
     def catalogo(self):
