@@ -55,6 +55,9 @@ ACCIONES = {
     # Anyone who works cases may add a note (customer service hears about cases of other
     # areas); the customer writes through the portal.
     'comentar': Regla(frozenset(ESTADOS), None, _TRABAJAN | {CLIENTE}, False, 'comentar'),
+    # Evidence may arrive after the case closed (a regulator asks for it), never once annulled.
+    'adjuntar': Regla(_NO_FINALES | {CERRADO}, None, _TRABAJAN | {CLIENTE}, False,
+                      'adjuntar documentos a'),
     'agregar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'agregar líneas a'),
     'modificar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'modificar líneas de'),
     'enviar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'enviar líneas a aprobación de'),

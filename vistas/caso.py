@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from reclamos import ficha
 from reclamos.caso import Reclamo
+from reclamos.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS
 
@@ -34,7 +35,8 @@ class FichaCaso:
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
             terminos=ficha.terminos(reclamo, ahora), campos=ficha.campos(reclamo),
             actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
-            suspensiones=ficha.suspensiones(reclamo),
+            suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
+            tipos_documento=TIPOS_DOCUMENTO,
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION)
         return pagina, estado

@@ -5,12 +5,13 @@ from vistas.acciones_caso import AccionesCaso
 from vistas.bandeja import Bandeja
 from vistas.base import rechazar, roles_actuales
 from vistas.caso import FichaCaso
+from vistas.documentos_caso import DocumentosCaso
 from vistas.registro import Registro
 
 PERSONAL = {'admin', 'supervisor', 'agente', 'gerente'}
 
 
-class VistaCasos(Bandeja, Registro, FichaCaso, AccionesCaso, BaseView):
+class VistaCasos(Bandeja, Registro, FichaCaso, AccionesCaso, DocumentosCaso, BaseView):
     """Staff only; which cases each one sees is decided per case (reglas.visibilidad)."""
 
     def is_accessible(self):

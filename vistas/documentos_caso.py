@@ -1,0 +1,55 @@
+"""Attach and download the documents of a case; only users who may see the case get them."""
+from flask import abort, current_app, flash, redirect, request, send_file, url_for
+from flask_admin import expose
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError, validate_csrf
+from wtforms.validators import ValidationError
+
+from reclamos.documentos import Documento, adjuntar, ruta_de
+from reclamos.errores import ErrorPermiso, ErrorValidacion
+
+
+def carpeta_adjuntos():
+    return current_app.config['RECLAMOS_ADJUNTOS']
+
+
+class DocumentosCaso:
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+
+    @expose('/<numero>/documentos', methods=('POST',))
+    def adjuntar(self, numero):
+        reclamo = self.caso_visible(numero)
+        try:
+            validate_csrf(request.form.get('csrf_token'))
+        except (ValidationError, CSRFError):
+            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
+                                              'página.', 400)
+        archivo = request.files.get('archivo')
+        tiene = archivo is not None and bool(archivo.filename)
+        try:
+            adjuntar(reclamo, request.form.get('tipo', ''), current_user, request.remote_addr,
+                     carpeta_adjuntos(), current_app.config['RECLAMOS_ADJUNTO_MAX'],
+                     flujo=archivo.stream if tiene else None,
+                     nombre=archivo.filename if tiene else '',
+                     descripcion=request.form.get('descripcion', ''),
+                     archivo_fisico=request.form.get('archivo_fisico', ''))
+        except ErrorValidacion as error:
+            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
+        except ErrorPermiso as error:
+            return self.render_ficha(reclamo, str(error), 403)
+        flash('Documento registrado.', 'success')
+        return redirect(url_for('.detalle', numero=numero))
+
+    @expose('/<numero>/documentos/<int:ident>')
+    def documento(self, numero, ident):
+        reclamo = self.caso_visible(numero)
+        documento = Documento.get_or_none(Documento.id == ident,
+                                          Documento.reclamo == reclamo.id)
+        if documento is None or not documento.tiene_archivo:
+            abort(404)
+        ruta = ruta_de(carpeta_adjuntos(), documento.sha256)
+        if not ruta.exists():
+            abort(410)
+        # Always a download with the type checked at upload: never rendered inline as HTML.
+        return send_file(ruta, mimetype=documento.mime, as_attachment=True,
+                         download_name=documento.nombre or f'documento-{documento.id}')
