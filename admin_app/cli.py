@@ -7,13 +7,15 @@ import click
 from flask.cli import with_appcontext
 from flask_security import hash_password
 
+from admin_app.cli_api import token_api
 from admin_app.db import db
 
 
 def registrar(app):
     for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
-                    importar_config):
+                    importar_config, recalcular_vencimientos):
         app.cli.add_command(comando)
+    app.cli.add_command(token_api)
 
 
 @click.command('iniciar-bd')
@@ -127,3 +129,29 @@ def importar_config(archivo):
     total = sum(resumen.values())
     detalle = ', '.join(f'{clave}: {n}' for clave, n in resumen.items() if n)
     click.echo(f'Importados {total} registros ({detalle}).')
+
+
+@click.command('recalcular-vencimientos')
+@click.option('--calendario', default=None, help='Código del calendario (todos si se omite).')
+@with_appcontext
+def recalcular_vencimientos(calendario):
+    """Recompute the deadlines of open cases after a calendar change (batched)."""
+    from catalogos.organizacion import Calendario
+    from reclamos.caso import Reclamo
+    from reclamos.recalculo import recalcular_vencimientos as recalcular
+    from reglas.transiciones import ABIERTOS
+
+    calendario_id = None
+    if calendario:
+        fila = Calendario.get_or_none(Calendario.codigo == calendario)
+        if fila is None:
+            click.echo(f'Error: no existe el calendario «{calendario}».', err=True)
+            sys.exit(2)
+        calendario_id = fila.id
+    abiertos = Reclamo.select().where(Reclamo.estado.in_(ABIERTOS))
+    if calendario_id is not None:
+        abiertos = abiertos.where(Reclamo.calendario == calendario_id)
+    with click.progressbar(length=abiertos.count(), label='Recalculando',
+                           show_pos=True) as barra:
+        leidos, movidos = recalcular(calendario_id, avance=lambda n: barra.update(n - barra.pos))
+    click.echo(f'Recalculados {leidos} casos abiertos; {movidos} plazos cambiaron.')

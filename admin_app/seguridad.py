@@ -12,6 +12,9 @@ def almacen():
 def iniciar(app):
     # A fresh Security per app: tests build many apps in one process.
     Security(app, almacen())
+    # API tokens open only the JSON API, which checks them itself (vistas/api/tokens.py).
+    # Flask-Security's own loader would accept them on every screen, even in the query string.
+    app.login_manager.request_loader(lambda request: None)
 
     @app.context_processor
     def _csrf():

@@ -36,6 +36,9 @@ class Usuario(UserMixin, BaseModel):
     password = CharField(max_length=255, null=True, verbose_name='Contraseña')
     active = BooleanField(default=True, verbose_name='Activo')
     fs_uniquifier = CharField(max_length=64, unique=True)
+    # Identifies the user inside API tokens (Flask-Security); replacing it revokes every token
+    # of this user at once without logging them out of the screens. Filled on first use.
+    fs_token_uniquifier = CharField(max_length=64, unique=True, null=True)
     area = ForeignKeyField(Area, backref='usuarios', null=True, on_delete='SET NULL',
                            verbose_name='Área')
     confirmed_at = DateTimeField(null=True)

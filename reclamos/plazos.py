@@ -28,9 +28,13 @@ def calendario_regla(calendario_id):
     return resolver_calendario(calendario_id)[1]
 
 
-def resolver_calendario(calendario_id):
-    """(id of the catalog row used or None, rules' calendar): see calendario_regla."""
-    fila = Calendario.get_or_none(Calendario.id == calendario_id) if calendario_id else None
+def resolver_calendario(calendario_id, fila=None):
+    """(id of the catalog row used or None, rules' calendar): see calendario_regla.
+
+    ``fila``: the calendar row when the caller already has it.
+    """
+    if fila is None and calendario_id:
+        fila = Calendario.get_or_none(Calendario.id == calendario_id)
     fila = fila or Calendario.predeterminado_o_primero()
     if fila is None:
         return None, CalendarioRegla.por_defecto()

@@ -6,7 +6,7 @@ from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.procesos import Proceso
-from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
+from catalogos.servicios import TIPOS_CASO, Producto, Servicio
 from reclamos import validacion as v
 from reclamos.acciones import anotar_varias, fila_accion
 from reclamos.actividades import contexto_condicion, siguiente, termino_de
@@ -43,7 +43,7 @@ def registrar(datos, usuario, ip, ahora=None):
 def _exigir_permiso(ctx):
     area_registra = None
     if ctx.usuario is not None and ctx.usuario.area_id is not None:
-        area_registra = Area.get_by_id(ctx.usuario.area_id).registra
+        area_registra = ctx.usuario.area.registra  # cached on the user object after once
     ok, motivo = puede_registrar(ctx.roles, area_registra)
     if not ok:
         raise ErrorPermiso(motivo)
@@ -57,15 +57,16 @@ def _validar(datos, ctx):
     sobran = sorted(set(datos) - CLAVES)
     if sobran:
         errores['datos'] = f'Campo desconocido: «{sobran[0]}».'
-    r = {'motivo': v.referencia(Motivo, datos.get('motivo'), 'motivo', errores, 'el motivo')}
+    r = {'motivo': v.motivo(datos.get('motivo'), errores)}
     motivo = r['motivo']
-    r['servicio'] = v.referencia(Servicio, datos.get('servicio') or (
-        motivo.servicio_id if motivo else None), 'servicio', errores, 'el servicio')
-    r['producto'] = v.referencia(Producto, datos.get('producto') or (
-        motivo.producto_id if motivo else None), 'producto', errores, 'el producto', False)
+    r['servicio'] = v.del_motivo(Servicio, datos.get('servicio'), motivo and motivo.servicio,
+                                 'servicio', errores, 'el servicio')
+    r['producto'] = v.del_motivo(Producto, datos.get('producto'), motivo and motivo.producto,
+                                 'producto', errores, 'el producto', False)
+    r['prioridad'] = v.del_motivo(Prioridad, datos.get('prioridad'),
+                                  motivo and motivo.prioridad, 'prioridad', errores,
+                                  'la prioridad', False)
     r['canal'] = v.referencia(Canal, datos.get('canal'), 'canal', errores, 'el canal')
-    r['prioridad'] = v.referencia(Prioridad, datos.get('prioridad') or (
-        motivo.prioridad_id if motivo else None), 'prioridad', errores, 'la prioridad', False)
     r['documento_tipo'] = v.referencia(TipoDocumento, datos.get('documento_tipo'),
                                        'documento_tipo', errores, 'el tipo de documento', False)
     r['documento_numero'] = str(datos.get('documento_numero') or '').strip()[:40]
@@ -140,7 +141,7 @@ def _origen(datos, ctx, r, errores):
 
 def _crear(r, ctx):
     motivo = r['motivo']
-    calendario_id, calendario = resolver_calendario(motivo.calendario_id)
+    calendario_id, calendario = resolver_calendario(motivo.calendario_id, motivo.calendario)
     proceso = Proceso.activo_de(motivo.id)
     reclamo = Reclamo(
         numero=siguiente_numero(calendario.local(ctx.ahora).year), tipo=r['tipo'],
@@ -160,7 +161,7 @@ def _crear(r, ctx):
     reclamo.area = area_id
     reclamo.usuario = menos_cargado(area_id)
     reclamo.actividad_orden = actividad.orden if actividad else None
-    terminos = _terminos(r, calendario, actividad)
+    terminos = terminos_iniciales(r, calendario, actividad)
     reclamo.vence_en = min(t['vence_en'] for t in terminos)
     reclamo.save(force_insert=True)
     TerminoCaso.insert_many([{**t, 'reclamo': reclamo.id} for t in terminos]).execute()
@@ -173,7 +174,7 @@ def _crear(r, ctx):
     return reclamo
 
 
-def _terminos(r, calendario, actividad):
+def terminos_iniciales(r, calendario, actividad):
     """The terms that start with the case: legal, priority SLA, first answer, activity."""
     inicio, plazo = r['recibido_en'], r['motivo'].plazo
     terminos = [datos_termino(calendario, inicio, LEGAL, plazo.codigo, plazo.nombre,
@@ -184,8 +185,8 @@ def _terminos(r, calendario, actividad):
         terminos.append(datos_termino(calendario, inicio, PRIORIDAD, prioridad.codigo,
                                       prioridad.nombre, prioridad.cantidad, prioridad.unidad,
                                       umbral=prioridad.umbral_por_vencer))
-    canal = r['canal']
-    if canal.primera_respuesta_cantidad and canal.primera_respuesta_unidad:
+    canal = r.get('canal')
+    if canal is not None and canal.primera_respuesta_cantidad and canal.primera_respuesta_unidad:
         terminos.append(datos_termino(
             calendario, inicio, PRIMERA_RESPUESTA, canal.codigo,
             f'Primera respuesta ({canal.nombre})', canal.primera_respuesta_cantidad,

@@ -3,7 +3,11 @@
 Each helper records Spanish messages in an ``errores`` dict keyed by the input field, so one
 call reports every bad field at once.
 """
-from catalogos.servicios import CampoPersonalizado
+from peewee import JOIN, Model
+
+from catalogos.organizacion import Calendario
+from catalogos.plazos import PlazoLegal, Prioridad
+from catalogos.servicios import CampoPersonalizado, Motivo, Producto, Servicio
 from reclamos.clientes import CAMPOS_CONTACTO, Cliente, errores_cliente, normalizar_numero
 from reglas.campos import DefinicionCampo, validar_campos
 
@@ -34,6 +38,49 @@ def referencia(modelo, valor, clave, errores, etiqueta, requerido=True):
         errores[clave] = f'No se puede usar {etiqueta} «{fila.nombre}»: está fuera de uso.'
         return None
     return fila
+
+
+def _coincide(valor, fila):
+    if isinstance(valor, Model):
+        return type(valor) is type(fila) and valor.id == fila.id
+    return str(valor).strip() in (str(fila.id), fila.codigo)
+
+
+def motivo(valor, errores):
+    """The motive (id, codigo or row) with its service, product, priority, legal term and
+    calendar read in the same query: registration needs them all."""
+    if valor is None or valor == '':
+        errores['motivo'] = 'Indique el motivo.'
+        return None
+    consulta = (Motivo.select(Motivo, Servicio, Producto, Prioridad, PlazoLegal, Calendario)
+                .join_from(Motivo, Servicio)
+                .join_from(Motivo, PlazoLegal)
+                .join_from(Motivo, Producto, JOIN.LEFT_OUTER)
+                .join_from(Motivo, Prioridad, JOIN.LEFT_OUTER)
+                .join_from(Motivo, Calendario, JOIN.LEFT_OUTER))
+    if isinstance(valor, Model) or (isinstance(valor, int) and not isinstance(valor, bool)):
+        fila = consulta.where(Motivo.id == getattr(valor, 'id', valor)).first()
+    else:
+        fila = consulta.where(Motivo.codigo == str(valor).strip()).first()
+        if fila is None and str(valor).strip().isdigit():
+            fila = consulta.where(Motivo.id == int(valor)).first()
+    if fila is None:
+        errores['motivo'] = f'No existe el motivo «{valor}».'
+    elif not fila.activo:
+        errores['motivo'] = f'No se puede usar el motivo «{fila.nombre}»: está fuera de uso.'
+        return None
+    return fila
+
+
+def del_motivo(modelo, valor, del_motivo, clave, errores, etiqueta, requerido=True):
+    """Like ``referencia``, reusing the motive's own row when the input names it or is blank."""
+    if del_motivo is not None and (valor is None or valor == '' or _coincide(valor, del_motivo)):
+        if not del_motivo.activo:
+            errores[clave] = (f'No se puede usar {etiqueta} «{del_motivo.nombre}»: está fuera '
+                              'de uso.')
+            return None
+        return del_motivo
+    return referencia(modelo, valor, clave, errores, etiqueta, requerido)
 
 
 def definiciones(motivo_id):

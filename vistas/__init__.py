@@ -11,7 +11,9 @@ def registrar_vistas(app):
 
     from catalogos import REGISTRO
     from vistas import filtros
+    from vistas.api import api
     from vistas.casos import VistaCasos
+    from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
     from vistas.usuarios import VistaUsuarios
@@ -22,10 +24,15 @@ def registrar_vistas(app):
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
+    app.register_blueprint(api)
     admin.add_view(VistaCasos(name='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
+    admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
+                                  endpoint='simulador', url='/admin/simulador'))
+    admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
+                                  endpoint='recalculo', url='/admin/recalculo'))
 
     @app.route('/')
     def raiz():

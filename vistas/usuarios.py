@@ -25,8 +25,8 @@ class VistaUsuarios(VistaSegura):
     column_searchable_list = ('email', 'nombre')
     column_sortable_list = ('email', 'nombre', ('area', Area.nombre), 'creado_en')
     column_default_sort = ('email', False)
-    column_details_exclude_list = ('password', 'fs_uniquifier')
-    column_export_exclude_list = ('password', 'fs_uniquifier')
+    column_details_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
+    column_export_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
     column_export_list = ('email', 'nombre', 'area', 'active', 'creado_en')
     form_columns = ('email', 'nombre', 'area', 'active', 'roles', 'contrasena')
     form_extra_fields = {

@@ -1,0 +1,98 @@
+"""Helpers for the JSON API tests: a client that carries a token, the demo catalogs, people."""
+from types import SimpleNamespace
+
+import pytest
+
+from tests.conftest import CONTRASENA
+
+PREFIJO = '/api/v1'
+
+
+class ClienteApi:
+    """The Flask test client speaking JSON with an Authentication-Token header."""
+
+    def __init__(self, client, token=None):
+        self.client = client
+        self.token = token
+
+    def _cabeceras(self, extra=None):
+        cabeceras = {'Authentication-Token': self.token} if self.token else {}
+        cabeceras.update(extra or {})
+        return cabeceras
+
+    def get(self, ruta, **kwargs):
+        return self.client.get(PREFIJO + ruta, headers=self._cabeceras(kwargs.pop('headers', None)),
+                               **kwargs)
+
+    def post(self, ruta, json=None, **kwargs):
+        cabeceras = self._cabeceras(kwargs.pop('headers', None))
+        if json is not None:
+            return self.client.post(PREFIJO + ruta, json=json, headers=cabeceras, **kwargs)
+        return self.client.post(PREFIJO + ruta, headers=cabeceras, **kwargs)
+
+
+def pedir_token(client, email, contrasena=CONTRASENA):
+    respuesta = client.post(PREFIJO + '/token', json={'email': email, 'password': contrasena})
+    assert respuesta.status_code == 200, respuesta.get_json()
+    return respuesta.get_json()['token']
+
+
+@pytest.fixture
+def api_como(client):
+    """api_como(usuario) -> ClienteApi with a fresh token of that user."""
+
+    def crear(usuario):
+        return ClienteApi(client, pedir_token(client, usuario.email))
+
+    return crear
+
+
+@pytest.fixture
+def config_demo(app):
+    """The demo catalogs and processes, without the demo cases or users."""
+    from admin_app import demo
+    from catalogos.configuracion import importar
+
+    with app.app_context():
+        importar(demo.configuracion())
+
+
+@pytest.fixture
+def gente(config_demo, crear_usuario):
+    from catalogos.organizacion import Area
+
+    def area(codigo):
+        return Area.get(Area.codigo == codigo)
+
+    return SimpleNamespace(
+        registrador=crear_usuario('agente', area=area('ATENCION_CLIENTE'), nombre='Regina'),
+        agente=crear_usuario('agente', area=area('MONITOREO'), nombre='Ana'),
+        supervisor=crear_usuario('supervisor', area=area('MONITOREO'), nombre='Sara'),
+        agente_soporte=crear_usuario('agente', area=area('SOPORTE_TECNICO'), nombre='Tito'),
+        ventas=crear_usuario('agente', area=area('VENTAS'), nombre='Vera'),
+        gerente=crear_usuario('gerente', area=area('ADMINISTRACION')),
+        admin=crear_usuario('admin'),
+    )
+
+
+def registro_valido(**cambios):
+    """A valid external case of SIN_SERVICIO (area MONITOREO, priority ALTO)."""
+    datos = {
+        'motivo': 'SIN_SERVICIO', 'canal': 'WEB', 'servicio': 'INTERNET',
+        'descripcion': 'No tengo internet desde ayer; el módem muestra la luz roja.',
+        'campos': {'codigo_abonado': 'AB-0001'},
+        'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
+                    'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'},
+    }
+    datos.update(cambios)
+    return {k: v for k, v in datos.items() if v is not ...}
+
+
+def huella():
+    """Row counts that a refused request must leave unchanged."""
+    from reclamos.acciones import Accion
+    from reclamos.caso import Reclamo
+    from reclamos.clientes import Cliente
+    from reclamos.terminos import Suspension, TerminoCaso
+
+    return tuple(m.select().count() for m in (Reclamo, Accion, Cliente, TerminoCaso, Suspension))

@@ -1,0 +1,219 @@
+"""Cases over JSON: register, read, list (the agents' queue), transition, hand over, comment,
+rate. Each write is one service call, so one transaction: a refused request saves nothing.
+
+Who sees what is the screens' rule: a case the caller may not see is a 404, exactly like a
+number that does not exist (reglas.visibilidad via reclamos.ficha.visible_para, and
+vistas.bandeja.alcance for the list); what each one may do is decided by the services.
+"""
+import base64
+import binascii
+import datetime
+import json
+import re
+
+from flask import jsonify, request, url_for
+from peewee import JOIN
+
+from catalogos.atencion import Canal
+from catalogos.organizacion import Area
+from catalogos.plazos import Prioridad
+from catalogos.servicios import Motivo
+from reclamos import ficha, gestion
+from reclamos.caso import Reclamo
+from reclamos.flujo import transicionar
+from reclamos.registro import registrar
+from reclamos.tiempo import ahora_utc
+from reglas.transiciones import ESTADOS
+from vistas.api import api, serializacion
+from vistas.api.base import error, leer_json, sin_nulos, usuario
+from vistas.api.esquemas import (CALIFICACION, COMENTARIO, DERIVACION, ENTERO_MAX, REGISTRO,
+                                 TRANSICION, prohibido)
+from vistas.api.tokens import requiere_token
+from vistas.bandeja import Filtros, consulta_cola
+
+NUMERO = re.compile(r'^[0-9]{4}-[0-9]{1,12}$')
+LIMITE_DEFECTO, LIMITE_MAX = 50, 100
+Q_MAX = 60
+
+
+def _ip():
+    return request.remote_addr or ''
+
+
+def caso_visible(numero):
+    """The case, or 404 when it does not exist or the caller may not see it."""
+    reclamo = Reclamo.get_or_none(Reclamo.numero == numero) if NUMERO.match(numero) else None
+    if reclamo is None or not ficha.visible_para(reclamo, usuario()):
+        raise error(404, 'numero', f'No existe el caso «{numero[:40]}» o no tiene acceso a él.')
+    return reclamo
+
+
+def _caso(reclamo, estado=200, cabeceras=None):
+    fresco = Reclamo.get_by_id(reclamo.id)
+    return (jsonify(serializacion.caso(fresco, ahora_utc(), usuario())), estado,
+            cabeceras or {})
+
+
+@api.post('/casos')
+@requiere_token
+def crear_caso():
+    datos = sin_nulos(leer_json(REGISTRO))
+    reclamo = registrar(datos, usuario(), _ip())
+    return _caso(reclamo, 201, {'Location': url_for('api.caso', numero=reclamo.numero)})
+
+
+@api.get('/casos/<numero>')
+@requiere_token
+def caso(numero):
+    return _caso(caso_visible(numero))
+
+
+@api.post('/casos/<numero>/transiciones')
+@requiere_token
+def transicion(numero):
+    reclamo = caso_visible(numero)
+    datos = sin_nulos(leer_json(TRANSICION))
+    accion, version = datos.pop('accion'), datos.pop('version')
+    return _caso(transicionar(reclamo, accion, usuario(), _ip(), version, **datos))
+
+
+@api.post('/casos/<numero>/derivaciones')
+@requiere_token
+def derivacion(numero):
+    reclamo = caso_visible(numero)
+    datos = leer_json(DERIVACION)
+    return _caso(gestion.derivar(reclamo, datos['area'], datos['motivo'], usuario(), _ip(),
+                                 datos['version']))
+
+
+@api.post('/casos/<numero>/comentarios')
+@requiere_token
+def comentario(numero):
+    reclamo = caso_visible(numero)
+    datos = leer_json(COMENTARIO)
+    fila = gestion.comentar(reclamo, datos['texto'], usuario(), _ip(),
+                            visible_cliente=bool(datos.get('visible_cliente')))
+    fila.usuario = usuario()
+    version = Reclamo.select(Reclamo.version).where(Reclamo.id == reclamo.id).scalar()
+    return jsonify({'comentario': serializacion.accion(fila),
+                    'caso': {'numero': reclamo.numero, 'version': version,
+                             'url': url_for('api.caso', numero=reclamo.numero)}}), 201
+
+
+@api.post('/casos/<numero>/calificacion')
+@requiere_token
+def calificacion(numero):
+    reclamo = caso_visible(numero)
+    datos = sin_nulos(leer_json(CALIFICACION))
+    version = datos.pop('version')
+    return _caso(transicionar(reclamo, 'cerrar', usuario(), _ip(), version, **datos))
+
+
+# -- the list ---------------------------------------------------------------------------
+FILTROS_CATALOGO = {'area': Area, 'prioridad': Prioridad, 'canal': Canal, 'motivo': Motivo}
+PARAMETROS = {'estado', 'area', 'prioridad', 'canal', 'motivo', 'vence', 'q', 'vista',
+              'cursor', 'limite'}
+
+
+def _parametro(nombre):
+    valor = request.args.get(nombre, '').strip()
+    if prohibido(valor) or any(ord(c) < 32 for c in valor):
+        raise error(422, nombre, 'Contiene caracteres no admitidos.')
+    return valor
+
+
+def _fila_catalogo(nombre, valor):
+    modelo = FILTROS_CATALOGO[nombre]
+    if len(valor) > 40:
+        raise error(422, nombre, 'Indique un código (máximo 40 caracteres) o un id.')
+    fila = modelo.get_or_none(modelo.codigo == valor)
+    if fila is None and valor.isdigit() and int(valor) <= ENTERO_MAX:
+        fila = modelo.get_or_none(modelo.id == int(valor))
+    if fila is None:
+        raise error(422, nombre, f'No existe {nombre} «{valor}».')
+    return fila.id
+
+
+def _elegido(nombre, valor, opciones, defecto=''):
+    if not valor:
+        return defecto
+    if valor not in opciones:
+        raise error(422, nombre, f'Valor no admitido: «{valor[:40]}». Use uno de: '
+                                 f'{", ".join(opciones)}.')
+    return valor
+
+
+def filtros_de_la_consulta():
+    """The queue's Filtros from the query string: what the screen ignores, the API refuses."""
+    desconocidos = sorted(set(request.args) - PARAMETROS)
+    if desconocidos:
+        raise error(422, desconocidos[0][:40], 'Parámetro desconocido. Use: '
+                                               + ', '.join(sorted(PARAMETROS)) + '.')
+    valores = {nombre: _parametro(nombre) for nombre in PARAMETROS}
+    if len(valores['q']) > Q_MAX:
+        raise error(422, 'q', f'La búsqueda admite como máximo {Q_MAX} caracteres.')
+    limite = valores['limite'] or str(LIMITE_DEFECTO)
+    if not limite.isdigit() or not 1 <= int(limite) <= LIMITE_MAX:
+        raise error(422, 'limite', f'Debe ser un entero de 1 a {LIMITE_MAX}.')
+    filtros = Filtros(
+        vista=_elegido('vista', valores['vista'], ('mios', 'area', 'todos'), 'mios'),
+        estado=_elegido('estado', valores['estado'], ESTADOS),
+        vence=_elegido('vence', valores['vence'], ('hoy', 'vencidos')), q=valores['q'],
+        **{nombre: _fila_catalogo(nombre, valores[nombre]) if valores[nombre] else None
+           for nombre in FILTROS_CATALOGO})
+    return filtros, _leer_cursor(valores['cursor']), int(limite)
+
+
+def _cursor(fila):
+    """Opaque to clients: the sort key (vence_en, id) of the last row given."""
+    clave = {'v': fila.vence_en.isoformat() if fila.vence_en else None, 'i': fila.id}
+    return base64.urlsafe_b64encode(json.dumps(clave).encode()).decode().rstrip('=')
+
+
+def _leer_cursor(texto):
+    if not texto:
+        return None
+    try:
+        clave = json.loads(base64.urlsafe_b64decode(texto + '=' * (-len(texto) % 4)))
+        vence = clave['v'] and datetime.datetime.fromisoformat(clave['v'])
+        ident = clave['i']
+        if isinstance(ident, bool) or not isinstance(ident, int) or not 0 < ident <= ENTERO_MAX:
+            raise ValueError(ident)
+    except (ValueError, TypeError, KeyError, binascii.Error):
+        raise error(422, 'cursor', 'Cursor inválido: use el valor «cursor_siguiente» de la '
+                                   'página anterior.') from None
+    return vence or None, ident
+
+
+def _despues(consulta, cursor):
+    """Keyset pagination on the queue's order (vence_en ASC NULLS LAST, id): no OFFSET."""
+    if cursor is None:
+        return consulta
+    vence, ident = cursor
+    if vence is None:
+        return consulta.where(Reclamo.vence_en.is_null() & (Reclamo.id > ident))
+    return consulta.where((Reclamo.vence_en > vence) | Reclamo.vence_en.is_null()
+                          | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
+
+
+@api.get('/casos')
+@requiere_token
+def casos():
+    """One page of the caller's queue, next due first; one row more tells if there is a next
+    page, so nothing is ever counted."""
+    filtros, cursor, limite = filtros_de_la_consulta()
+    actor, ahora = usuario(), ahora_utc()
+    consulta = (consulta_cola(actor, actor.nombres_roles(), filtros, ahora)
+                .select_extend(Canal).join_from(Reclamo, Canal, JOIN.INNER))
+    filas = list(_despues(consulta, cursor).limit(limite + 1))
+    siguiente = _cursor(filas[limite - 1]) if len(filas) > limite else None
+    filas = filas[:limite]
+    cuerpo = {'casos': [serializacion.resumen(f, ahora) for f in filas], 'limite': limite,
+              'cursor_siguiente': siguiente, 'siguiente': None}
+    cabeceras = {}
+    if siguiente:
+        args = {k: v for k, v in request.args.items() if k != 'cursor'}
+        cuerpo['siguiente'] = url_for('api.casos', **args, cursor=siguiente)
+        cabeceras['Link'] = f'<{cuerpo["siguiente"]}>; rel="next"'
+    return jsonify(cuerpo), 200, cabeceras
+

@@ -1,0 +1,69 @@
+"""What an integrator needs to register a case: the active catalog rows by codigo, and each
+motive with its custom fields. One query per catalog (they are small), none per row."""
+from collections import defaultdict
+
+from flask import jsonify
+
+from catalogos.atencion import Canal, TipoDocumento
+from catalogos.organizacion import Area
+from catalogos.plazos import PlazoLegal, Prioridad
+from catalogos.servicios import (TIPOS_CAMPO, TIPOS_CASO, CampoPersonalizado, Motivo, Producto,
+                                 Servicio)
+from reclamos.caso import ORIGENES
+from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD
+from vistas.api import api
+from vistas.api.tokens import requiere_token
+
+
+def _codigos(modelo):
+    return {f.id: f.codigo for f in modelo.select(modelo.id, modelo.codigo)}
+
+
+def _pares(opciones):
+    return [{'codigo': codigo, 'nombre': nombre} for codigo, nombre in opciones]
+
+
+@api.get('/catalogos')
+@requiere_token
+def catalogos():
+    servicios, productos = _codigos(Servicio), _codigos(Producto)
+    prioridades, areas = _codigos(Prioridad), _codigos(Area)
+    plazos = {p.id: p for p in PlazoLegal.select()}
+    campos = defaultdict(list)
+    for campo in (CampoPersonalizado.activos()
+                  .order_by(CampoPersonalizado.orden, CampoPersonalizado.id)):
+        campos[campo.motivo_id].append({
+            'codigo': campo.codigo, 'nombre': campo.nombre, 'tipo': campo.tipo,
+            'requerido': campo.requerido, 'opciones': campo.lista_opciones() or None})
+    motivos = []
+    for m in Motivo.activos().order_by(Motivo.nombre):
+        plazo = plazos.get(m.plazo_id)
+        motivos.append({
+            'codigo': m.codigo, 'nombre': m.nombre, 'tipo': m.tipo,
+            'servicio': servicios.get(m.servicio_id), 'producto': productos.get(m.producto_id),
+            'prioridad': prioridades.get(m.prioridad_id), 'area': areas.get(m.area_id),
+            'plazo': {'codigo': plazo.codigo, 'nombre': plazo.nombre,
+                      'cantidad': plazo.cantidad, 'unidad': plazo.unidad,
+                      'prorrogable': plazo.prorrogable} if plazo else None,
+            'campos': campos.get(m.id, [])})
+    return jsonify({
+        'motivos': motivos,
+        'servicios': [{'codigo': s.codigo, 'nombre': s.nombre}
+                      for s in Servicio.activos().order_by(Servicio.nombre)],
+        'productos': [{'codigo': p.codigo, 'nombre': p.nombre,
+                       'servicio': servicios.get(p.servicio_id)}
+                      for p in Producto.activos().order_by(Producto.nombre)],
+        'canales': [{'codigo': c.codigo, 'nombre': c.nombre, 'virtual': c.virtual}
+                    for c in Canal.activos().order_by(Canal.nombre)],
+        'prioridades': [{'codigo': p.codigo, 'nombre': p.nombre, 'cantidad': p.cantidad,
+                         'unidad': p.unidad}
+                        for p in Prioridad.activos().order_by(Prioridad.orden)],
+        'areas': [{'codigo': a.codigo, 'nombre': a.nombre, 'registra': a.registra,
+                   'resuelve': a.resuelve} for a in Area.activos().order_by(Area.nombre)],
+        'tipos_documento': [{'codigo': t.codigo, 'nombre': t.nombre}
+                            for t in TipoDocumento.activos().order_by(TipoDocumento.nombre)],
+        'tipos_documento_identidad': _pares(TIPOS_DOCUMENTO_IDENTIDAD),
+        'tipos_caso': _pares(TIPOS_CASO),
+        'origenes': _pares(ORIGENES),
+        'tipos_campo': _pares(TIPOS_CAMPO),
+    })

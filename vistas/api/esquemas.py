@@ -1,0 +1,240 @@
+"""Request bodies as JSON Schema (2020-12, the dialect of OpenAPI 3.1) and a small validator.
+
+The same dicts go into the OpenAPI document and check every body before a service runs, so
+the document cannot drift from what the API accepts. The check covers shape only (types,
+lengths, ranges, unknown keys, characters the databases refuse); the services keep every
+business rule and their Spanish messages. Only the keywords used below are implemented.
+"""
+import datetime
+
+from catalogos.servicios import TIPOS_CASO
+from reclamos.caso import ORIGENES
+from reglas.transiciones import TRANSICIONES
+
+ENTERO_MAX = 2 ** 31 - 1  # ids and versions are 32-bit columns: larger numbers cannot match
+TEXTO_MAX = 5000  # free text of actions (reclamos.flujo / reclamos.gestion)
+DESCRIPCION_MAX = 10_000  # reclamos.validacion.DESCRIPCION_MAX
+CAMPO_MAX = 2000  # reglas.campos.TEXTO_MAX
+
+
+def texto(maximo, descripcion='', nulo=False, **extra):
+    return {'type': ['string', 'null'] if nulo else 'string', 'maxLength': maximo,
+            **({'description': descripcion} if descripcion else {}), **extra}
+
+
+def referencia(descripcion, nulo=False):
+    """A catalog row by its codigo (text) or its id (number)."""
+    tipos = ['string', 'integer'] + (['null'] if nulo else [])
+    return {'type': tipos, 'maxLength': 40, 'minimum': 1, 'maximum': ENTERO_MAX,
+            'description': f'{descripcion}: su código (p. ej. "WEB") o su id.'}
+
+
+VERSION = {'type': 'integer', 'minimum': 1, 'maximum': ENTERO_MAX,
+           'description': 'La versión del caso que se leyó (campo «version» del caso); si el '
+                          'caso cambió después, la respuesta es 409 con los cambios.'}
+
+TOKEN = {
+    'type': 'object', 'additionalProperties': False, 'required': ['email', 'password'],
+    'properties': {'email': texto(255, 'Correo del usuario.'),
+                   'password': texto(1024, 'Contraseña del usuario.')},
+}
+
+CLIENTE = {
+    'type': ['object', 'integer', 'null'], 'additionalProperties': False,
+    'minimum': 1, 'maximum': ENTERO_MAX,
+    'description': 'Quien presenta el caso: el id de un cliente existente, o sus datos (se '
+                   'busca por tipo y número de documento y, si no existe, se crea).',
+    'properties': {
+        'tipo_documento_identidad': texto(3, 'DNI, RUC, CE, CC, NIT o PAS.'),
+        'numero_documento': texto(40),
+        'nombre': texto(200, 'Nombre o razón social.'),
+        'email': texto(255, nulo=True),
+        'telefono': texto(40, nulo=True),
+        'direccion': texto(300, nulo=True),
+    },
+}
+
+REGISTRO = {
+    'type': 'object', 'additionalProperties': False,
+    'required': ['motivo', 'canal', 'descripcion'],
+    'properties': {
+        'motivo': referencia('Motivo'),
+        'canal': referencia('Canal de recepción'),
+        'descripcion': texto(DESCRIPCION_MAX, 'Lo que el cliente o el área plantea.'),
+        'cliente': CLIENTE,
+        'origen': {'type': ['string', 'null'], 'enum': [o for o, _ in ORIGENES] + [None],
+                   'description': 'externo (un cliente, por defecto) o interno (un área).'},
+        'area_solicitante': referencia('Área que solicita un caso interno', nulo=True),
+        'tipo': {'type': ['string', 'null'], 'enum': [t for t, _ in TIPOS_CASO] + [None],
+                 'description': 'Por defecto, el tipo del motivo.'},
+        'servicio': referencia('Servicio (por defecto, el del motivo)', nulo=True),
+        'producto': referencia('Producto (por defecto, el del motivo)', nulo=True),
+        'prioridad': referencia('Prioridad (por defecto, la del motivo)', nulo=True),
+        'campos': {
+            'type': ['object', 'null'], 'maxProperties': 100,
+            'description': 'Campos personalizados del motivo, por su nombre interno (ver '
+                           'GET /catalogos): texto, número, fecha AAAA-MM-DD, opción o sí/no.',
+            'additionalProperties': {'type': ['string', 'number', 'boolean', 'null'],
+                                     'maxLength': CAMPO_MAX}},
+        'documento_tipo': referencia('Tipo de documento de origen (factura...)', nulo=True),
+        'documento_numero': texto(40, 'Número del documento de origen.', nulo=True),
+        'recibido_en': {'type': ['string', 'null'], 'format': 'date-time', 'maxLength': 40,
+                        'description': 'Cuándo se recibió (ISO 8601 con zona, p. ej. '
+                                       '2026-03-02T10:00:00-05:00); por defecto, ahora. No '
+                                       'puede estar en el futuro.'},
+    },
+}
+
+TRANSICION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['accion', 'version'],
+    'description': 'Datos por acción: terminar (respuesta); cerrar (calificacion, o '
+                   'sin_contacto y nota); suspender (motivo); anular (motivo, duplicado_de); '
+                   'tomar y reanudar no llevan datos.',
+    'properties': {
+        'accion': {'type': 'string', 'enum': list(TRANSICIONES)},
+        'version': VERSION,
+        'respuesta': texto(TEXTO_MAX, 'terminar: la respuesta o solución.', nulo=True),
+        'calificacion': {'type': ['integer', 'null'], 'minimum': 1, 'maximum': 5,
+                         'description': 'cerrar: satisfacción de 1 (muy malo) a 5 (muy bueno).'},
+        'sin_contacto': {'type': ['boolean', 'null'],
+                         'description': 'cerrar: true si no se logró contactar (con nota).'},
+        'nota': texto(TEXTO_MAX, 'cerrar: intentos de contacto o comentario.', nulo=True),
+        'motivo': texto(TEXTO_MAX, 'suspender o anular: el motivo.', nulo=True),
+        'duplicado_de': texto(20, 'anular: número del caso original.', nulo=True),
+    },
+}
+
+DERIVACION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['area', 'motivo', 'version'],
+    'properties': {'area': referencia('Área que recibe el caso'),
+                   'motivo': texto(TEXTO_MAX, 'Por qué se deriva.'),
+                   'version': VERSION},
+}
+
+COMENTARIO = {
+    'type': 'object', 'additionalProperties': False, 'required': ['texto'],
+    'properties': {'texto': texto(TEXTO_MAX, 'El comentario.'),
+                   'visible_cliente': {'type': ['boolean', 'null'],
+                                       'description': 'true: el cliente lo ve (cuenta como '
+                                                      'primera respuesta). Por defecto false.'}},
+}
+
+CALIFICACION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['version'],
+    'description': 'Cierra un caso terminado: la calificación de 1 a 5, o sin_contacto=true '
+                   'con la nota de los intentos.',
+    'properties': {'calificacion': TRANSICION['properties']['calificacion'],
+                   'sin_contacto': TRANSICION['properties']['sin_contacto'],
+                   'nota': TRANSICION['properties']['nota'],
+                   'version': VERSION},
+}
+
+# -- validator --------------------------------------------------------------------------
+_NOMBRES = {'null': 'null', 'boolean': 'un booleano (true/false)', 'integer': 'un número entero',
+            'number': 'un número', 'string': 'un texto', 'array': 'una lista',
+            'object': 'un objeto'}
+CLAVE_MAX = 100
+
+
+def validar(esquema, valor, ruta=''):
+    """{field path: Spanish message} for every place ``valor`` breaks ``esquema``.
+
+    Paths join keys with dots ('cliente.email', 'campos.codigo_abonado'), as the services
+    name their fields; the whole body is 'cuerpo'.
+    """
+    errores = {}
+    _validar(esquema, valor, ruta, errores)
+    return errores
+
+
+def _tipo(valor):
+    if valor is None:
+        return 'null'
+    if isinstance(valor, bool):
+        return 'boolean'
+    if isinstance(valor, int):
+        return 'integer'
+    if isinstance(valor, float):
+        return 'number'
+    if isinstance(valor, str):
+        return 'string'
+    if isinstance(valor, list):
+        return 'array'
+    return 'object'
+
+
+def prohibido(texto_):
+    """NUL and lone surrogates: valid in JSON, refused by PostgreSQL or by UTF-8."""
+    return '\x00' in texto_ or any('\ud800' <= c <= '\udfff' for c in texto_)
+
+
+def _ruta(ruta, clave):
+    return f'{ruta}.{clave}' if ruta else clave
+
+
+def _validar(esquema, valor, ruta, errores):
+    campo = ruta or 'cuerpo'
+    tipos = esquema.get('type')
+    tipos = [tipos] if isinstance(tipos, str) else list(tipos or ())
+    tipo = _tipo(valor)
+    if tipos and tipo not in tipos and not (tipo == 'integer' and 'number' in tipos):
+        esperado = ' o '.join(_NOMBRES[t] for t in tipos if t != 'null')
+        errores[campo] = f'Debe ser {esperado}; se recibió {_NOMBRES[tipo]}.'
+        return
+    if 'enum' in esquema and (tipo not in ('string', 'null') or valor not in esquema['enum']):
+        opciones = ', '.join(str(o) for o in esquema['enum'] if o is not None)
+        errores[campo] = f'Valor no admitido. Use uno de: {opciones}.'
+        return
+    if tipo == 'string':
+        _texto(esquema, valor, campo, errores)
+    elif tipo in ('integer', 'number'):
+        minimo, maximo = esquema.get('minimum'), esquema.get('maximum')
+        if (minimo is not None and valor < minimo) or (maximo is not None and valor > maximo):
+            errores[campo] = f'Debe estar entre {minimo} y {maximo}.'
+    elif tipo == 'object':
+        _objeto(esquema, valor, ruta, errores)
+
+
+def _texto(esquema, valor, campo, errores):
+    if prohibido(valor):
+        errores[campo] = 'Contiene caracteres no admitidos (nulos o sustitutos sueltos).'
+    elif len(valor) > esquema.get('maxLength', len(valor)):
+        errores[campo] = (f'Admite como máximo {esquema["maxLength"]} caracteres; se recibieron '
+                          f'{len(valor)}.')
+    elif esquema.get('format') == 'date-time':
+        try:
+            instante = datetime.datetime.fromisoformat(valor.strip().replace('Z', '+00:00'))
+        except ValueError:
+            errores[campo] = (f'Fecha y hora inválida: «{valor}». Use ISO 8601 con zona, p. ej. '
+                              '2026-03-02T10:00:00-05:00.')
+        else:
+            if instante.utcoffset() is None:
+                errores[campo] = ('Indique la zona horaria (p. ej. -05:00 o Z): sin ella la hora '
+                                  'es ambigua.')
+
+
+def _objeto(esquema, valor, ruta, errores):
+    propiedades = esquema.get('properties', {})
+    if len(valor) > esquema.get('maxProperties', len(valor)):
+        errores[ruta or 'cuerpo'] = f'Admite como máximo {esquema["maxProperties"]} campos.'
+        return
+    for clave in esquema.get('required', ()):
+        if valor.get(clave) is None:
+            errores[_ruta(ruta, clave)] = 'Es obligatorio.'
+    adicional = esquema.get('additionalProperties', True)
+    for clave, sub in valor.items():
+        if len(clave) > CLAVE_MAX or prohibido(clave):
+            errores[ruta or 'cuerpo'] = ('Hay un nombre de campo demasiado largo o con '
+                                         'caracteres no admitidos.')
+            continue
+        if clave in propiedades:
+            esquema_sub = propiedades[clave]
+        elif adicional is False:
+            errores[_ruta(ruta, clave)] = 'Campo desconocido.'
+            continue
+        elif isinstance(adicional, dict):
+            esquema_sub = adicional
+        else:
+            continue
+        if _ruta(ruta, clave) not in errores:
+            _validar(esquema_sub, sub, _ruta(ruta, clave), errores)

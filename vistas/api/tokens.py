@@ -1,0 +1,135 @@
+"""API tokens: Flask-Security's signed auth tokens, checked here rather than by its decorators.
+
+The token is Flask-Security's own (``Usuario.get_auth_token()``: signed with SECRET_KEY,
+carrying ``fs_token_uniquifier``, expiring after SECURITY_TOKEN_MAX_AGE). Replacing a user's
+``fs_token_uniquifier`` revokes all of their tokens at once and leaves their screen sessions
+alone.
+
+Why not ``@auth_token_required``: when authentication fails it redirects to the HTML login
+page unless the client happens to send ``Accept: application/json``; its loader also takes
+the token from the query string (where it ends up in access logs) and from JSON bodies, and
+it is installed for every endpoint, so an API token would open the screens too
+(admin_app.seguridad switches that loader off). Here the token is read from the
+``Authentication-Token`` header only, any failure is a JSON 401, and a session cookie is never
+looked at: a browser session cannot call the API, so the API needs no CSRF token.
+"""
+import datetime
+import uuid
+from functools import wraps
+
+from flask import current_app, g, jsonify, request
+from flask_security import hash_password, verify_password
+from flask_security.utils import parse_auth_token
+from itsdangerous import SignatureExpired
+
+from admin_app.db import db
+from catalogos.usuarios import ROLES, Usuario
+from reclamos.tiempo import ahora_utc
+from vistas.api import api
+from vistas.api.base import error, leer_json, usuario
+from vistas.api.esquemas import TOKEN
+from vistas.api.serializacion import instante
+
+
+def cabecera():
+    return current_app.config['SECURITY_TOKEN_AUTHENTICATION_HEADER']
+
+
+def _no_autenticado(mensaje):
+    return error(401, cabecera(), mensaje,
+                 cabeceras={'WWW-Authenticate': f'{cabecera()} realm="reclamos"'})
+
+
+def autenticar():
+    """The active staff user of the request's token; ErrorApi 401/403 otherwise."""
+    token = request.headers.get(cabecera(), '').strip()
+    if not token:
+        raise _no_autenticado(f'Falta la cabecera {cabecera()}: pida un token con '
+                              'POST /api/v1/token.')
+    try:
+        datos = parse_auth_token(token)
+    except SignatureExpired:
+        raise _no_autenticado('El token venció: pida uno nuevo con POST /api/v1/token.') \
+            from None
+    except Exception:  # bad signature, garbage, an old format: all the same to the client
+        raise _no_autenticado('Token inválido o revocado.') from None
+    uid = datos.get('uid')
+    fila = (Usuario.get_or_none(Usuario.fs_token_uniquifier == uid)
+            if isinstance(uid, str) and uid else None)
+    if fila is None or not fila.active or not fila.verify_auth_token(datos):
+        raise _no_autenticado('Token inválido o revocado.')
+    if not fila.nombres_roles() & set(ROLES):
+        raise error(403, 'permiso', 'Su usuario no tiene un rol que permita usar la API.')
+    return fila
+
+
+def requiere_token(vista):
+    """Run ``vista`` only for a valid token; the user is then ``base.usuario()``."""
+
+    @wraps(vista)
+    def envuelta(*args, **kwargs):
+        g.usuario_api = autenticar()
+        return vista(*args, **kwargs)
+
+    envuelta.requiere_token = True  # the OpenAPI test checks the document says so
+    return envuelta
+
+
+def emitir(fila):
+    """A fresh token of ``fila`` (giving the user a token identity on first use)."""
+    if not fila.fs_token_uniquifier:
+        # Conditional: two first requests at once must not invalidate each other's token.
+        (Usuario.update(fs_token_uniquifier=uuid.uuid4().hex)
+         .where(Usuario.id == fila.id, Usuario.fs_token_uniquifier.is_null()).execute())
+        fila.fs_token_uniquifier = (Usuario.select(Usuario.fs_token_uniquifier)
+                                    .where(Usuario.id == fila.id).scalar())
+    return fila.get_auth_token()
+
+
+def revocar(fila):
+    """Invalidate every token issued to ``fila`` so far."""
+    fila.fs_token_uniquifier = uuid.uuid4().hex
+    (Usuario.update(fs_token_uniquifier=fila.fs_token_uniquifier)
+     .where(Usuario.id == fila.id).execute())
+
+
+def vigencia():
+    maximo = current_app.config['SECURITY_TOKEN_MAX_AGE']
+    if not isinstance(maximo, datetime.timedelta):
+        maximo = datetime.timedelta(seconds=maximo)
+    return maximo
+
+
+def datos_token(fila, token):
+    return {'token': token, 'cabecera': cabecera(),
+            'expira_en': instante(ahora_utc() + vigencia()),
+            'usuario': {'email': fila.email, 'nombre': fila.nombre,
+                        'roles': sorted(fila.nombres_roles()),
+                        'area': fila.area.codigo if fila.area_id else None}}
+
+
+@api.post('/token')
+def token():
+    """Email and password in, a token out; 401 without saying which of the two was wrong."""
+    datos = leer_json(TOKEN)
+    email = datos['email'].strip().lower()
+    fila = Usuario.get_or_none(Usuario.email == email)
+    if fila is None or not fila.password:
+        hash_password(datos['password'])  # the same work whether or not the email exists
+        valida = False
+    else:
+        valida = verify_password(datos['password'], fila.password)
+    if not valida or not fila.active:
+        raise error(401, 'credenciales', 'Correo o contraseña incorrectos.')
+    with db.atomic():
+        texto = emitir(fila)
+    return jsonify(datos_token(fila, texto))
+
+
+@api.post('/token/revocar')
+@requiere_token
+def revocar_tokens():
+    """Revoke every token of the caller (including the one of this request)."""
+    with db.atomic():
+        revocar(usuario())
+    return jsonify({'mensaje': 'Se revocaron todos sus tokens; pida uno nuevo para seguir.'})
