@@ -206,8 +206,8 @@ def hay_usuarios_demo():
         return Usuario.select().where(Usuario.email == USUARIOS_DEMO[0][0]).exists()
 
 
-def cargar():
-    """Load the demo catalogs, users and cases in one transaction."""
+def cargar(casos=True):
+    """Load the demo catalogs, users and (unless ``casos`` is False) cases, in one transaction."""
     from catalogos.configuracion import importar
     from catalogos.organizacion import Area
     from catalogos.usuarios import Usuario, asignar_roles
@@ -219,7 +219,8 @@ def cargar():
                                      password=hash_password(CONTRASENA_DEMO),
                                      area=Area.get(Area.codigo == area))
             asignar_roles(usuario, [rol])
-        cargar_casos()
+        if casos:
+            cargar_casos()
 
 
 def texto_accesos():

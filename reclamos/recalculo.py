@@ -1,23 +1,22 @@
 """Recompute the due instants of open cases after a calendar change, in bulk.
 
 A batch of cases is one transaction: its open terms and pauses are read in two queries, the
-rules run in memory, and only the terms whose due instant moved are written back with one
-UPDATE ... CASE per few hundred rows. Closed cases keep the deadlines they had.
+rules run in memory, and only the terms whose due instant moved are written back, by primary
+key, through one prepared statement. Closed cases keep the deadlines they had.
 """
+import datetime
 from collections import defaultdict
 
-from peewee import Case
-
+from admin_app.db import db, es_postgres
 from reclamos.caso import Reclamo
 from reclamos.nucleo import contexto, transaccion
 from reclamos.plazos import calendario_regla
 from reclamos.terminos import Suspension, TerminoCaso
 from reclamos.tiempo import a_bd, aware
-from reglas import vencimiento_con_pausas
+from reglas import vencimiento, vencimiento_con_pausas
 from reglas.transiciones import ABIERTOS
 
 LOTE = 2000
-ESCRITURA = 400  # rows per UPDATE ... CASE (well under SQLite's variable limit)
 
 
 def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=None):
@@ -28,64 +27,77 @@ def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=No
     for admins, the CLI for operators.
     """
     ctx = contexto(None, '', ahora)
+    consulta = (Reclamo.select(Reclamo.id, Reclamo.calendario, Reclamo.vence_en)
+                .where(Reclamo.estado.in_(ABIERTOS)))
+    if calendario_id is not None:
+        consulta = consulta.where(Reclamo.calendario == calendario_id)
+    # The open cases once, in id order (one index scan), then batches of them.
+    casos = sorted(_filas(consulta))
     calendarios = {}
-    ultimo, leidos, movidos = 0, 0, 0
-    while True:
+    leidos, movidos = 0, 0
+    for inicio in range(0, len(casos), lote):
+        parte = casos[inicio:inicio + lote]
         with transaccion():
-            consulta = (Reclamo.select(Reclamo.id, Reclamo.calendario)
-                        .where(Reclamo.estado.in_(ABIERTOS), Reclamo.id > ultimo))
-            if calendario_id is not None:
-                consulta = consulta.where(Reclamo.calendario == calendario_id)
-            casos = list(consulta.order_by(Reclamo.id).limit(lote).tuples())
-            if not casos:
-                break
-            movidos += _lote(casos, calendarios, ctx.ahora)
-        ultimo = casos[-1][0]
-        leidos += len(casos)
+            movidos += _lote(parte, calendarios, ctx.ahora)
+        leidos += len(parte)
         if avance is not None:
             avance(leidos)
     return leidos, movidos
 
 
+def _dt(valor):
+    """Naive UTC datetime from a raw row (SQLite gives text, PostgreSQL a datetime)."""
+    return datetime.datetime.fromisoformat(valor) if isinstance(valor, str) else valor
+
+
+def _filas(consulta):
+    """Raw rows: peewee's per-value conversion costs more than the query at this volume."""
+    return db.execute(consulta).fetchall()
+
+
 def _lote(casos, calendarios, ahora):
-    ids = [ident for ident, _ in casos]
-    calendario_de = dict(casos)
+    """``casos``: (id, calendario_id, vence_en) rows; returns how many terms moved."""
+    ids = [ident for ident, _, _ in casos]
+    calendario_de = {ident: cal for ident, cal, _ in casos}
     pausas = defaultdict(list)
-    for reclamo, inicio, fin in (Suspension.select(Suspension.reclamo, Suspension.inicio,
-                                                   Suspension.fin)
-                                 .where(Suspension.reclamo.in_(ids)).tuples()):
-        pausas[reclamo].append((aware(inicio), aware(fin)))
-    terminos = (TerminoCaso.select(TerminoCaso.id, TerminoCaso.reclamo, TerminoCaso.inicio,
-                                   TerminoCaso.cantidad, TerminoCaso.prorrogado,
-                                   TerminoCaso.unidad, TerminoCaso.vence_en)
-                .where(TerminoCaso.reclamo.in_(ids), TerminoCaso.cumplido_en.is_null(),
-                       TerminoCaso.cancelado == False)  # noqa: E712
-                .tuples())
-    cambios, proximo = {}, {}
+    for reclamo, inicio, fin in _filas(Suspension.select(Suspension.reclamo, Suspension.inicio,
+                                                         Suspension.fin)
+                                       .where(Suspension.reclamo.in_(ids))):
+        pausas[reclamo].append((aware(_dt(inicio)), aware(_dt(fin))))
+    terminos = _filas(TerminoCaso.select(TerminoCaso.id, TerminoCaso.reclamo, TerminoCaso.inicio,
+                                         TerminoCaso.cantidad, TerminoCaso.prorrogado,
+                                         TerminoCaso.unidad, TerminoCaso.vence_en)
+                      .where(TerminoCaso.reclamo.in_(ids), TerminoCaso.cumplido_en.is_null(),
+                             TerminoCaso.cancelado == False))  # noqa: E712
+    cambios, proximo = [], {}
     for ident, reclamo, inicio, cantidad, prorrogado, unidad, vence_en in terminos:
         cal_id = calendario_de[reclamo]
         if cal_id not in calendarios:
             calendarios[cal_id] = calendario_regla(cal_id)
-        nuevo = a_bd(vencimiento_con_pausas(aware(inicio), cantidad + prorrogado, unidad,
-                                            calendarios[cal_id], pausas[reclamo], ahora))
-        if nuevo != vence_en:
-            cambios[ident] = nuevo
+        inicio = aware(_dt(inicio))
+        if pausas[reclamo]:
+            nuevo = vencimiento_con_pausas(inicio, cantidad + prorrogado, unidad,
+                                           calendarios[cal_id], pausas[reclamo], ahora)
+        else:
+            nuevo = vencimiento(inicio, cantidad + prorrogado, unidad, calendarios[cal_id])
+        nuevo = a_bd(nuevo)
+        if nuevo != _dt(vence_en):
+            cambios.append((nuevo, ident))
         if nuevo is not None and (proximo.get(reclamo) is None or nuevo < proximo[reclamo]):
             proximo[reclamo] = nuevo
-    _escribir(TerminoCaso, TerminoCaso.vence_en, cambios)
-    # The case's next due instant, for every case of the batch (None when all are paused).
-    _escribir(Reclamo, Reclamo.vence_en, {i: proximo.get(i) for i in ids})
+    _actualizar(TerminoCaso, 'vence_en', cambios)
+    # The case's next due instant (None when every term is paused), where it moved.
+    _actualizar(Reclamo, 'vence_en', [(proximo.get(i), i) for i, _, vence in casos
+                                      if proximo.get(i) != _dt(vence)])
     return len(cambios)
 
 
-def _escribir(modelo, campo, valores):
-    # NULLs apart: a CASE of only NULLs has no type PostgreSQL can assign to a timestamp.
-    nulos = [i for i, v in valores.items() if v is None]
-    for inicio in range(0, len(nulos), ESCRITURA):
-        (modelo.update({campo: None})
-         .where(modelo.id.in_(nulos[inicio:inicio + ESCRITURA])).execute())
-    filas = [(i, v) for i, v in valores.items() if v is not None]
-    for inicio in range(0, len(filas), ESCRITURA):
-        parte = filas[inicio:inicio + ESCRITURA]
-        (modelo.update({campo: Case(modelo.id, parte, None)})
-         .where(modelo.id.in_([i for i, _ in parte])).execute())
+def _actualizar(modelo, columna, pares):
+    """UPDATE one column by primary key for many rows: one prepared statement, executemany."""
+    if not pares:
+        return
+    if not es_postgres():  # the text format peewee stores and reads back
+        pares = [(str(v) if v is not None else None, i) for v, i in pares]
+    marca = db.obj.param
+    db.cursor().executemany(f'UPDATE "{modelo._meta.table_name}" SET "{columna}" = {marca} '
+                            f'WHERE "id" = {marca}', pares)
