@@ -22,7 +22,7 @@ from pathlib import Path
 import requests
 
 RAIZ = Path(__file__).resolve().parent.parent
-USUARIO = os.environ.get('BENCH_USUARIO', 'gerente@reclamos.demo')
+USUARIO = os.environ.get('BENCH_USUARIO', 'supervisor@reclamos.demo')
 CONTRASENA = os.environ.get('BENCH_CONTRASENA', 'reclamos-demo')
 
 
@@ -95,23 +95,30 @@ def medir(base, escenario, segundos, concurrencia, maximo):
     """Run one scenario from ``concurrencia`` threads; returns its figures."""
     latencias, errores = [], []
     cerrojo = threading.Lock()
-    fin = time.monotonic() + segundos
     contador = iter(range(maximo))
+    # Threads log in and prepare first; the clock starts when all are ready.
+    reloj = {}
+    salida = threading.Barrier(concurrencia + 1, action=lambda: reloj.update(
+        comienzo=time.monotonic(), fin=time.monotonic() + segundos))
 
     def trabajar():
         try:
             sesion = sesion_iniciada(base)
+            estado = escenario.preparar(sesion, base)
         except (RuntimeError, requests.RequestException, AttributeError) as error:
             with cerrojo:
                 errores.append(str(error))
+            salida.wait()
             return
-        while time.monotonic() < fin:
+        salida.wait()
+        while time.monotonic() < reloj['fin']:
             with cerrojo:
-                if next(contador, None) is None:
-                    return
+                i = next(contador, None)
+            if i is None:
+                return
             inicio = time.perf_counter()
             try:
-                ok = escenario.ejecutar(sesion, base)
+                ok = escenario.ejecutar(sesion, base, estado, i)
             except requests.RequestException:
                 ok = False
             transcurrido = (time.perf_counter() - inicio) * 1000
@@ -119,12 +126,12 @@ def medir(base, escenario, segundos, concurrencia, maximo):
                 (latencias if ok else errores).append(transcurrido)
 
     hilos = [threading.Thread(target=trabajar) for _ in range(concurrencia)]
-    comienzo = time.monotonic()
     for hilo in hilos:
         hilo.start()
+    salida.wait()
     for hilo in hilos:
         hilo.join()
-    duracion = time.monotonic() - comienzo
+    duracion = time.monotonic() - reloj['comienzo']
     total = len(latencias) + len(errores)
     return {
         'escenario': escenario.nombre,
@@ -137,24 +144,49 @@ def medir(base, escenario, segundos, concurrencia, maximo):
 
 
 class Escenario:
+    """One request repeated; ``ruta`` may use {numero} (a visible case, read at start)."""
+
     def __init__(self, nombre, ruta, metodo='GET', datos=None, esperado=200):
         self.nombre, self.ruta, self.metodo = nombre, ruta, metodo
         self.datos, self.esperado = datos, esperado
 
-    def ejecutar(self, sesion, base):
-        respuesta = sesion.request(self.metodo, base + self.ruta, data=self.datos,
+    def preparar(self, sesion, base):
+        """Per-thread state: a few case numbers and the form token of this session."""
+        pagina = sesion.get(base + '/casos/?vista=area', timeout=30).text
+        numeros = re.findall(r'/casos/(\d{4}-\d{6})"', pagina) or ['2026-000001']
+        token = re.search(r'id="csrf_token" name="csrf_token" type="hidden" value="([^"]+)"',
+                          sesion.get(base + '/casos/nuevo', timeout=30).text)
+        documentos = re.findall(r'<small class="text-muted">(\d{6,})</small>', pagina)
+        return {'numeros': numeros, 'token': token.group(1) if token else '',
+                'documentos': documentos or ['00000000']}
+
+    def ejecutar(self, sesion, base, estado, i):
+        ruta = self.ruta.format(numero=estado['numeros'][i % len(estado['numeros'])],
+                                documento=estado['documentos'][i % len(estado['documentos'])])
+        datos = self.datos(estado, i) if callable(self.datos) else self.datos
+        respuesta = sesion.request(self.metodo, base + ruta, data=datos,
                                    allow_redirects=False, timeout=30)
         return respuesta.status_code == self.esperado
 
 
+def _registro(estado, i):
+    """A registration form as the agents' screen posts it (demo motive without fields)."""
+    return {'csrf_token': estado['token'], 'origen': 'externo', 'canal': 'TELEFONO',
+            'cliente_tipo_documento_identidad': 'DNI',
+            'cliente_numero_documento': str(70000000 + i % 50000),
+            'cliente_nombre': 'Cliente de carga', 'motivo': 'CAMBIO_PLAN',
+            'descripcion': f'Solicitud de cambio de plan número {i}.', 'confirmar': '1'}
+
+
 def escenarios():
-    """What the desk does most; extended as screens land (issue: benchmark)."""
+    """What the desk does most; the dashboard and the public page are added with them."""
     return [
-        Escenario('inicio', '/admin/'),
-        Escenario('lista de motivos', '/admin/motivos/'),
-        Escenario('motivos con búsqueda y filtro',
-                  '/admin/motivos/?search=agua&flt0_activo_equals=1'),
-        Escenario('exportar áreas CSV', '/admin/areas/export/csv/'),
+        Escenario('cola, página 1 por vencimiento', '/casos/?vista=area'),
+        Escenario('cola con dos filtros', '/casos/?vista=area&estado=EN_CURSO&vence=vencidos'),
+        Escenario('búsqueda por documento', '/casos/?vista=todos&q={documento}'),
+        Escenario('página del caso', '/casos/{numero}'),
+        Escenario('registro por formulario', '/casos/nuevo', 'POST', _registro, 302),
+        Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
     ]
 
 

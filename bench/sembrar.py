@@ -120,8 +120,9 @@ class Sembrador:
         from reclamos.terminos import Suspension, TerminoCaso
 
         casos = [self._caso() for _ in range(cuantos)]
-        campos = [Reclamo.id, Reclamo.numero, Reclamo.tipo, Reclamo.origen, Reclamo.cliente, Reclamo.canal,
-                  Reclamo.servicio, Reclamo.producto, Reclamo.motivo, Reclamo.prioridad,
+        campos = [Reclamo.id, Reclamo.numero, Reclamo.tipo, Reclamo.origen, Reclamo.cliente,
+                  Reclamo.canal, Reclamo.servicio, Reclamo.producto, Reclamo.motivo,
+                  Reclamo.prioridad,
                   Reclamo.descripcion, Reclamo.calendario, Reclamo.recibido_en, Reclamo.estado,
                   Reclamo.area, Reclamo.usuario, Reclamo.vence_en, Reclamo.terminado_en,
                   Reclamo.cerrado_en, Reclamo.calificacion, Reclamo.creado_en,

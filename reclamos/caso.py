@@ -107,6 +107,7 @@ class Reclamo(BaseModel):
             (('estado', 'vence_en'), False),
             (('area', 'estado', 'vence_en'), False),
             (('usuario', 'estado', 'vence_en'), False),
+            (('registrado_por', 'estado', 'vence_en'), False),
             (('motivo', 'recibido_en'), False),
         )
 

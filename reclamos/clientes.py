@@ -40,7 +40,9 @@ class Cliente(BaseModel):
     creado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Creado')
 
     class Meta:
-        indexes = ((('tipo_documento_identidad', 'numero_documento'), True),)
+        # The queue's search looks a customer up by document number alone.
+        indexes = ((('tipo_documento_identidad', 'numero_documento'), True),
+                   (('numero_documento',), False))
 
     def __str__(self):
         return f'{self.nombre} ({self.tipo_documento_identidad} {self.numero_documento})'

@@ -5,6 +5,7 @@ and paged by key (vence_en, id) instead of OFFSET, and it never counts the whole
 page says whether there is a next one by reading one row more.
 """
 import datetime
+import heapq
 from dataclasses import dataclass
 
 from flask import request
@@ -54,23 +55,17 @@ class Filtros:
                    q=(args.get('q') or '').strip()[:60])
 
 
-def consulta_cola(usuario, roles, filtros, ahora):
-    """The queue visible to ``usuario`` with ``filtros`` applied, next due first."""
-    consulta = (Reclamo.select(Reclamo, Prioridad, Motivo, Cliente, Area, Usuario)
-                .join_from(Reclamo, Prioridad, JOIN.LEFT_OUTER)
-                .join_from(Reclamo, Motivo)
-                .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
-                .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
-                .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id)))
-    consulta = alcance(consulta, usuario, roles)
-    if filtros.vista == 'mios':
-        consulta = consulta.where(Reclamo.usuario == usuario.id)
-    elif filtros.vista == 'area' and usuario.area_id is not None:
-        consulta = consulta.where(Reclamo.area == usuario.area_id)
-    if filtros.estado:
-        consulta = consulta.where(Reclamo.estado == filtros.estado)
-    else:
-        consulta = consulta.where(Reclamo.estado.in_(ABIERTOS))
+def _base():
+    return (Reclamo.select(Reclamo, Prioridad, Motivo, Cliente, Area, Usuario)
+            .join_from(Reclamo, Prioridad, JOIN.LEFT_OUTER)
+            .join_from(Reclamo, Motivo)
+            .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
+            .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
+            .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id)))
+
+
+def _filtros_sql(consulta, filtros, ahora):
+    """The filters every branch shares (residual conditions on the walked index)."""
     for campo, valor in ((Reclamo.area, filtros.area), (Reclamo.prioridad, filtros.prioridad),
                          (Reclamo.canal, filtros.canal), (Reclamo.motivo, filtros.motivo)):
         if valor is not None:
@@ -80,21 +75,35 @@ def consulta_cola(usuario, roles, filtros, ahora):
     elif filtros.vence == 'hoy':
         consulta = consulta.where(Reclamo.vence_en.between(
             a_bd(ahora), a_bd(ahora + datetime.timedelta(days=1))))
-    if filtros.q:
-        consulta = consulta.where(_busqueda(filtros.q))
-    return consulta.order_by(Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id)
+    return consulta
+
+
+def ramas(usuario, roles, filtros):
+    """Conditions whose union is what this view shows, each served by an index that starts
+    with it (area, usuario or registrado_por, then estado, vence_en). None: no condition."""
+    if filtros.vista == 'mios':
+        return [Reclamo.usuario == usuario.id]
+    if filtros.vista == 'area' and usuario.area_id is not None:
+        return [Reclamo.area == usuario.area_id]
+    if roles & VEN_TODO or ('supervisor' in roles and usuario.area_id is None):
+        return [None]
+    if not roles & {'supervisor', 'agente'}:
+        return []
+    propias = [Reclamo.usuario == usuario.id, Reclamo.registrado_por == usuario.id]
+    return propias + ([Reclamo.area == usuario.area_id] if usuario.area_id else [])
 
 
 def alcance(consulta, usuario, roles):
     """Restrict to the cases ``usuario`` may see: reglas.visibilidad.puede_ver, in SQL."""
-    if roles & VEN_TODO or ('supervisor' in roles and usuario.area_id is None):
+    todas = ramas(usuario, roles, Filtros(vista='todos'))
+    if any(r is None for r in todas):  # not "None in": peewee overloads ==
         return consulta
-    if not roles & {'supervisor', 'agente'}:
+    if not todas:
         return consulta.where(False)
-    propios = (Reclamo.usuario == usuario.id) | (Reclamo.registrado_por == usuario.id)
-    if usuario.area_id is not None:
-        propios |= Reclamo.area == usuario.area_id
-    return consulta.where(propios)
+    condicion = todas[0]
+    for otra in todas[1:]:
+        condicion |= otra
+    return consulta.where(condicion)
 
 
 def _busqueda(texto):
@@ -102,33 +111,111 @@ def _busqueda(texto):
     if texto[:4].isdigit() and '-' in texto:
         return Reclamo.numero == texto
     if texto.replace('-', '').isalnum() and any(c.isdigit() for c in texto):
-        return Cliente.numero_documento == texto.upper()
-    return Cliente.nombre ** f'{texto}%'  # ILIKE on PostgreSQL, LIKE (no case) on SQLite
+        return Reclamo.cliente.in_(Cliente.select(Cliente.id)
+                                   .where(Cliente.numero_documento == texto.upper()))
+    # LIKE (no case) on SQLite, ILIKE on PostgreSQL; the first 200 customers that match.
+    return Reclamo.cliente.in_(Cliente.select(Cliente.id).where(Cliente.nombre ** f'{texto}%')
+                               .limit(200))
 
 
-def pagina(consulta, cursor):
-    """One page after ``cursor`` ('<vence iso or empty>|<id>'); returns (rows, next cursor)."""
-    vence, _, ident = (cursor or '').partition('|')
-    if ident.isdigit():
-        ident = int(ident)
-        if vence:
-            try:
-                limite = datetime.datetime.fromisoformat(vence)
-            except ValueError:
-                limite = None
-            if limite is not None:
-                consulta = consulta.where(
-                    (Reclamo.vence_en > limite) | Reclamo.vence_en.is_null()
-                    | ((Reclamo.vence_en == limite) & (Reclamo.id > ident)))
-        else:
-            consulta = consulta.where(Reclamo.vence_en.is_null() & (Reclamo.id > ident))
-    filas = list(consulta.limit(POR_PAGINA + 1))
+def consulta_cola(usuario, roles, filtros, ahora):
+    """The whole visible queue as one query ordered in SQL (for callers that page it
+    themselves); screens use ``pagina_cola``, which stays index-ordered at any size."""
+    consulta = alcance(_filtros_sql(_base(), filtros, ahora), usuario, roles)
+    rama = ramas(usuario, roles, filtros)
+    if filtros.vista != 'todos' and rama and rama[0] is not None:
+        consulta = consulta.where(rama[0])
+    consulta = consulta.where(Reclamo.estado == filtros.estado if filtros.estado
+                              else Reclamo.estado.in_(ABIERTOS))
+    if filtros.q:
+        consulta = consulta.where(_busqueda(filtros.q))
+    return consulta.order_by(Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id)
+
+
+def _cursor(texto):
+    """'<vence iso or empty>|<id>' -> (vence or None, id), or None when absent or malformed."""
+    vence, _, ident = (texto or '').partition('|')
+    if not ident.isdigit():
+        return None
+    if not vence:
+        return None, int(ident)
+    try:
+        return datetime.datetime.fromisoformat(vence), int(ident)
+    except ValueError:
+        return None
+
+
+def _clave(par):
+    vence, ident = par
+    return (vence is None, vence or datetime.datetime.min, ident)
+
+
+def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=POR_PAGINA, base=None):
+    """One page of the queue after ``cursor``, next due first, suspended (no due) last.
+
+    Without a search, each branch (see ``ramas``) and each state is one query that walks its
+    index in (vence_en, id) order and stops at ``limite + 1`` rows; the pieces are merged
+    here. Never a sort of the whole queue, never a COUNT. Returns (rows, next cursor).
+    """
+    base = base if base is not None else _base()
+    estados = [filtros.estado] if filtros.estado else list(ABIERTOS)
+    posicion = _cursor(cursor)
+    claves = Reclamo.select(Reclamo.vence_en, Reclamo.id)  # covered by the queue indexes
+    if filtros.q:
+        consulta = alcance(_filtros_sql(claves, filtros, ahora), usuario, roles).where(
+            _busqueda(filtros.q), Reclamo.estado.in_(estados))
+        partes = [_desde(consulta, posicion).order_by(
+            Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id).limit(limite + 1)]
+    else:
+        consulta = _filtros_sql(claves, filtros, ahora)
+        partes = []
+        for rama in ramas(usuario, roles, filtros):
+            for estado in estados:
+                parte = consulta.where(Reclamo.estado == estado)
+                parte = parte if rama is None else parte.where(rama)
+                partes += _fases(parte, posicion, limite + 1)
+    # Merge the ordered (vence_en, id) keys, then read the page's rows with their names.
+    orden = []
+    for vence, ident in heapq.merge(*[p.tuples() for p in partes], key=_clave):
+        if not orden or orden[-1][1] != ident:
+            orden.append((vence, ident))
+            if len(orden) > limite:
+                break
     siguiente = None
-    if len(filas) > POR_PAGINA:
-        filas = filas[:POR_PAGINA]
-        ultima = filas[-1]
-        siguiente = f"{ultima.vence_en.isoformat() if ultima.vence_en else ''}|{ultima.id}"
-    return filas, siguiente
+    if len(orden) > limite:
+        orden = orden[:limite]
+        vence, ident = orden[-1]
+        siguiente = f"{vence.isoformat() if vence else ''}|{ident}"
+    filas = {f.id: f for f in base.where(Reclamo.id.in_([i for _, i in orden]))}
+    return [filas[i] for _, i in orden if i in filas], siguiente
+
+
+def _desde(consulta, posicion):
+    if posicion is None:
+        return consulta
+    vence, ident = posicion
+    if vence is None:
+        return consulta.where(Reclamo.vence_en.is_null() & (Reclamo.id > ident))
+    return consulta.where((Reclamo.vence_en > vence) | Reclamo.vence_en.is_null()
+                          | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
+
+
+def _fases(consulta, posicion, cuantos):
+    """Cases with a due instant in (vence_en, id) order, then those without one by id: two
+    index-ordered queries instead of one NULLS LAST sort."""
+    fases = []
+    if posicion is None or posicion[0] is not None:
+        con_fecha = consulta.where(Reclamo.vence_en.is_null(False))
+        if posicion is not None:
+            vence, ident = posicion
+            con_fecha = con_fecha.where((Reclamo.vence_en > vence)
+                                        | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
+        fases.append(con_fecha.order_by(Reclamo.vence_en, Reclamo.id).limit(cuantos))
+    sin_fecha = consulta.where(Reclamo.vence_en.is_null())
+    if posicion is not None and posicion[0] is None:
+        sin_fecha = sin_fecha.where(Reclamo.id > posicion[1])
+    fases.append(sin_fecha.order_by(Reclamo.id).limit(cuantos))
+    return fases
 
 
 def semaforo(reclamo, ahora):
@@ -155,8 +242,8 @@ class Bandeja:
         ahora = ahora_utc()
         filtros = Filtros.de(request.args)
         roles = roles_actuales()
-        filas, siguiente = pagina(consulta_cola(current_user, roles, filtros, ahora),
-                                  request.args.get('despues'))
+        filas, siguiente = pagina_cola(current_user, roles, filtros, ahora,
+                                       request.args.get('despues'))
         return self.render('casos/bandeja.html', filas=filas, siguiente=siguiente,
                            filtros=filtros, ahora=ahora, semaforo=semaforo,
                            estados=ETIQUETAS, opciones=_opciones_filtros(),
