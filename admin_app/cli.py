@@ -13,7 +13,7 @@ from admin_app.db import db
 
 def registrar(app):
     for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
-                    importar_config, recalcular_vencimientos):
+                    importar_config, recalcular_vencimientos, importar_clientes):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
 
@@ -155,3 +155,26 @@ def recalcular_vencimientos(calendario):
                            show_pos=True) as barra:
         leidos, movidos = recalcular(calendario_id, avance=lambda n: barra.update(n - barra.pos))
     click.echo(f'Recalculados {leidos} casos abiertos; {movidos} plazos cambiaron.')
+
+
+@click.command('importar-clientes')
+@click.argument('archivo', type=click.Path(exists=True, dir_okay=False))
+@with_appcontext
+def importar_clientes(archivo):
+    """Import customers from a CSV file; any bad row stops it, listed, nothing imported."""
+    from reclamos.importacion_clientes import ErrorArchivo, importar, leer
+
+    try:
+        with open(archivo, 'rb') as entrada:
+            filas, errores = leer(entrada.read())
+    except ErrorArchivo as error:
+        click.echo(f'Error: {error}', err=True)
+        sys.exit(2)
+    if errores:
+        for linea, campo, mensaje in errores:
+            click.echo(f'Línea {linea}, {campo}: {mensaje}', err=True)
+        click.echo(f'{len(errores)} errores; no se importó nada.', err=True)
+        sys.exit(2)
+    with click.progressbar(length=len(filas), label='Importando clientes') as barra:
+        nuevos, actualizados = importar(filas, avance=lambda n: barra.update(n - barra.pos))
+    click.echo(f'{nuevos} clientes nuevos, {actualizados} actualizados.')

@@ -86,7 +86,7 @@ class Sembrador:
     def sembrar(self, avance):
         from reclamos.clientes import Cliente
 
-        base = int(time.time()) % 1000 * 100_000_000
+        base = 10_000_000 + Cliente.select().count()  # valid 8-digit DNIs, never repeated
         creado = self.ahora.replace(tzinfo=None)
         filas = [('DNI', str(base + i), f'CLIENTE {i:07d}', f'cliente{i}@correo.example',
                   '', '', creado) for i in range(max(1, self.total // 3))]
