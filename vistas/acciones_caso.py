@@ -11,7 +11,7 @@ from wtforms.validators import ValidationError
 
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
-from reclamos import gestion
+from reclamos import gestion, lineas
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.flujo import transicionar
 from reclamos.plazos import prorrogar
@@ -24,7 +24,11 @@ MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'C
             'suspender': 'Plazos suspendidos.', 'reanudar': 'Plazos reanudados.',
             'anular': 'Caso anulado.', 'derivar': 'Caso derivado.', 'comentar': 'Comentario '
             'agregado.', 'completar_actividad': 'Actividad completada.',
-            'reasignar': 'Caso reasignado.', 'prorrogar': 'Plazo prorrogado.'}
+            'reasignar': 'Caso reasignado.', 'prorrogar': 'Plazo prorrogado.',
+            'agregar_linea': 'Línea agregada.', 'enviar_linea': 'Línea enviada a aprobación.',
+            'aprobar_linea': 'Línea aprobada.', 'rechazar_linea': 'Línea rechazada.',
+            'devolver_linea': 'Línea devuelta para corregir.',
+            'cancelar_linea': 'Línea cancelada.'}
 
 
 def _entero(valor):
@@ -63,10 +67,38 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
     if accion == 'comentar':
         return gestion.comentar(reclamo, formulario.get('texto', ''), usuario, ip,
                                 visible_cliente=formulario.get('visible_cliente') == '1')
+    if accion in ACCIONES_LINEA:
+        return _linea(accion, formulario, usuario, ip, version)
     if accion == 'prorrogar':
         return prorrogar(_entero(formulario.get('termino')), _entero(formulario.get('cantidad')),
                          formulario.get('motivo', ''), usuario, ip, version)
     raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}».'})
+
+
+ACCIONES_LINEA = ('agregar_linea', 'enviar_linea', 'aprobar_linea', 'rechazar_linea',
+                  'devolver_linea', 'cancelar_linea')
+
+
+def _linea(accion, formulario, usuario, ip, version):
+    """Claim lines (seed 004): the line must belong to the case being shown."""
+    if accion == 'agregar_linea':
+        return lineas.agregar_linea(formulario['_reclamo'], formulario.get('concepto', ''),
+                                    formulario.get('monto_reclamado', ''), usuario, ip, version)
+    linea = lineas.LineaReclamo.get_or_none(
+        lineas.LineaReclamo.id == _entero(formulario.get('linea')),
+        lineas.LineaReclamo.reclamo == formulario['_reclamo'].id)
+    if linea is None:
+        raise ErrorValidacion({'linea': 'Esa línea no es de este caso.'})
+    if accion == 'enviar_linea':
+        return lineas.enviar_a_aprobacion(linea, usuario, ip, version)
+    if accion == 'aprobar_linea':
+        monto = formulario.get('monto_aprobado') or None
+        return lineas.aprobar(linea, usuario, ip, version, monto_aprobado=monto)
+    if accion == 'rechazar_linea':
+        return lineas.rechazar(linea, formulario.get('motivo', ''), usuario, ip, version)
+    if accion == 'devolver_linea':
+        return lineas.devolver(linea, formulario.get('motivo', ''), usuario, ip, version)
+    return lineas.cancelar(linea, usuario, ip, version)
 
 
 def opciones_acciones(reclamo):
@@ -92,7 +124,8 @@ class AccionesCaso:
             return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
                                               'página.', 400)
         try:
-            ejecutar(accion, reclamo, request.form, current_user, request.remote_addr)
+            formulario = {**request.form.to_dict(), '_reclamo': reclamo}
+            ejecutar(accion, reclamo, formulario, current_user, request.remote_addr)
         except ErrorValidacion as error:
             return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
         except ErrorPermiso as error:

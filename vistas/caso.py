@@ -6,8 +6,9 @@ from flask_login import current_user
 from reclamos import ficha
 from reclamos.caso import Reclamo
 from reclamos.documentos import TIPOS_DOCUMENTO, de_caso
+from reclamos.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
-from reglas.transiciones import ETIQUETAS
+from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
 
 
 class FichaCaso:
@@ -36,7 +37,9 @@ class FichaCaso:
             terminos=ficha.terminos(reclamo, ahora), campos=ficha.campos(reclamo),
             actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
-            tipos_documento=TIPOS_DOCUMENTO,
+            tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA,
+            lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)
+                        .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION)
         return pagina, estado

@@ -8,7 +8,6 @@ vistas.bandeja.alcance for the list); what each one may do is decided by the ser
 import base64
 import binascii
 import datetime
-import json
 import re
 
 from flask import jsonify, request, url_for
@@ -18,8 +17,10 @@ from catalogos.atencion import Canal
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
+from catalogos.usuarios import Usuario
 from reclamos import ficha, gestion
 from reclamos.caso import Reclamo
+from reclamos.clientes import Cliente
 from reclamos.flujo import transicionar
 from reclamos.registro import registrar
 from reclamos.tiempo import ahora_utc
@@ -29,7 +30,7 @@ from vistas.api.base import error, leer_json, sin_nulos, usuario
 from vistas.api.esquemas import (CALIFICACION, COMENTARIO, DERIVACION, ENTERO_MAX, REGISTRO,
                                  TRANSICION, prohibido)
 from vistas.api.tokens import requiere_token
-from vistas.bandeja import Filtros, consulta_cola
+from vistas.bandeja import Filtros, pagina_cola
 
 NUMERO = re.compile(r'^[0-9]{4}-[0-9]{1,12}$')
 LIMITE_DEFECTO, LIMITE_MAX = 50, 100
@@ -164,50 +165,49 @@ def filtros_de_la_consulta():
     return filtros, _leer_cursor(valores['cursor']), int(limite)
 
 
-def _cursor(fila):
-    """Opaque to clients: the sort key (vence_en, id) of the last row given."""
-    clave = {'v': fila.vence_en.isoformat() if fila.vence_en else None, 'i': fila.id}
-    return base64.urlsafe_b64encode(json.dumps(clave).encode()).decode().rstrip('=')
+def _cursor(clave):
+    """Opaque to clients: the queue's own cursor ('<vence_en>|<id>' of the last row given)."""
+    return base64.urlsafe_b64encode(clave.encode()).decode().rstrip('=')
 
 
 def _leer_cursor(texto):
+    """The queue's cursor back; a cursor that was not ours is a 422, not a silent restart."""
     if not texto:
         return None
     try:
-        clave = json.loads(base64.urlsafe_b64decode(texto + '=' * (-len(texto) % 4)))
-        vence = clave['v'] and datetime.datetime.fromisoformat(clave['v'])
-        ident = clave['i']
-        if isinstance(ident, bool) or not isinstance(ident, int) or not 0 < ident <= ENTERO_MAX:
-            raise ValueError(ident)
-    except (ValueError, TypeError, KeyError, binascii.Error):
+        clave = base64.urlsafe_b64decode(texto + '=' * (-len(texto) % 4)).decode('ascii')
+        vence, separador, ident = clave.partition('|')
+        if not separador or not ident.isdigit() or not 0 < int(ident) <= ENTERO_MAX:
+            raise ValueError(clave)
+        if vence:
+            datetime.datetime.fromisoformat(vence)
+    except (ValueError, UnicodeDecodeError, binascii.Error):
         raise error(422, 'cursor', 'Cursor inválido: use el valor «cursor_siguiente» de la '
                                    'página anterior.') from None
-    return vence or None, ident
+    return clave
 
 
-def _despues(consulta, cursor):
-    """Keyset pagination on the queue's order (vence_en ASC NULLS LAST, id): no OFFSET."""
-    if cursor is None:
-        return consulta
-    vence, ident = cursor
-    if vence is None:
-        return consulta.where(Reclamo.vence_en.is_null() & (Reclamo.id > ident))
-    return consulta.where((Reclamo.vence_en > vence) | Reclamo.vence_en.is_null()
-                          | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
+def _base():
+    """The rows of a page with every name the list shows, joined (no query per row)."""
+    return (Reclamo.select(Reclamo, Prioridad, Motivo, Cliente, Area, Usuario, Canal)
+            .join_from(Reclamo, Prioridad, JOIN.LEFT_OUTER)
+            .join_from(Reclamo, Motivo)
+            .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
+            .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
+            .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id))
+            .join_from(Reclamo, Canal))
 
 
 @api.get('/casos')
 @requiere_token
 def casos():
-    """One page of the caller's queue, next due first; one row more tells if there is a next
-    page, so nothing is ever counted."""
+    """One page of the caller's queue, next due first (vistas.bandeja.pagina_cola: index
+    walks, one row more tells if there is a next page, nothing is ever counted)."""
     filtros, cursor, limite = filtros_de_la_consulta()
     actor, ahora = usuario(), ahora_utc()
-    consulta = (consulta_cola(actor, actor.nombres_roles(), filtros, ahora)
-                .select_extend(Canal).join_from(Reclamo, Canal, JOIN.INNER))
-    filas = list(_despues(consulta, cursor).limit(limite + 1))
-    siguiente = _cursor(filas[limite - 1]) if len(filas) > limite else None
-    filas = filas[:limite]
+    filas, siguiente = pagina_cola(actor, actor.nombres_roles(), filtros, ahora, cursor,
+                                   limite, base=_base())
+    siguiente = _cursor(siguiente) if siguiente else None
     cuerpo = {'casos': [serializacion.resumen(f, ahora) for f in filas], 'limite': limite,
               'cursor_siguiente': siguiente, 'siguiente': None}
     cabeceras = {}
@@ -216,4 +216,3 @@ def casos():
         cuerpo['siguiente'] = url_for('api.casos', **args, cursor=siguiente)
         cabeceras['Link'] = f'<{cuerpo["siguiente"]}>; rel="next"'
     return jsonify(cuerpo), 200, cabeceras
-

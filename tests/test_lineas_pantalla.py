@@ -1,0 +1,71 @@
+"""Claim lines on the case page (seed 004): add, submit, approve, reject for good."""
+from decimal import Decimal
+
+import pytest
+
+from catalogos.organizacion import Area
+from reclamos.lineas import LineaReclamo
+from tests.casos import crear_caso
+from tests.test_caso_pantalla import actuar
+
+
+@pytest.fixture
+def caso(demo, crear_usuario):
+    registrador = crear_usuario('agente', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
+    return crear_caso(registrador, motivo='CORTE_ENERGIA', documento_tipo='FACTURA',
+                      documento_numero='F001-000123')
+
+
+def _linea(caso, numero):
+    return LineaReclamo.get(LineaReclamo.reclamo == caso.id, LineaReclamo.numero == numero)
+
+
+def test_ciclo_de_lineas(client, como, caso, auth):
+    como('agente', area=Area.get(Area.codigo == 'MONITOREO'))
+    assert actuar(client, caso, 'agregar_linea', concepto='Cargo por reconexión',
+                  monto_reclamado='120,50').status_code == 302
+    assert actuar(client, caso, 'agregar_linea', concepto='Interés de mora',
+                  monto_reclamado='15.00').status_code == 302
+    for numero in (1, 2):
+        assert actuar(client, caso, 'enviar_linea',
+                      linea=str(_linea(caso, numero).id)).status_code == 302
+    # The agent cannot approve.
+    assert actuar(client, caso, 'aprobar_linea', linea=str(_linea(caso, 1).id)).status_code == 403
+    auth.logout()
+    como('supervisor', area=Area.get(Area.codigo == 'MONITOREO'))
+    assert actuar(client, caso, 'aprobar_linea', linea=str(_linea(caso, 1).id),
+                  monto_aprobado='100').status_code == 302
+    assert actuar(client, caso, 'rechazar_linea', linea=str(_linea(caso, 2).id),
+                  motivo='La mora corresponde').status_code == 302
+    uno, dos = _linea(caso, 1), _linea(caso, 2)
+    assert (uno.estado, uno.monto_aprobado) == ('APROBADO', Decimal('100.00'))
+    assert dos.estado == 'RECHAZADO'
+    html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
+    assert 'Cargo por reconexión' in html and 'Rechazado' in html
+    # A rejected line is final.
+    respuesta = actuar(client, caso, 'enviar_linea', linea=str(dos.id))
+    assert respuesta.status_code == 400
+    assert 'no puede volver a enviarse' in respuesta.get_data(as_text=True)
+
+
+@pytest.mark.parametrize('datos, mensaje', [
+    ({'concepto': '', 'monto_reclamado': '10'}, 'Indique el concepto'),
+    ({'concepto': 'X', 'monto_reclamado': '-5'}, 'mayor que cero'),
+    ({'concepto': 'X', 'monto_reclamado': 'mucho'}, 'Monto inválido'),
+    ({'concepto': 'X', 'monto_reclamado': '1.005'}, 'dos decimales'),
+])
+def test_lineas_invalidas(client, como, caso, datos, mensaje):
+    como('agente', area=Area.get(Area.codigo == 'MONITOREO'))
+    respuesta = actuar(client, caso, 'agregar_linea', **datos)
+    assert respuesta.status_code == 400 and mensaje in respuesta.get_data(as_text=True)
+    assert not LineaReclamo.select().where(LineaReclamo.reclamo == caso.id).exists()
+
+
+def test_linea_de_otro_caso(client, como, caso, demo, crear_usuario):
+    como('agente', area=Area.get(Area.codigo == 'MONITOREO'))
+    actuar(client, caso, 'agregar_linea', concepto='Cargo', monto_reclamado='10')
+    otro = crear_caso(crear_usuario('agente', area=Area.get(Area.codigo == 'VENTAS')),
+                      motivo='CORTE_ENERGIA', documento_tipo='FACTURA', documento_numero='F2')
+    respuesta = actuar(client, otro, 'enviar_linea', linea=str(_linea(caso, 1).id))
+    assert respuesta.status_code == 400 and 'no es de este caso' in respuesta.get_data(as_text=True)
+    assert _linea(caso, 1).estado == 'BORRADOR'
