@@ -34,7 +34,8 @@ def siguiente(proceso_id, despues_de, contexto):
                 return actividad
         except CondicionInvalida as error:
             raise ErrorValidacion({'actividad': f'La condición de la actividad '
-                                                f'«{actividad.nombre}» es inválida: {error}'})
+                                                f'«{actividad.nombre}» es inválida: {error}'}
+                                  ) from None
     return None
 
 

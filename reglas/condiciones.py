@@ -137,7 +137,7 @@ class _Interprete:
     def _comparar(self, nodo):
         izquierda = self.visitar(nodo.left)
         resultado = True
-        for operador, termino in zip(nodo.ops, nodo.comparators):
+        for operador, termino in zip(nodo.ops, nodo.comparators, strict=True):
             funcion = _OPERADORES.get(type(operador))
             if funcion is None:
                 raise CondicionInvalida('Operador no permitido: use ==, !=, <, <=, >, >=, in, '

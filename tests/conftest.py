@@ -1,6 +1,7 @@
 """Fixtures: a real database per run (SQLite file, or a fresh PostgreSQL database when
 DATABASE_URL names one), emptied between tests; the app, a client that logs in through the
 real login form, and small factories."""
+import datetime
 import os
 import re
 import uuid
@@ -145,9 +146,51 @@ def como(auth, crear_usuario):
 
 @pytest.fixture
 def demo(app):
-    """The demo configuration and users, loaded through the configuration import."""
+    """The demo configuration, users and cases.
+
+    The first test of the run loads them for real (configuration import, case services);
+    later tests restore the same rows, shifted in time so that "received 2 hours ago" still
+    holds: registering 40 cases through the services on every test would double the suite.
+    """
     from admin_app import demo as datos
 
     with app.app_context():
-        datos.cargar()
+        # Only into an empty database: another fixture may have created users or roles.
+        if _DEMO and not any(m.select().exists() for m, filas in _DEMO['filas'] if filas):
+            _restaurar(_DEMO['filas'], datetime.datetime.utcnow() - _DEMO['instante'])
+        else:
+            instante = datetime.datetime.utcnow()
+            datos.cargar()
+            _DEMO.update(instante=instante, filas=_fotografiar())
     return datos
+
+
+_DEMO = {}
+
+
+def _fotografiar():
+    from admin_app.esquema import modelos
+
+    return [(m, list(m.select().order_by(m._meta.primary_key).dicts())) for m in modelos()]
+
+
+def _restaurar(fotos, desfase):
+    """Insert the rows back with their ids, every timestamp moved by ``desfase``."""
+    from peewee import DateTimeField
+
+    from admin_app.db import db, es_postgres
+
+    with db.atomic():
+        for modelo, filas in fotos:
+            if not filas:
+                continue
+            instantes = [c.name for c in modelo._meta.sorted_fields
+                         if isinstance(c, DateTimeField)]
+            filas = [{**f, **{c: f[c] + desfase for c in instantes if f[c] is not None}}
+                     for f in filas]
+            for i in range(0, len(filas), 500):
+                modelo.insert_many(filas[i:i + 500]).execute()
+            if es_postgres():  # explicit ids do not move the sequence
+                tabla = modelo._meta.table_name
+                db.execute_sql(f"SELECT setval(pg_get_serial_sequence('\"{tabla}\"', 'id'), "
+                               f'(SELECT MAX(id) FROM "{tabla}"))')

@@ -12,7 +12,7 @@ from reclamos.caso import Reclamo
 from reclamos.tiempo import ahora_utc
 from tests.apoyo_api import huella, registro_valido
 
-pytest_plugins = ('tests.apoyo_api',)
+pytest_plugins = ('tests.fixtures_api',)
 
 
 def hace(dias):
@@ -397,7 +397,7 @@ def test_paginacion_por_cursor_da_cada_caso_abierto_una_vez(app, demo, client):
 def test_paginacion_con_vencimientos_iguales_y_nulos(api_como, gente):
     """Ties on vence_en and suspended cases (vence_en NULL) are neither lost nor repeated."""
     api = api_como(gente.registrador)
-    recibido = hace(1)
+    recibido = hace(0)  # terms still running: a suspension then clears vence_en
     numeros = [registrar(api, recibido_en=recibido)['numero'] for _ in range(4)]
     agente = api_como(gente.agente)
     for numero in numeros[:2]:
@@ -449,3 +449,37 @@ def test_los_instantes_van_en_utc(api_como, gente):
     assert datetime.datetime.fromisoformat(caso['creado_en']) <= ahora_utc()
     assert Accion.select().where(Accion.reclamo == Reclamo.get(
         Reclamo.numero == caso['numero']).id).count() >= 1
+
+
+def test_la_lista_no_hace_una_consulta_por_caso(app, demo, client):
+    """A page costs a fixed number of queries (token, roles, the queue's index walks, the
+    page's rows), whatever its size."""
+    import logging
+
+    from tests.apoyo_api import ClienteApi, pedir_token
+
+    api = ClienteApi(client, pedir_token(client, 'admin@reclamos.demo', 'reclamos-demo'))
+
+    class Contador(logging.Handler):
+        def __init__(self):
+            super().__init__(logging.DEBUG)
+            self.consultas = []
+
+        def emit(self, registro):
+            self.consultas.append(registro.getMessage())
+
+    registro = logging.getLogger('peewee')
+    cuentas = {}
+    for limite in (2, 20):
+        contador = Contador()
+        nivel = registro.level
+        registro.addHandler(contador)
+        registro.setLevel(logging.DEBUG)
+        try:
+            respuesta = api.get(f'/casos?vista=todos&limite={limite}')
+        finally:
+            registro.removeHandler(contador)
+            registro.setLevel(nivel)
+        assert len(respuesta.get_json()['casos']) == limite
+        cuentas[limite] = len([c for c in contador.consultas if 'SELECT' in c])
+    assert cuentas[2] == cuentas[20] <= 12, cuentas
