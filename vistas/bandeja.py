@@ -168,15 +168,21 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=POR_PAGINA, 
             Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id).limit(limite + 1)]
     else:
         consulta = _filtros_sql(claves, filtros, ahora)
-        partes = []
-        for rama in ramas(usuario, roles, filtros):
-            for estado in estados:
-                parte = consulta.where(Reclamo.estado == estado)
-                parte = parte if rama is None else parte.where(rama)
-                partes += _fases(parte, posicion, limite + 1)
+        trozos = [consulta.where(Reclamo.estado == estado) if rama is None else
+                  consulta.where(Reclamo.estado == estado, rama)
+                  for rama in ramas(usuario, roles, filtros) for estado in estados]
+        partes = [_con_fecha(t, posicion, limite + 1) for t in trozos]
+        partes = [p for p in partes if p is not None]
+        # Cases without a due instant come after all others: read them only if the page
+        # is not full yet (the query is cheap when few, but never worth running for nothing).
+        con_fecha = [list(p.tuples()) for p in partes]
+        if len({i for filas in con_fecha for _, i in filas}) <= limite:
+            con_fecha += [list(_sin_fecha(t, posicion, limite + 1).tuples()) for t in trozos]
+        partes = con_fecha
     # Merge the ordered (vence_en, id) keys, then read the page's rows with their names.
     orden = []
-    for vence, ident in heapq.merge(*[p.tuples() for p in partes], key=_clave):
+    for vence, ident in heapq.merge(*[p if isinstance(p, list) else p.tuples()
+                                      for p in partes], key=_clave):
         if not orden or orden[-1][1] != ident:
             orden.append((vence, ident))
             if len(orden) > limite:
@@ -200,22 +206,25 @@ def _desde(consulta, posicion):
                           | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
 
 
-def _fases(consulta, posicion, cuantos):
-    """Cases with a due instant in (vence_en, id) order, then those without one by id: two
-    index-ordered queries instead of one NULLS LAST sort."""
-    fases = []
-    if posicion is None or posicion[0] is not None:
-        con_fecha = consulta.where(Reclamo.vence_en.is_null(False))
-        if posicion is not None:
-            vence, ident = posicion
-            con_fecha = con_fecha.where((Reclamo.vence_en > vence)
-                                        | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
-        fases.append(con_fecha.order_by(Reclamo.vence_en, Reclamo.id).limit(cuantos))
-    sin_fecha = consulta.where(Reclamo.vence_en.is_null())
+def _con_fecha(consulta, posicion, cuantos):
+    """Cases with a due instant after ``posicion``, in (vence_en, id) index order."""
     if posicion is not None and posicion[0] is None:
-        sin_fecha = sin_fecha.where(Reclamo.id > posicion[1])
-    fases.append(sin_fecha.order_by(Reclamo.id).limit(cuantos))
-    return fases
+        return None  # the cursor is already among the cases without one
+    consulta = consulta.where(Reclamo.vence_en.is_null(False))
+    if posicion is not None:
+        vence, ident = posicion
+        consulta = consulta.where((Reclamo.vence_en > vence)
+                                  | ((Reclamo.vence_en == vence) & (Reclamo.id > ident)))
+    return consulta.order_by(Reclamo.vence_en, Reclamo.id).limit(cuantos)
+
+
+def _sin_fecha(consulta, posicion, cuantos):
+    """Cases without a due instant (suspended), by id. ``id + 0`` keeps PostgreSQL from
+    walking the whole primary key looking for them: the queue index finds them directly."""
+    consulta = consulta.where(Reclamo.vence_en.is_null())
+    if posicion is not None and posicion[0] is None:
+        consulta = consulta.where(Reclamo.id > posicion[1])
+    return consulta.order_by(Reclamo.id + 0).limit(cuantos)
 
 
 def semaforo(reclamo, ahora):
