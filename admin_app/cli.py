@@ -13,7 +13,8 @@ from admin_app.db import db
 
 def registrar(app):
     for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
-                    importar_config, recalcular_vencimientos, importar_clientes):
+                    importar_config, recalcular_vencimientos, importar_clientes, respaldar,
+                    restaurar):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
 
@@ -178,3 +179,42 @@ def importar_clientes(archivo):
     with click.progressbar(length=len(filas), label='Importando clientes') as barra:
         nuevos, actualizados = importar(filas, avance=lambda n: barra.update(n - barra.pos))
     click.echo(f'{nuevos} clientes nuevos, {actualizados} actualizados.')
+
+
+@click.command('respaldar')
+@click.argument('archivo', type=click.Path(dir_okay=False))
+@with_appcontext
+def respaldar(archivo):
+    """Copy the whole database to ARCHIVO (SQLite online backup, or pg_dump)."""
+    from flask import current_app
+
+    from admin_app.respaldo import ErrorRespaldo, respaldar as copiar
+
+    try:
+        copiar(current_app.config['DATABASE_URL'], archivo)
+    except ErrorRespaldo as error:
+        click.echo(f'Error: {error}', err=True)
+        sys.exit(2)
+    click.echo(f'Respaldo escrito en {archivo}.')
+
+
+@click.command('restaurar')
+@click.argument('archivo', type=click.Path(dir_okay=False))
+@click.option('--si', is_flag=True, help='Confirmar: reemplaza todos los datos actuales.')
+@with_appcontext
+def restaurar(archivo, si):
+    """Replace the whole database with a backup made by 'respaldar' (stop the app first)."""
+    from flask import current_app
+
+    from admin_app.respaldo import ErrorRespaldo, restaurar as reponer
+
+    if not si:
+        click.echo('Error: restaurar reemplaza todos los datos; repita con --si.', err=True)
+        sys.exit(2)
+    db.close()
+    try:
+        reponer(current_app.config['DATABASE_URL'], archivo)
+    except ErrorRespaldo as error:
+        click.echo(f'Error: {error}', err=True)
+        sys.exit(2)
+    click.echo(f'Base restaurada desde {archivo}.')
