@@ -7,7 +7,6 @@ import functools
 
 from catalogos.organizacion import Calendario, DiaEspecial, HorarioDia
 from reclamos.acciones import anotar
-from reclamos.caso import Reclamo
 from reclamos.errores import ErrorValidacion
 from reclamos.nucleo import bloquear, contexto, exigir, fijar, transaccion
 from reclamos.terminos import Suspension, TerminoCaso
@@ -196,26 +195,3 @@ def prorrogar(termino, cantidad, motivo, usuario, ip, version, ahora=None):
         anotar(reclamo, ctx, 'prorroga', f'plazo {termino.codigo}', anterior.isoformat(),
                nuevo.isoformat(), motivo.strip(), visible_cliente=True)
         return TerminoCaso.get_by_id(termino.id)
-
-
-def recalcular_abiertos(usuario, calendario_id=None, ahora=None):
-    """After a calendar change: recompute the open terms of open cases (of one calendar).
-
-    Admins only (ErrorPermiso). Returns how many cases were recomputed; derived values only,
-    so nothing is logged.
-    """
-    from reclamos.errores import ErrorPermiso
-    from reglas.transiciones import ABIERTOS
-
-    ctx = contexto(usuario, '', ahora)
-    if 'admin' not in ctx.roles:
-        raise ErrorPermiso('Solo un administrador recalcula los vencimientos.')
-    consulta = Reclamo.select().where(Reclamo.estado.in_(ABIERTOS))
-    if calendario_id is not None:
-        consulta = consulta.where(Reclamo.calendario == calendario_id)
-    cuantos = 0
-    with transaccion():
-        for reclamo in consulta.iterator():
-            recalcular(reclamo, calendario_de(reclamo), ctx.ahora)
-            cuantos += 1
-    return cuantos
