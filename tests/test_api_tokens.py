@@ -146,12 +146,15 @@ def test_un_token_sin_csrf_escribe(api_como, gente):
 
 
 def test_cambiar_roles_vale_en_la_siguiente_llamada(client, gente):
+    """Roles are read on every call, not frozen into the token."""
     from catalogos.usuarios import asignar_roles
+    from tests.apoyo_api import registro_valido
 
     api = ClienteApi(client, pedir_token(client, gente.agente.email))
+    assert api.post('/casos', json=registro_valido()).status_code == 201
     asignar_roles(gente.agente, ['gerente'])
-    cuerpo = api.post('/casos/2026-000001/transiciones', json={'accion': 'tomar', 'version': 1})
-    assert cuerpo.status_code == 404
+    respuesta = api.post('/casos', json=registro_valido())
+    assert respuesta.status_code == 403 and 'gerente' in respuesta.get_json()['errores']['permiso']
     asignar_roles(gente.agente, [])
     assert api.get('/catalogos').status_code == 403
 
