@@ -73,7 +73,7 @@ def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
         errores['nombre'] = 'El nombre del cliente es obligatorio.'
     elif len(nombre) > 200:
         errores['nombre'] = 'El nombre supera 200 caracteres.'
-    if email and not _EMAIL.match(email.strip()):
+    if email and (len(email) > 255 or not _EMAIL.match(email.strip())):
         errores['email'] = f'Correo inválido: «{email}».'
     if telefono and not re.match(r'^[\d\s+()\-]{6,40}$', telefono.strip()):
         errores['telefono'] = f'Teléfono inválido: «{telefono}».'

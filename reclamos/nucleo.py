@@ -71,7 +71,7 @@ def _version(version):
         version = None
     try:
         return int(version)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ErrorValidacion({'version': 'Falta la versión del caso que se leyó (número '
                                           'entero).'}) from None
 

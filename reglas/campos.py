@@ -61,6 +61,9 @@ def _vacio(valor):
 
 
 def _convertir(definicion, valor):
+    if isinstance(valor, str) and len(valor) > TEXTO_MAX:
+        # Before any parsing: int() of a few thousand digits is refused by Python itself.
+        raise ValueError(f'el valor supera {TEXTO_MAX} caracteres.')
     tipo = definicion.tipo
     if tipo == 'texto':
         if not isinstance(valor, (str, int, float)) or isinstance(valor, bool):

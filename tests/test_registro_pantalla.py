@@ -133,3 +133,22 @@ def test_vincular_a_un_caso_cualquiera_no_sirve(client, agente):
                                             vincular_a=otro.numero))
     assert respuesta.status_code == 302
     assert Reclamo.select().count() == antes + 1
+
+
+@pytest.mark.parametrize('cambios, campo', [
+    ({'campo.lectura_medidor': '9' * 5000}, 'campos.lectura_medidor'),
+    ({'cliente_email': 'a' * 250 + '@correo.pe'}, 'cliente.email'),
+])
+def test_valores_enormes_se_rechazan_sin_error_500(client, agente, cambios, campo):
+    antes = Reclamo.select().count()
+    respuesta = _enviar(client, _formulario(confirmar='1', **cambios))
+    assert respuesta.status_code == 200
+    assert f'data-campo="{campo}"' in respuesta.get_data(as_text=True)
+    assert Reclamo.select().count() == antes
+
+
+def test_caracter_nul_rechazado(client, agente):
+    antes = Reclamo.select().count()
+    respuesta = _enviar(client, _formulario(descripcion='hola\x00mundo', confirmar='1'))
+    assert respuesta.status_code == 400
+    assert Reclamo.select().count() == antes

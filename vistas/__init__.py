@@ -1,7 +1,7 @@
 """Everything a person or a client sees over HTTP."""
 from pathlib import Path
 
-from flask import redirect, url_for
+from flask import abort, redirect, request, url_for
 
 
 def registrar_vistas(app):
@@ -35,6 +35,13 @@ def registrar_vistas(app):
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
                                   endpoint='recalculo', url='/admin/recalculo'))
+
+    @app.before_request
+    def _sin_nulos():
+        # A NUL character is never valid text, and PostgreSQL refuses it with an error:
+        # reject it at the door for every form and query string.
+        if any('\x00' in valor for valor in request.values.values()):
+            abort(400, description='El texto enviado contiene caracteres no válidos (NUL).')
 
     @app.route('/')
     def raiz():

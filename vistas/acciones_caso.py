@@ -11,7 +11,8 @@ from wtforms.validators import ValidationError
 
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
-from reclamos import gestion, lineas
+from reclamos import ficha, gestion, lineas
+from reclamos.caso import Reclamo
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.flujo import transicionar
 from reclamos.plazos import prorrogar
@@ -133,4 +134,8 @@ class AccionesCaso:
         except ConflictoVersion as error:
             return self.render_ficha(reclamo, str(error), 409)
         flash(MENSAJES.get(accion, 'Listo.'), 'success')
+        if not ficha.visible_para(Reclamo.get_by_id(reclamo.id), current_user):
+            # Handed over to an area this user does not work in: back to the queue.
+            flash(f'El caso {numero} ya no está en su bandeja ni en su área.', 'info')
+            return redirect(url_for('.index'))
         return redirect(url_for('.detalle', numero=numero))
