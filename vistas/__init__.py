@@ -26,7 +26,7 @@ def registrar_vistas(app):
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
     app.register_blueprint(api)
-    admin.add_view(VistaCasos(name='Casos', endpoint='casos', url='/casos'))
+    admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
