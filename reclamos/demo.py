@@ -90,8 +90,9 @@ def sembrar(n, registrador, supervisor, admin, ahora=None):
     states. Returns the cases."""
     rng = random.Random(20260)
     ahora = ahora or ahora_utc()
-    recibidos = sorted(ahora - datetime.timedelta(minutes=rng.randint(20, 21 * 24 * 60))
-                       for _ in range(n))
+    # Most cases are recent, as in a real desk; a tail goes back three weeks (overdue ones).
+    minutos = [20 + int(21 * 24 * 60 * rng.random() ** 3) for _ in range(n)]
+    recibidos = sorted(ahora - datetime.timedelta(minutes=m) for m in minutos)
     casos = []
     for i, recibido in enumerate(recibidos):
         caso = registrar(_datos(i, rng, recibido), registrador, IP, ahora=recibido)

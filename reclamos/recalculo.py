@@ -12,7 +12,7 @@ from reclamos.caso import Reclamo
 from reclamos.nucleo import contexto, transaccion
 from reclamos.plazos import calendario_regla
 from reclamos.terminos import Suspension, TerminoCaso
-from reclamos.tiempo import a_bd, aware
+from reclamos.tiempo import a_bd, ahora_utc, aware
 from reglas import vencimiento, vencimiento_con_pausas
 from reglas.transiciones import ABIERTOS
 
@@ -38,7 +38,10 @@ def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=No
     for inicio in range(0, len(casos), lote):
         parte = casos[inicio:inicio + lote]
         with transaccion():
-            movidos += _lote(parte, calendarios, ctx.ahora)
+            # A case suspended while this runs (or by a server whose clock is a little
+            # ahead) must not look like a pause in the future: never earlier than now.
+            instante = ctx.ahora if ahora is not None else max(ctx.ahora, ahora_utc())
+            movidos += _lote(parte, calendarios, instante)
         leidos += len(parte)
         if avance is not None:
             avance(leidos)
@@ -64,6 +67,7 @@ def _lote(casos, calendarios, ahora):
                                                          Suspension.fin)
                                        .where(Suspension.reclamo.in_(ids))):
         pausas[reclamo].append((aware(_dt(inicio)), aware(_dt(fin))))
+        ahora = max(ahora, aware(_dt(inicio)))
     terminos = _filas(TerminoCaso.select(TerminoCaso.id, TerminoCaso.reclamo, TerminoCaso.inicio,
                                          TerminoCaso.cantidad, TerminoCaso.prorrogado,
                                          TerminoCaso.unidad, TerminoCaso.vence_en)
