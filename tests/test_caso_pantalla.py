@@ -137,3 +137,12 @@ def test_sin_csrf(client, como, area, caso):
                                                                    'version': '1'})
     assert respuesta.status_code == 400
     assert fresco(caso).estado == 'PENDIENTE'
+
+
+def test_la_pagina_marca_el_plazo_que_manda(client, como, area, caso):
+    """ALTO priority (30 minutes) ends before the 15-business-day legal term: it binds."""
+    como('agente', area=area)
+    html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
+    fila = html.split('id="terminos"')[1].split('</table>')[0]
+    marcada = [f for f in fila.split('<tr') if 'manda' in f]
+    assert len(marcada) == 1 and 'Prioridad' in marcada[0]
