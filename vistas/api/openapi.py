@@ -291,6 +291,20 @@ RUTAS = {
                                                    'visible_cliente': True}),
         'responses': {'201': _json(_ref('Comentario'), 'El comentario agregado.'),
                       **_errores(400, 401, 403, 404, 422)}}},
+    '/casos/{numero}/documentos': {'post': {
+        'operationId': 'adjuntar', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Adjuntar un documento (revisado por su contenido y tamaño)',
+        'requestBody': {'required': True, 'content': {'multipart/form-data': {'schema': {
+            'type': 'object', 'properties': {
+                'archivo': {'type': 'string', 'format': 'binary',
+                            'description': 'pdf, png, jpg, gif, docx, xlsx, odt, ods, txt, csv'},
+                'tipo': {'type': 'string', 'enum': ['solicitado', 'recibido', 'generado']},
+                'descripcion': {'type': 'string', 'maxLength': 300},
+                'archivo_fisico': {'type': 'string', 'maxLength': 60,
+                                   'description': 'Caja/carpeta del original en papel.'}}}}}},
+        'responses': {'201': _json({'type': 'object', 'required': ['documento'], 'properties': {
+            'documento': {'type': 'object'}}}, 'El documento registrado.'),
+                      **_errores(400, 401, 403, 404, 422)}}},
     '/casos/{numero}/calificacion': {'post': {
         'operationId': 'calificar', 'tags': ['Casos'], 'parameters': [NUMERO],
         'summary': 'Cerrar un caso terminado con la calificación 1-5 (o sin contacto)',
