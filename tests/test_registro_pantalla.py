@@ -152,3 +152,46 @@ def test_caracter_nul_rechazado(client, agente):
     respuesta = _enviar(client, _formulario(descripcion='hola\x00mundo', confirmar='1'))
     assert respuesta.status_code == 400
     assert Reclamo.select().count() == antes
+
+
+def test_buscar_cliente_por_documento(client, agente):
+    _enviar(client, _formulario(confirmar='1'))
+    datos = client.get('/casos/cliente?tipo=DNI&numero=41234567').get_json()
+    assert datos['cliente']['nombre'] == 'Rosa Quispe'
+    assert datos['cliente']['email'] == 'rosa@correo.pe'
+    assert client.get('/casos/cliente?tipo=DNI&numero=49999998').status_code == 404
+    assert client.get('/casos/cliente?tipo=DNI').status_code == 422
+
+
+def test_buscar_cliente_en_el_sistema_de_la_empresa(client, agente, app):
+    """The HTTP adapter against a real server on loopback."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Directorio(BaseHTTPRequestHandler):
+        def do_GET(self):
+            cuerpo = json.dumps({'cliente': {'nombre': 'Cliente Externo SAC',
+                                             'correo': 'ext@empresa.pe'}}).encode()
+            self.send_response(200)
+            self.send_header('Content-Type', 'application/json')
+            self.end_headers()
+            self.wfile.write(cuerpo)
+
+        def log_message(self, *args):
+            pass
+
+    servidor = HTTPServer(('127.0.0.1', 0), Directorio)
+    hilo = threading.Thread(target=servidor.serve_forever, daemon=True)
+    hilo.start()
+    try:
+        app.config['RECLAMOS_CLIENTES_URL'] = f'http://127.0.0.1:{servidor.server_port}/clientes'
+        datos = client.get('/casos/cliente?tipo=RUC&numero=20100100100').get_json()
+        assert datos['cliente'] == {'nombre': 'Cliente Externo SAC', 'email': 'ext@empresa.pe',
+                                    'telefono': '', 'direccion': ''}
+    finally:
+        servidor.shutdown()
+    app.config['RECLAMOS_CLIENTES_URL'] = 'http://127.0.0.1:1/nadie'
+    respuesta = client.get('/casos/cliente?tipo=RUC&numero=20100100100')
+    assert respuesta.status_code == 502
+    assert 'directorio' in respuesta.get_json()['errores']['cliente']

@@ -169,6 +169,25 @@ class Registro:
                            motivos=motivos, campos=campos, prefijo=PREFIJO_CAMPO,
                            duplicados=duplicados, estados_caso=ETIQUETAS)
 
+    @expose('/cliente')
+    def cliente(self):
+        """Customer data by document, through the configured directory (local table or the
+        company's HTTP service): fills the registration form."""
+        from reclamos.buscador_clientes import ErrorBuscadorClientes, buscador_clientes
+
+        tipo = (request.args.get('tipo') or '').strip().upper()[:3]
+        numero = (request.args.get('numero') or '').strip()[:20]
+        if not tipo or not numero:
+            return jsonify(errores={'numero': 'Indique tipo y número de documento.'}), 422
+        try:
+            datos = buscador_clientes(current_app.config).buscar(tipo, numero)
+        except ErrorBuscadorClientes as error:
+            return jsonify(errores={'cliente': str(error)}), 502
+        if datos is None:
+            return jsonify(cliente=None), 404
+        return jsonify(cliente={'nombre': datos.nombre, 'email': datos.email,
+                                'telefono': datos.telefono, 'direccion': datos.direccion})
+
     @expose('/catalogo')
     def catalogo(self):
         """JSON for the form's dependent selects: ?servicio=ID and/or ?motivo=ID."""

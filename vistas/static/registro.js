@@ -60,6 +60,23 @@
       d.campos.forEach(function (c) { campos.appendChild(entrada(c)); });
     });
   });
+  // Known customer: fill the empty contact fields from the customer directory.
+  var numeroDoc = document.getElementById('cliente.numero_documento');
+  var tipoDoc = document.getElementById('cliente.tipo_documento_identidad');
+  numeroDoc.addEventListener('change', function () {
+    var base = url.replace(/catalogo$/, 'cliente');
+    fetch(base + '?' + new URLSearchParams({tipo: tipoDoc.value, numero: numeroDoc.value}),
+          {credentials: 'same-origin'})
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (d) {
+        if (!d || !d.cliente) { return; }
+        ['nombre', 'email', 'telefono', 'direccion'].forEach(function (campo) {
+          var el = document.getElementById('cliente.' + campo);
+          if (el && !el.value) { el.value = d.cliente[campo] || ''; }
+        });
+      });
+  });
+
   function mostrarOrigen() {
     document.getElementById('bloque-interno').style.display = origen.value === 'interno' ? '' : 'none';
   }
