@@ -57,6 +57,9 @@ def desde_entorno():
         'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
         'RECLAMOS_ADJUNTOS': os.environ.get('RECLAMOS_ADJUNTOS', str(carpeta / 'adjuntos')),
+        # The company's customer directory (HTTP JSON); empty: the local customer table.
+        'RECLAMOS_CLIENTES_URL': os.environ.get('RECLAMOS_CLIENTES_URL', ''),
+        'RECLAMOS_CLIENTES_TIMEOUT': os.environ.get('RECLAMOS_CLIENTES_TIMEOUT', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
     }
 
