@@ -60,6 +60,8 @@ def desde_entorno():
         # The company's customer directory (HTTP JSON); empty: the local customer table.
         'RECLAMOS_CLIENTES_URL': os.environ.get('RECLAMOS_CLIENTES_URL', ''),
         'RECLAMOS_CLIENTES_TIMEOUT': os.environ.get('RECLAMOS_CLIENTES_TIMEOUT', ''),
+        # The company's documents (invoices, orders) with their lines, same conventions.
+        'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
     }
 

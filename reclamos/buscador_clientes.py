@@ -57,37 +57,21 @@ class BuscadorHttp(BuscadorClientes):
         self.url = url
         self.timeout = timeout
 
-    def direccion_para(self, tipo, numero):
+    def direccion_para(self, tipo, numero, normalizar=True):
+        """The URL for one document; ``normalizar`` strips dots and dashes (identity
+        documents), not wanted for invoice numbers such as F001-000123."""
         tipo = urllib.parse.quote(str(tipo), safe='')
-        numero = urllib.parse.quote(normalizar_numero(numero), safe='')
+        numero = urllib.parse.quote(normalizar_numero(numero) if normalizar else str(numero),
+                                    safe='')
         if '{tipo}' in self.url or '{numero}' in self.url:
             return self.url.replace('{tipo}', tipo).replace('{numero}', numero)
         separador = '&' if '?' in self.url else '?'
         return f'{self.url}{separador}tipo={tipo}&numero={numero}'
 
     def buscar(self, tipo, numero):
-        direccion = self.direccion_para(tipo, numero)
-        peticion = urllib.request.Request(direccion, headers={'Accept': 'application/json'})
-        try:
-            with urllib.request.urlopen(peticion, timeout=self.timeout) as respuesta:
-                cuerpo = respuesta.read(1_000_000)
-        except urllib.error.HTTPError as error:
-            if error.code == 404:
-                return None
-            raise ErrorBuscadorClientes(
-                f'El directorio de clientes respondió {error.code} para {tipo} {numero}.'
-            ) from None
-        except (socket.timeout, TimeoutError):
-            raise ErrorBuscadorClientes(
-                f'El directorio de clientes no respondió en {self.timeout:g} s.') from None
-        except (urllib.error.URLError, OSError) as error:
-            motivo = getattr(error, 'reason', error)
-            if isinstance(motivo, (socket.timeout, TimeoutError)):
-                raise ErrorBuscadorClientes(
-                    f'El directorio de clientes no respondió en {self.timeout:g} s.') from None
-            raise ErrorBuscadorClientes(
-                f'No se pudo consultar el directorio de clientes: {motivo}.') from None
-        return self._leer(cuerpo, tipo, numero)
+        cuerpo = _obtener(self.direccion_para(tipo, numero), self.timeout,
+                          f'{tipo} {numero}', 'El directorio de clientes')
+        return None if cuerpo is None else self._leer(cuerpo, tipo, numero)
 
     @staticmethod
     def _leer(cuerpo, tipo, numero):
@@ -105,6 +89,55 @@ class BuscadorHttp(BuscadorClientes):
         texto['email'] = texto['email'] or str(datos.get('correo') or '').strip()
         return DatosCliente(tipo, normalizar_numero(numero), str(datos['nombre']).strip(),
                             **texto)
+
+
+def _obtener(direccion, timeout, que, quien):
+    """GET ``direccion`` as JSON bytes; None on 404; ErrorBuscadorClientes otherwise."""
+    peticion = urllib.request.Request(direccion, headers={'Accept': 'application/json'})
+    try:
+        with urllib.request.urlopen(peticion, timeout=timeout) as respuesta:
+            return respuesta.read(1_000_000)
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise ErrorBuscadorClientes(f'{quien} respondió {error.code} para {que}.') from None
+    except (socket.timeout, TimeoutError):
+        raise ErrorBuscadorClientes(f'{quien} no respondió en {timeout:g} s.') from None
+    except (urllib.error.URLError, OSError) as error:
+        motivo = getattr(error, 'reason', error)
+        if isinstance(motivo, (socket.timeout, TimeoutError)):
+            raise ErrorBuscadorClientes(f'{quien} no respondió en {timeout:g} s.') from None
+        raise ErrorBuscadorClientes(f'No se pudo consultar {quien.lower()}: {motivo}.') \
+            from None
+
+
+def lineas_documento(config, tipo, numero):
+    """[(concepto, monto text)] of a source document in the company's system (seed 004).
+
+    RECLAMOS_DOCUMENTOS_URL follows the customer directory's conventions ({tipo}, {numero}
+    or ?tipo=&numero=) and answers {"lineas": [{"concepto": ..., "monto": ...}]}. None when
+    no system is configured; [] when it does not know the document.
+    """
+    url = (config.get('RECLAMOS_DOCUMENTOS_URL') or '').strip()
+    if not url:
+        return None
+    if urllib.parse.urlsplit(url).scheme not in ('http', 'https'):
+        raise ErrorBuscadorClientes(
+            f'RECLAMOS_DOCUMENTOS_URL debe empezar por http:// o https://; es «{url}».')
+    timeout = float(config.get('RECLAMOS_CLIENTES_TIMEOUT') or TIMEOUT_POR_DEFECTO)
+    direccion = BuscadorHttp(url, timeout).direccion_para(tipo, numero, normalizar=False)
+    cuerpo = _obtener(direccion, timeout, f'{tipo} {numero}', 'El sistema de documentos')
+    if cuerpo is None:
+        return []
+    try:
+        lineas = json.loads(cuerpo).get('lineas')
+    except (ValueError, AttributeError):
+        lineas = None
+    if not isinstance(lineas, list) or not all(
+            isinstance(x, dict) and 'concepto' in x and 'monto' in x for x in lineas):
+        raise ErrorBuscadorClientes('El sistema de documentos no respondió '
+                                    '{"lineas": [{"concepto", "monto"}]}.')
+    return [(str(x['concepto']), str(x['monto'])) for x in lineas[:500]]
 
 
 def buscador_clientes(config):

@@ -83,6 +83,13 @@ def _concepto(texto, errores):
 
 def agregar_linea(reclamo, concepto, monto_reclamado, usuario, ip, version, ahora=None):
     """A new draft line on a case whose source document has claimable lines."""
+    return agregar_lineas(reclamo, [(concepto, monto_reclamado)], usuario, ip, version,
+                          ahora)[0]
+
+
+def agregar_lineas(reclamo, lineas, usuario, ip, version, ahora=None):
+    """Several draft lines at once (e.g. copied from the source document): one version of
+    the case, every line checked before any is saved. ``lineas``: [(concepto, monto)]."""
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
         r = bloquear(reclamo, version, ctx)
@@ -92,17 +99,27 @@ def agregar_linea(reclamo, concepto, monto_reclamado, usuario, ip, version, ahor
         if tipo is None or not tipo.tiene_lineas:
             errores['documento_tipo'] = ('El caso no se basa en un documento con líneas '
                                          'reclamables (factura, orden de venta...).')
-        concepto = _concepto(concepto, errores)
-        monto = _monto(monto_reclamado, 'monto_reclamado', errores)
+        if not lineas:
+            errores['lineas'] = 'No hay líneas que agregar.'
+        limpias = []
+        for concepto, monto in lineas:
+            propios = {}
+            limpias.append((_concepto(concepto, propios), _monto(monto, 'monto_reclamado',
+                                                                 propios)))
+            for campo, mensaje in propios.items():
+                errores.setdefault(campo, mensaje)
         if errores:
             raise ErrorValidacion(errores)
         numero = (LineaReclamo.select(fn.MAX(LineaReclamo.numero))
-                  .where(LineaReclamo.reclamo == r.id).scalar() or 0) + 1
-        linea = LineaReclamo.create(reclamo=r.id, numero=numero, concepto=concepto,
-                                    monto_reclamado=monto, creado_en=a_bd(ctx.ahora),
-                                    actualizado_en=a_bd(ctx.ahora))
-        anotar(r, ctx, 'linea', f'linea {numero}', None, f'{concepto}: {monto}')
-        return linea
+                  .where(LineaReclamo.reclamo == r.id).scalar() or 0)
+        creadas = []
+        for concepto, monto in limpias:
+            numero += 1
+            creadas.append(LineaReclamo.create(
+                reclamo=r.id, numero=numero, concepto=concepto, monto_reclamado=monto,
+                creado_en=a_bd(ctx.ahora), actualizado_en=a_bd(ctx.ahora)))
+            anotar(r, ctx, 'linea', f'linea {numero}', None, f'{concepto}: {monto}')
+        return creadas
 
 
 def _accion(linea, accion, usuario, ip, version, ahora, cambios_de):

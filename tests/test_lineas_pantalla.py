@@ -69,3 +69,65 @@ def test_linea_de_otro_caso(client, como, caso, demo, crear_usuario):
     respuesta = actuar(client, otro, 'enviar_linea', linea=str(_linea(caso, 1).id))
     assert respuesta.status_code == 400 and 'no es de este caso' in respuesta.get_data(as_text=True)
     assert _linea(caso, 1).estado == 'BORRADOR'
+
+
+@pytest.fixture
+def sistema_documentos(app):
+    """The company's document system: a real HTTP server on loopback."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    class Documentos(BaseHTTPRequestHandler):
+        def do_GET(self):
+            if 'F001-000123' not in self.path:
+                self.send_response(404)
+                self.end_headers()
+                return
+            cuerpo = json.dumps({'lineas': [
+                {'concepto': 'Consumo de energía', 'monto': '210.40'},
+                {'concepto': 'Cargo por reconexión', 'monto': '35.00'}]}).encode()
+            self.send_response(200)
+            self.send_header('Content-Type', 'application/json')
+            self.end_headers()
+            self.wfile.write(cuerpo)
+
+        def log_message(self, *args):
+            pass
+
+    servidor = HTTPServer(('127.0.0.1', 0), Documentos)
+    threading.Thread(target=servidor.serve_forever, daemon=True).start()
+    app.config['RECLAMOS_DOCUMENTOS_URL'] = (f'http://127.0.0.1:{servidor.server_port}'
+                                             '/documentos/{tipo}/{numero}')
+    yield servidor
+    servidor.shutdown()
+
+
+def test_copiar_lineas_del_documento(client, como, caso, sistema_documentos):
+    como('agente', area=Area.get(Area.codigo == 'MONITOREO'))
+    html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
+    assert 'Copiar las líneas del documento' in html
+    respuesta = actuar(client, caso, 'copiar_lineas')
+    assert respuesta.status_code == 302
+    copiadas = [(f.concepto, f.monto_reclamado) for f in LineaReclamo.select().where(
+        LineaReclamo.reclamo == caso.id).order_by(LineaReclamo.numero)]
+    assert copiadas == [('Consumo de energía', Decimal('210.40')),
+                        ('Cargo por reconexión', Decimal('35.00'))]
+
+
+def test_copiar_lineas_errores(client, como, demo, crear_usuario, app, sistema_documentos):
+    como('agente', area=Area.get(Area.codigo == 'MONITOREO'))
+    registrador = crear_usuario('agente', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
+    desconocido = crear_caso(registrador, motivo='CORTE_ENERGIA', documento_tipo='FACTURA',
+                             documento_numero='F999')
+    respuesta = actuar(client, desconocido, 'copiar_lineas')
+    assert respuesta.status_code == 400 and 'no conoce' in respuesta.get_data(as_text=True)
+    app.config['RECLAMOS_DOCUMENTOS_URL'] = 'http://127.0.0.1:1/nadie/{numero}'
+    respuesta = actuar(client, desconocido, 'copiar_lineas')
+    assert respuesta.status_code == 400
+    assert 'sistema de documentos' in respuesta.get_data(as_text=True)
+    app.config['RECLAMOS_DOCUMENTOS_URL'] = ''
+    respuesta = actuar(client, desconocido, 'copiar_lineas')
+    assert respuesta.status_code == 400 and 'RECLAMOS_DOCUMENTOS_URL' in respuesta.get_data(
+        as_text=True)
+    assert not LineaReclamo.select().where(LineaReclamo.reclamo == desconocido.id).exists()

@@ -3,7 +3,7 @@
 Errors come back as the case page with a Spanish message and the matching status: 400 bad
 input, 403 not allowed, 409 the case changed since it was read (with what changed).
 """
-from flask import flash, redirect, request, url_for
+from flask import current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
@@ -12,6 +12,7 @@ from wtforms.validators import ValidationError
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
 from reclamos import ficha, gestion, lineas
+from reclamos.buscador_clientes import ErrorBuscadorClientes, lineas_documento
 from reclamos.caso import Reclamo
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.flujo import transicionar
@@ -26,7 +27,9 @@ MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'C
             'anular': 'Caso anulado.', 'derivar': 'Caso derivado.', 'comentar': 'Comentario '
             'agregado.', 'completar_actividad': 'Actividad completada.',
             'reasignar': 'Caso reasignado.', 'prorrogar': 'Plazo prorrogado.',
-            'agregar_linea': 'Línea agregada.', 'enviar_linea': 'Línea enviada a aprobación.',
+            'agregar_linea': 'Línea agregada.',
+            'copiar_lineas': 'Líneas copiadas del documento.',
+            'enviar_linea': 'Línea enviada a aprobación.',
             'aprobar_linea': 'Línea aprobada.', 'rechazar_linea': 'Línea rechazada.',
             'devolver_linea': 'Línea devuelta para corregir.',
             'cancelar_linea': 'Línea cancelada.'}
@@ -76,8 +79,8 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
     raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}».'})
 
 
-ACCIONES_LINEA = ('agregar_linea', 'enviar_linea', 'aprobar_linea', 'rechazar_linea',
-                  'devolver_linea', 'cancelar_linea')
+ACCIONES_LINEA = ('agregar_linea', 'copiar_lineas', 'enviar_linea', 'aprobar_linea',
+                  'rechazar_linea', 'devolver_linea', 'cancelar_linea')
 
 
 def _linea(accion, formulario, usuario, ip, version):
@@ -85,6 +88,9 @@ def _linea(accion, formulario, usuario, ip, version):
     if accion == 'agregar_linea':
         return lineas.agregar_linea(formulario['_reclamo'], formulario.get('concepto', ''),
                                     formulario.get('monto_reclamado', ''), usuario, ip, version)
+    if accion == 'copiar_lineas':
+        reclamo = formulario['_reclamo']
+        return lineas.agregar_lineas(reclamo, _del_documento(reclamo), usuario, ip, version)
     linea = lineas.LineaReclamo.get_or_none(
         lineas.LineaReclamo.id == _entero(formulario.get('linea')),
         lineas.LineaReclamo.reclamo == formulario['_reclamo'].id)
@@ -100,6 +106,25 @@ def _linea(accion, formulario, usuario, ip, version):
     if accion == 'devolver_linea':
         return lineas.devolver(linea, formulario.get('motivo', ''), usuario, ip, version)
     return lineas.cancelar(linea, usuario, ip, version)
+
+
+def _del_documento(reclamo):
+    """The source document's lines from the company's system (reclamos.buscador_clientes)."""
+    if reclamo.documento_tipo is None or not reclamo.documento_numero:
+        raise ErrorValidacion({'documento_tipo': 'El caso no indica su documento de origen.'})
+    try:
+        encontradas = lineas_documento(current_app.config, reclamo.documento_tipo.codigo,
+                                       reclamo.documento_numero)
+    except ErrorBuscadorClientes as error:
+        raise ErrorValidacion({'lineas': str(error)}) from None
+    if encontradas is None:
+        raise ErrorValidacion({'lineas': 'No hay un sistema de documentos configurado '
+                                         '(RECLAMOS_DOCUMENTOS_URL).'})
+    if not encontradas:
+        raise ErrorValidacion({'lineas': f'El sistema de documentos no conoce '
+                                         f'{reclamo.documento_tipo.nombre} '
+                                         f'{reclamo.documento_numero}.'})
+    return encontradas
 
 
 def opciones_acciones(reclamo):
