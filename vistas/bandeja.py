@@ -118,20 +118,6 @@ def _busqueda(texto):
                                .limit(200))
 
 
-def consulta_cola(usuario, roles, filtros, ahora):
-    """The whole visible queue as one query ordered in SQL (for callers that page it
-    themselves); screens use ``pagina_cola``, which stays index-ordered at any size."""
-    consulta = alcance(_filtros_sql(_base(), filtros, ahora), usuario, roles)
-    rama = ramas(usuario, roles, filtros)
-    if filtros.vista != 'todos' and rama and rama[0] is not None:
-        consulta = consulta.where(rama[0])
-    consulta = consulta.where(Reclamo.estado == filtros.estado if filtros.estado
-                              else Reclamo.estado.in_(ABIERTOS))
-    if filtros.q:
-        consulta = consulta.where(_busqueda(filtros.q))
-    return consulta.order_by(Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id)
-
-
 def _cursor(texto):
     """'<vence iso or empty>|<id>' -> (vence or None, id), or None when absent or malformed."""
     vence, _, ident = (texto or '').partition('|')
