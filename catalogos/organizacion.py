@@ -1,5 +1,6 @@
 """Who works and when: calendars (business hours, non-working days), areas, regulators."""
 import datetime
+import functools
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from peewee import (BooleanField, CharField, DateField, ForeignKeyField, IntegerField,
@@ -51,20 +52,31 @@ class Calendario(Catalogo):
         return cls.select().order_by(cls.predeterminado.desc(), cls.id).first()
 
     def como_regla(self):
-        """The pure ``reglas.Calendario`` value of this row: two queries, then no database."""
-        from reglas import Calendario as CalendarioRegla
+        """The pure ``reglas.Calendario`` of this row: two small queries, then a value memoised
+        by the rows' contents (equal rows share one instance, whose table of business days is
+        built once; an edited calendar gives a new one)."""
+        horario = tuple(sorted(HorarioDia.select(HorarioDia.dia, HorarioDia.abre,
+                                                 HorarioDia.cierra)
+                               .where(HorarioDia.calendario == self.id).tuples()))
+        especiales = tuple(sorted(DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
+                                  .where(DiaEspecial.calendario == self.id).tuples()))
+        return _regla_calendario(self.pais, self.zona, self.recepcion_en_horario, horario,
+                                 especiales)
 
-        horario = {h.dia: (h.abre, h.cierra)
-                   for h in HorarioDia.select().where(HorarioDia.calendario == self.id)}
-        # A calendar saved without business hours still needs some to count hours: the
-        # usual office week, Monday to Friday 08:00-17:00.
-        horario = horario or {dia: (datetime.time(8), datetime.time(17)) for dia in range(5)}
-        especiales = list(DiaEspecial.select().where(DiaEspecial.calendario == self.id))
-        return CalendarioRegla.crear(
-            self.pais, self.zona, horario,
-            no_laborables=[d.fecha for d in especiales if d.tipo == 'no_laborable'],
-            laborables=[d.fecha for d in especiales if d.tipo == 'laborable'],
-            recepcion_en_horario=self.recepcion_en_horario)
+
+@functools.lru_cache(maxsize=64)
+def _regla_calendario(pais, zona, recepcion_en_horario, horario, especiales):
+    from reglas import Calendario as CalendarioRegla
+
+    # A calendar saved without business hours still needs some to count hours: the usual
+    # office week, Monday to Friday 08:00-17:00.
+    horas = {dia: (abre, cierra) for dia, abre, cierra in horario} or {
+        dia: (datetime.time(8), datetime.time(17)) for dia in range(5)}
+    return CalendarioRegla.crear(
+        pais, zona, horas,
+        no_laborables=[f for f, tipo in especiales if tipo == 'no_laborable'],
+        laborables=[f for f, tipo in especiales if tipo == 'laborable'],
+        recepcion_en_horario=recepcion_en_horario)
 
 
 class HorarioDia(BaseModel):

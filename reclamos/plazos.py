@@ -3,9 +3,8 @@
 A thin adapter: it loads the calendar once per call and hands plain values to ``reglas``;
 the case's ``vence_en`` is kept equal to the earliest due instant of its open terms.
 """
-import functools
 
-from catalogos.organizacion import Calendario, DiaEspecial, HorarioDia
+from catalogos.organizacion import Calendario
 from reclamos.acciones import anotar
 from reclamos.errores import ErrorValidacion
 from reclamos.nucleo import bloquear, contexto, exigir, fijar, transaccion
@@ -19,10 +18,8 @@ from reglas import prorrogar as prorrogar_regla
 def calendario_regla(calendario_id):
     """The rules' calendar of a catalog row; the default one, or Mon-Fri Colombia if none.
 
-    Same value as ``Calendario.como_regla()``, memoised by the rows' contents: building a
-    calendar costs milliseconds and every service call needs one, while the rows change
-    rarely. Equal rows give the same instance, whose table of business days is then built
-    once.
+    ``Calendario.como_regla()`` memoises it by the rows' contents: building a calendar costs
+    milliseconds and every service call needs one, while the rows change rarely.
     """
     return resolver_calendario(calendario_id)[1]
 
@@ -37,21 +34,7 @@ def resolver_calendario(calendario_id, fila=None):
     fila = fila or Calendario.predeterminado_o_primero()
     if fila is None:
         return None, CalendarioRegla.por_defecto()
-    horario = tuple(sorted(HorarioDia.select(HorarioDia.dia, HorarioDia.abre, HorarioDia.cierra)
-                           .where(HorarioDia.calendario == fila.id).tuples()))
-    especiales = tuple(sorted(DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
-                              .where(DiaEspecial.calendario == fila.id).tuples()))
-    return fila.id, _construir(fila.pais, fila.zona, fila.recepcion_en_horario, horario,
-                               especiales)
-
-
-@functools.lru_cache(maxsize=64)
-def _construir(pais, zona, recepcion_en_horario, horario, especiales):
-    return CalendarioRegla.crear(
-        pais, zona, {dia: (abre, cierra) for dia, abre, cierra in horario},
-        no_laborables=[f for f, tipo in especiales if tipo == 'no_laborable'],
-        laborables=[f for f, tipo in especiales if tipo == 'laborable'],
-        recepcion_en_horario=recepcion_en_horario)
+    return fila.id, fila.como_regla()
 
 
 def calendario_de(reclamo):

@@ -2,6 +2,7 @@
 
 The fixtures are in tests/fixtures_api.py (loaded with ``pytest_plugins``).
 """
+from tests.casos import caso_sin_servicio
 from tests.conftest import CONTRASENA
 
 PREFIJO = '/api/v1'
@@ -38,15 +39,9 @@ def pedir_token(client, email, contrasena=CONTRASENA):
 
 
 def registro_valido(**cambios):
-    """A valid external case of SIN_SERVICIO (area MONITOREO, priority ALTO)."""
-    datos = {
-        'motivo': 'SIN_SERVICIO', 'canal': 'WEB', 'servicio': 'INTERNET',
-        'descripcion': 'No tengo internet desde ayer; el módem muestra la luz roja.',
-        'campos': {'codigo_abonado': 'AB-0001'},
-        'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
-                    'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'},
-    }
-    datos.update(cambios)
+    """A valid external case of SIN_SERVICIO; a change to ``...`` drops the key (None stays,
+    the API must see JSON null)."""
+    datos = {**caso_sin_servicio(), **cambios}
     return {k: v for k, v in datos.items() if v is not ...}
 
 

@@ -8,6 +8,18 @@ from reclamos.registro import registrar
 _documentos = itertools.count(40000000)
 
 
+def caso_sin_servicio():
+    """A fresh valid external case of SIN_SERVICIO (area MONITOREO, ALTO, OSIPTEL_3, process),
+    as the registration service and the API take it."""
+    return {
+        'motivo': 'SIN_SERVICIO', 'canal': 'WEB', 'servicio': 'INTERNET',
+        'descripcion': 'No tengo internet desde ayer; el módem muestra la luz roja.',
+        'campos': {'codigo_abonado': 'AB-0001'},
+        'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
+                    'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'},
+    }
+
+
 def crear_caso(usuario, motivo='LENTITUD', canal='TELEFONO', **datos):
     """Register a case of a demo motive; fills the required custom fields with valid values."""
     fila = Motivo.get(Motivo.codigo == motivo)

@@ -6,6 +6,7 @@ import pytest
 from catalogos.organizacion import Area
 from reclamos.lineas import LineaReclamo
 from tests.casos import crear_caso
+from tests.servidores import servidor_json
 from tests.test_caso_pantalla import actuar
 
 
@@ -74,33 +75,11 @@ def test_linea_de_otro_caso(client, como, caso, demo, crear_usuario):
 @pytest.fixture
 def sistema_documentos(app):
     """The company's document system: a real HTTP server on loopback."""
-    import json
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
-
-    class Documentos(BaseHTTPRequestHandler):
-        def do_GET(self):
-            if 'F001-000123' not in self.path:
-                self.send_response(404)
-                self.end_headers()
-                return
-            cuerpo = json.dumps({'lineas': [
-                {'concepto': 'Consumo de energía', 'monto': '210.40'},
-                {'concepto': 'Cargo por reconexión', 'monto': '35.00'}]}).encode()
-            self.send_response(200)
-            self.send_header('Content-Type', 'application/json')
-            self.end_headers()
-            self.wfile.write(cuerpo)
-
-        def log_message(self, *args):
-            pass
-
-    servidor = HTTPServer(('127.0.0.1', 0), Documentos)
-    threading.Thread(target=servidor.serve_forever, daemon=True).start()
-    app.config['RECLAMOS_DOCUMENTOS_URL'] = (f'http://127.0.0.1:{servidor.server_port}'
-                                             '/documentos/{tipo}/{numero}')
-    yield servidor
-    servidor.shutdown()
+    lineas = {'lineas': [{'concepto': 'Consumo de energía', 'monto': '210.40'},
+                         {'concepto': 'Cargo por reconexión', 'monto': '35.00'}]}
+    with servidor_json(lambda ruta: lineas if 'F001-000123' in ruta else None) as base:
+        app.config['RECLAMOS_DOCUMENTOS_URL'] = base + '/documentos/{tipo}/{numero}'
+        yield base
 
 
 def test_copiar_lineas_del_documento(client, como, caso, sistema_documentos):

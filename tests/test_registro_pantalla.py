@@ -165,32 +165,14 @@ def test_buscar_cliente_por_documento(client, agente):
 
 def test_buscar_cliente_en_el_sistema_de_la_empresa(client, agente, app):
     """The HTTP adapter against a real server on loopback."""
-    import json
-    import threading
-    from http.server import BaseHTTPRequestHandler, HTTPServer
+    from tests.servidores import servidor_json
 
-    class Directorio(BaseHTTPRequestHandler):
-        def do_GET(self):
-            cuerpo = json.dumps({'cliente': {'nombre': 'Cliente Externo SAC',
-                                             'correo': 'ext@empresa.pe'}}).encode()
-            self.send_response(200)
-            self.send_header('Content-Type', 'application/json')
-            self.end_headers()
-            self.wfile.write(cuerpo)
-
-        def log_message(self, *args):
-            pass
-
-    servidor = HTTPServer(('127.0.0.1', 0), Directorio)
-    hilo = threading.Thread(target=servidor.serve_forever, daemon=True)
-    hilo.start()
-    try:
-        app.config['RECLAMOS_CLIENTES_URL'] = f'http://127.0.0.1:{servidor.server_port}/clientes'
+    cliente = {'cliente': {'nombre': 'Cliente Externo SAC', 'correo': 'ext@empresa.pe'}}
+    with servidor_json(lambda ruta: cliente) as base:
+        app.config['RECLAMOS_CLIENTES_URL'] = base + '/clientes'
         datos = client.get('/casos/cliente?tipo=RUC&numero=20100100100').get_json()
         assert datos['cliente'] == {'nombre': 'Cliente Externo SAC', 'email': 'ext@empresa.pe',
                                     'telefono': '', 'direccion': ''}
-    finally:
-        servidor.shutdown()
     app.config['RECLAMOS_CLIENTES_URL'] = 'http://127.0.0.1:1/nadie'
     respuesta = client.get('/casos/cliente?tipo=RUC&numero=20100100100')
     assert respuesta.status_code == 502

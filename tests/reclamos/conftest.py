@@ -5,6 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from tests.casos import caso_sin_servicio
+
 # Monday 2 March 2026, 10:00 in Lima (15:00 UTC): a business day in Peru and Colombia.
 LUNES = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
 IP = '10.0.0.7'
@@ -69,15 +71,8 @@ def actores(config):
 
 
 def datos_validos(**cambios):
-    """A valid external case of SIN_SERVICIO (area MONITOREO, ALTO, OSIPTEL_3, process)."""
-    datos = {
-        'motivo': 'SIN_SERVICIO', 'canal': 'WEB', 'servicio': 'INTERNET',
-        'descripcion': 'No tengo internet desde ayer; el módem muestra la luz roja.',
-        'campos': {'codigo_abonado': 'AB-0001'},
-        'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
-                    'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'},
-    }
-    datos.update(cambios)
+    """A valid external case of SIN_SERVICIO; a change to None drops the key."""
+    datos = {**caso_sin_servicio(), **cambios}
     return {k: v for k, v in datos.items() if v is not None}
 
 
