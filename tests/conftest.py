@@ -10,6 +10,8 @@ import pytest
 
 from tests.bases import base_temporal
 
+pytest_plugins = ["tests.navegador"]
+
 URL_BASE = os.environ.get('DATABASE_URL', '')
 
 CONFIG_PRUEBA = {
