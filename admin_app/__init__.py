@@ -21,8 +21,9 @@ def create_app(config=None):
     abrir(app.config['DATABASE_URL'])
     registrar_conexion_por_peticion(app)
 
-    from admin_app import cabeceras, cli, idioma, seguridad
+    from admin_app import cabeceras, cli, idioma, limites, seguridad
     cabeceras.registrar(app)
+    limites.iniciar(app)
     idioma.iniciar(app)
     seguridad.iniciar(app)
     cli.registrar(app)

@@ -63,6 +63,8 @@ def desde_entorno():
         # The company's documents (invoices, orders) with their lines, same conventions.
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
+        # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
+        'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
     }
 
 
