@@ -8,6 +8,7 @@ from flask.cli import with_appcontext
 from flask_security import hash_password
 
 from admin_app.cli_api import token_api
+from admin_app.cli_correo import enviar_correos
 from admin_app.db import db
 
 
@@ -17,6 +18,7 @@ def registrar(app):
                     restaurar):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
+    app.cli.add_command(enviar_correos)
 
 
 @click.command('iniciar-bd')

@@ -64,6 +64,15 @@ def desde_entorno():
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
+        # Outgoing mail; without a server messages wait in the outbox (screen of notifications).
+        'RECLAMOS_SMTP_SERVIDOR': os.environ.get('RECLAMOS_SMTP_SERVIDOR', ''),
+        'RECLAMOS_SMTP_PUERTO': int(os.environ.get('RECLAMOS_SMTP_PUERTO', '25')),
+        'RECLAMOS_SMTP_SEGURIDAD': os.environ.get('RECLAMOS_SMTP_SEGURIDAD', 'ninguna'),
+        'RECLAMOS_SMTP_USUARIO': os.environ.get('RECLAMOS_SMTP_USUARIO', ''),
+        'RECLAMOS_SMTP_CONTRASENA': os.environ.get('RECLAMOS_SMTP_CONTRASENA', ''),
+        'RECLAMOS_SMTP_REMITENTE': os.environ.get('RECLAMOS_SMTP_REMITENTE',
+                                                  'reclamos@localhost'),
+        'RECLAMOS_SMTP_TIMEOUT': float(os.environ.get('RECLAMOS_SMTP_TIMEOUT', '20')),
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
     }
 
