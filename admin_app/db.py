@@ -33,7 +33,14 @@ def abrir(url):
     anterior = db.obj
     if anterior is not None and hasattr(anterior, 'close_all'):
         anterior.close_all()  # a test or CLI that reopens must not leave pooled connections
-    if url.startswith('sqlite'):
+    if url.startswith('sqlite:///'):
+        # Pooled too: closing the last connection to a WAL database checkpoints the WAL and
+        # deletes it (~8 ms), which a close per request would pay on every request.
+        # A pooled connection may serve another thread later (one at a time).
+        database = connect(url.replace('sqlite://', 'sqlite+pool://', 1),
+                           pragmas=PRAGMAS_SQLITE, max_connections=64,
+                           check_same_thread=False)
+    elif url.startswith('sqlite'):
         database = connect(url, pragmas=PRAGMAS_SQLITE)
     elif url.startswith(('postgresql://', 'postgres://')):
         # A pool per process: a new PostgreSQL connection costs ~6 ms, a pooled one ~0.5 ms,

@@ -24,6 +24,8 @@ import requests
 RAIZ = Path(__file__).resolve().parent.parent
 USUARIO = os.environ.get('BENCH_USUARIO', 'supervisor@reclamos.demo')
 CONTRASENA = os.environ.get('BENCH_CONTRASENA', 'reclamos-demo')
+# The integration account of the API scenarios: it may work any case (its own registrations).
+USUARIO_API = os.environ.get('BENCH_USUARIO_API', 'admin@reclamos.demo')
 
 
 def puerto_libre():
@@ -44,13 +46,14 @@ class Servidor:
              f'127.0.0.1:{self.puerto}', '--log-level', 'warning', 'admin_app:create_app()'],
             cwd=RAIZ, env=entorno)
 
-    def esperar(self, limite=30):
+    def esperar(self, limite=90):
         fin = time.monotonic() + limite
         while time.monotonic() < fin:
             try:
-                if requests.get(self.base + '/login', timeout=2).status_code == 200:
+                # A busy machine may take seconds for a worker's first (cold) answer.
+                if requests.get(self.base + '/login', timeout=15).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 time.sleep(0.2)
         raise RuntimeError('gunicorn no respondió a tiempo')
 
@@ -178,6 +181,54 @@ def _registro(estado, i):
             'descripcion': f'Solicitud de cambio de plan número {i}.', 'confirmar': '1'}
 
 
+class EscenarioApi:
+    """A JSON API call with a token of its own per thread (as an integration would do)."""
+
+    def __init__(self, nombre, ejecutar, esperado):
+        self.nombre, self._ejecutar, self.esperado = nombre, ejecutar, esperado
+
+    def preparar(self, sesion, base):
+        respuesta = sesion.post(base + '/api/v1/token', json={
+            'email': USUARIO_API, 'password': CONTRASENA}, timeout=30)
+        respuesta.raise_for_status()
+        datos = respuesta.json()
+        sesion.headers[datos['cabecera']] = datos['token']
+        # Each thread works its own case, so transitions never fight over a version.
+        caso = sesion.post(base + '/api/v1/casos', json=_registro_api(0), timeout=30)
+        caso.raise_for_status()
+        return {'numero': caso.json()['numero'], 'version': caso.json()['version']}
+
+    def ejecutar(self, sesion, base, estado, i):
+        respuesta = self._ejecutar(sesion, base, estado, i)
+        return respuesta.status_code == self.esperado
+
+
+def _registro_api(i):
+    return {'motivo': 'CAMBIO_PLAN', 'canal': 'TELEFONO',
+            'descripcion': f'Solicitud de cambio de plan por API número {i}.',
+            'cliente': {'tipo_documento_identidad': 'DNI',
+                        'numero_documento': str(60000000 + i % 50000),
+                        'nombre': 'Cliente de la integración'}}
+
+
+def _registrar_api(sesion, base, estado, i):
+    return sesion.post(base + '/api/v1/casos', json=_registro_api(i), timeout=30)
+
+
+def _suspender_o_reanudar(sesion, base, estado, i):
+    """Alternate suspend / resume on the thread's case: each is a real transition that
+    pauses or resumes every running term of the case."""
+    # The request counter is shared by the threads: alternate on this thread's own state.
+    cuerpo = ({'accion': 'reanudar'} if estado.get('suspendido')
+              else {'accion': 'suspender', 'motivo': 'Esperando documentos del cliente.'})
+    respuesta = sesion.post(f"{base}/api/v1/casos/{estado['numero']}/transiciones",
+                            json={**cuerpo, 'version': estado['version']}, timeout=30)
+    if respuesta.status_code == 200:
+        estado['version'] = respuesta.json()['version']
+        estado['suspendido'] = not estado.get('suspendido')
+    return respuesta
+
+
 def escenarios():
     """What the desk does most; the dashboard and the public page are added with them."""
     return [
@@ -187,6 +238,8 @@ def escenarios():
         Escenario('página del caso', '/casos/{numero}'),
         Escenario('registro por formulario', '/casos/nuevo', 'POST', _registro, 302),
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
+        EscenarioApi('registro por API', _registrar_api, 201),
+        EscenarioApi('transición por API (suspender/reanudar)', _suspender_o_reanudar, 200),
     ]
 
 

@@ -2,7 +2,7 @@
 import datetime
 import json
 
-from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
                     TextField)
 
 from admin_app.db import BaseModel
@@ -124,6 +124,21 @@ class Reclamo(BaseModel):
                                      Actividad.orden == self.actividad_orden)
 
     # -- named queries ----------------------------------------------------------------
+    @classmethod
+    def con_relaciones(cls):
+        """Cases with every catalog row a case page or the API shows joined in: one query
+        instead of one lazy query per relation (eleven on a full case)."""
+        relaciones = [(Canal, cls.canal), (Servicio, cls.servicio), (Producto, cls.producto),
+                      (Motivo, cls.motivo), (Prioridad, cls.prioridad), (Area, cls.area),
+                      (Area.alias(), cls.area_solicitante), (Usuario.alias(), cls.usuario),
+                      (Usuario.alias(), cls.registrado_por), (Cliente, cls.cliente),
+                      (TipoDocumento, cls.documento_tipo), (Calendario, cls.calendario)]
+        consulta = cls.select(cls, *[modelo for modelo, _ in relaciones])
+        for modelo, campo in relaciones:
+            consulta = consulta.join_from(cls, modelo, JOIN.LEFT_OUTER,
+                                          on=(campo == modelo.id), attr=campo.name)
+        return consulta
+
     @classmethod
     def abiertos(cls):
         return cls.select().where(cls.estado.in_(ABIERTOS))

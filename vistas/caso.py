@@ -30,7 +30,7 @@ class FichaCaso:
         """The case page, read afresh (after a refused action nothing of it was saved)."""
         from vistas.acciones_caso import DATOS_TRANSICION, opciones_acciones
 
-        reclamo = Reclamo.get_by_id(reclamo.id)
+        reclamo = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
         ahora = ahora_utc()
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,

@@ -50,7 +50,7 @@ def caso_visible(numero):
 
 
 def _caso(reclamo, estado=200, cabeceras=None):
-    fresco = Reclamo.get_by_id(reclamo.id)
+    fresco = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
     return (jsonify(serializacion.caso(fresco, ahora_utc(), usuario())), estado,
             cabeceras or {})
 
