@@ -18,6 +18,13 @@ def create_app(config=None):
     app.config.update(configuracion.desde_entorno())
     app.config.update(config or {})
 
+    proxies = app.config.get('RECLAMOS_PROXIES', 0)
+    if proxies:
+        # Behind nginx the peer is the proxy: the client's address (rate limits, the action
+        # log's IP) and scheme come from the X-Forwarded-* headers of that many proxies.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
+
     abrir(app.config['DATABASE_URL'])
     registrar_conexion_por_peticion(app)
 

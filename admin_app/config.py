@@ -63,6 +63,8 @@ def desde_entorno():
         # The company's documents (invoices, orders) with their lines, same conventions.
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
+        # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
+        'RECLAMOS_PROXIES': int(os.environ.get('RECLAMOS_PROXIES', '0')),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         # Outgoing mail; without a server messages wait in the outbox (screen of notifications).
         'RECLAMOS_SMTP_SERVIDOR': os.environ.get('RECLAMOS_SMTP_SERVIDOR', ''),
