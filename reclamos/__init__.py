@@ -13,7 +13,8 @@ def modelos():
     from reclamos.clientes import Cliente
     from reclamos.documentos import Documento
     from reclamos.lineas import LineaReclamo, VersionLinea
+    from reclamos.mejora import MODELOS as MEJORA
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento]
+            VersionLinea, Documento] + MEJORA
