@@ -180,6 +180,7 @@ def generar(pedido, ahora=None):
         filas = []
         for clave, (etiquetas, valores) in sorted(conteo.items(), key=lambda c: c[1][0]):
             valores['promedio_dias_habiles'] = promedios.get(tuple(tabla), {}).get(clave)
+            valores['_claves'] = clave  # ids or codes: the screen links a motive's row
             filas.append((etiquetas, valores))
         secciones.append(Seccion(tabla, [DIMENSIONES[d] for d in tabla], filas))
     return Informe(titulo=pedido.plantilla.nombre, subtitulo=_subtitulo(pedido),

@@ -81,6 +81,30 @@ class AccionMejora(BaseModel):
         return cls.vigentes().where(cls.vence_el >= hoy,
                                     cls.vence_el <= hoy + datetime.timedelta(days=dias))
 
+    @classmethod
+    def con_responsable(cls, consulta):
+        """``consulta`` with its owners in the same query (lists show them on every row)."""
+        return (consulta.select_extend(Usuario)
+                .join(Usuario, on=(cls.responsable == Usuario.id), attr='responsable'))
+
+    @classmethod
+    def enlaces(cls, acciones):
+        """({action id: [case numbers]}, {action id: [motive names]}) in two queries."""
+        ident = [a.id for a in acciones]
+        casos, motivos = {}, {}
+        if ident:
+            for accion, numero in (AccionMejoraReclamo
+                                   .select(AccionMejoraReclamo.accion, Reclamo.numero)
+                                   .join(Reclamo).where(AccionMejoraReclamo.accion.in_(ident))
+                                   .order_by(Reclamo.numero).tuples()):
+                casos.setdefault(accion, []).append(numero)
+            for accion, nombre in (AccionMejoraMotivo
+                                   .select(AccionMejoraMotivo.accion, Motivo.nombre)
+                                   .join(Motivo).where(AccionMejoraMotivo.accion.in_(ident))
+                                   .order_by(Motivo.nombre).tuples()):
+                motivos.setdefault(accion, []).append(nombre)
+        return casos, motivos
+
     def casos(self):
         return (Reclamo.select().join(AccionMejoraReclamo)
                 .where(AccionMejoraReclamo.accion == self.id).order_by(Reclamo.numero))
