@@ -108,7 +108,7 @@ def _catalogo(modelo, valor, campo, nombre, errores):
     condicion = modelo.id == int(valor) if valor.isdigit() else modelo.codigo == valor
     fila = modelo.get_or_none(condicion)
     if fila is None:
-        errores[campo] = f'{nombre} desconocido: «{valor}».'
+        errores[campo] = f'{nombre}: «{valor}» no existe.'
     return fila
 
 
