@@ -116,5 +116,4 @@ PLANTILLAS_INFORME = declarar(
     columnas=('codigo', 'nombre', 'ambito', 'agrupaciones', 'columnas', 'periodo', 'canal',
               'entidad', 'activo'),
     filtros=('ambito', 'activo'),
-    lectura=('admin', 'gerente', 'supervisor'),
 )
