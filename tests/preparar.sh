@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What the tests need on a fresh Debian machine: system packages (Debian's Chromium for the
-# browser tests; no browser download; DejaVu for accented PDF reports) and the Python test dependencies. Idempotent and quick
-# when everything is already there.
+# browser tests, no browser download; DejaVu fonts for the PDF reports) and the Python test
+# dependencies. Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

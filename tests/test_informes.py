@@ -238,3 +238,14 @@ def test_un_periodo_sin_casos_lo_dice(client, como, casos):
     hoja = load_workbook(io.BytesIO(_descargar(client, 'xlsx', **args).data)).active
     assert 'No hay casos recibidos en el periodo.' in [c for c, *_ in hoja.iter_rows(
         values_only=True)]
+
+
+def test_sin_dejavu_el_pdf_conserva_las_tildes(app, casos, monkeypatch, tmp_path):
+    """On a machine without the DejaVu TTF the core font (latin-1) still prints Spanish."""
+    from graficos import informe_exportar
+
+    monkeypatch.setattr(informe_exportar, 'FUENTES', tmp_path)
+    informe = _informe(app, plantilla='MENSUAL_CANAL', canal='TELEFONO')
+    texto = PdfReader(io.BytesIO(informe_exportar.a_pdf(informe))).pages[0].extract_text()
+    assert 'Canal: Línea telefónica' in texto
+    assert 'Suspensión del servicio de energía 1 0 1 0 16.00' in texto

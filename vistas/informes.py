@@ -3,6 +3,8 @@
 Managers and admins see every case; a supervisor with an area sees the cases of that area
 only (the counts say so in the subtitle); agents are refused.
 """
+import datetime
+
 from flask import Response, current_app, request
 from flask_admin import BaseView, expose
 from flask_login import current_user
@@ -26,6 +28,12 @@ def area_limitada():
     if roles & {'admin', 'gerente'} or not current_user.is_authenticated:
         return None
     return current_user.area if current_user.area_id else None
+
+
+def _propuestos():
+    """The first visit proposes last month."""
+    hoy = datetime.date.today()
+    return {'mes': f'{(hoy.replace(day=1) - datetime.timedelta(days=1)):%Y-%m}'}
 
 
 class VistaInformes(BaseView):
@@ -54,7 +62,8 @@ class VistaInformes(BaseView):
         if errores:
             estado = 400
         return self.render('informes/informe.html', informe=informe, errores=errores,
-                           valores=request.args, plantillas=plantillas(),
+                           valores=request.args if request.args else _propuestos(),
+                           plantillas=plantillas(),
                            canales=Canal.activos().order_by(Canal.nombre),
                            entidades=EntidadReguladora.activos().order_by(
                                EntidadReguladora.nombre),
