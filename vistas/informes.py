@@ -13,13 +13,14 @@ from catalogos.atencion import Canal
 from catalogos.informes import COLUMNAS, DIMENSIONES
 from catalogos.organizacion import EntidadReguladora
 from graficos.informe import NOTA, formato, generar, plantillas, preparar
-from graficos.informe_exportar import a_pdf, a_xlsx
 from reclamos.errores import ErrorValidacion
 from vistas.base import rechazar, roles_actuales
 
 LEEN = {'admin', 'gerente', 'supervisor'}
-TIPOS = {'xlsx': ('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', a_xlsx),
-         'pdf': ('application/pdf', a_pdf)}
+# Exporters by name: fpdf2 and openpyxl take a second or more to import, so they load on the
+# first download instead of slowing every worker's start.
+TIPOS = {'xlsx': ('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'a_xlsx'),
+         'pdf': ('application/pdf', 'a_pdf')}
 
 
 def area_limitada():
@@ -72,7 +73,10 @@ class VistaInformes(BaseView):
                            edita_mejora=bool(roles_actuales() & {'admin', 'gerente'})), estado
 
     def _descargar(self, informe, tipo):
-        mime, exportar = TIPOS[tipo]
+        from graficos import informe_exportar
+
+        mime, funcion = TIPOS[tipo]
+        exportar = getattr(informe_exportar, funcion)
         pedido = informe.pedido
         nombre = (f'informe-{pedido.plantilla.codigo.lower()}-{pedido.desde:%Y%m%d}-'
                   f'{pedido.hasta:%Y%m%d}.{tipo}')

@@ -9,7 +9,6 @@ from wtforms.validators import ValidationError
 
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
-from graficos.informe_mejora import mejoras_xlsx
 from reclamos.caso import Reclamo
 from reclamos.errores import ErrorValidacion
 from reclamos.mejora import (ESTADOS_MEJORA, TIPOS_MEJORA, VIGENTES, AccionMejora,
@@ -148,6 +147,8 @@ class VistaMejora(_Segura):
         filas = list(AccionMejora.con_responsable(AccionMejora.vigentes())
                      .order_by(AccionMejora.vence_el, AccionMejora.id))
         if request.args.get('formato') == 'xlsx':
+            from graficos.informe_mejora import mejoras_xlsx  # openpyxl: slow to import
+
             return Response(mejoras_xlsx(filas, hoy), headers={
                 'Content-Disposition': f'attachment; filename="acciones-mejora-{hoy}.xlsx"'},
                 mimetype='application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
