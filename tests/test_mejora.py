@@ -4,6 +4,7 @@ import datetime
 import io
 import re
 
+import peewee
 import pytest
 from openpyxl import load_workbook
 
@@ -142,6 +143,11 @@ def test_cambiar_y_cerrar_queda_en_el_historial(app, client, como, casos, crear_
             cambio.save()
         with pytest.raises(AccionInmutable):
             cambio.delete_instance()
+        for sentencia in ("UPDATE cambio_mejora SET valor_nuevo = 'x'",
+                          'DELETE FROM cambio_mejora'):
+            with pytest.raises(peewee.DatabaseError), db.atomic():
+                db.execute_sql(sentencia)
+        assert CambioMejora.get_by_id(cambio.id).valor_nuevo == cambio.valor_nuevo
     detalle = client.get(url).get_data(as_text=True)
     assert 'Red renovada' in detalle and 'en_curso' in detalle
 

@@ -1,5 +1,6 @@
 """Report layouts (plantilla_informe, with the two shipped layouts) and improvement actions:
-the action, its links to cases and motives, its append-only history, and committee minutes."""
+the action, its links to cases and motives, its append-only history (triggers refuse UPDATE
+and DELETE), and committee minutes."""
 from peewee import *
 import datetime
 
@@ -116,13 +117,47 @@ def up(migrator, db):
 
     db.create_tables([PlantillaInforme, AccionMejora, AccionMejoraReclamo, AccionMejoraMotivo,
                       CambioMejora, ActaComite, ActaAccion])
+    for sentencia in _disparadores(db):
+        db.execute_sql(sentencia)
     for codigo, nombre, ambito in PREDETERMINADAS:
         PlantillaInforme.insert(codigo=codigo, nombre=nombre, ambito=ambito,
                                 agrupaciones='tipo\nmotivo', columnas=COLUMNAS,
                                 periodo='mensual').on_conflict_ignore().execute()
 
 
+MENSAJE = 'El historial de una acción de mejora no se edita ni se borra.'
+
+
+def _es_postgres(db):
+    return isinstance(db, PostgresqlDatabase) or 'postgres' in type(db).__name__.lower()
+
+
+def _disparadores(db):
+    """Refuse UPDATE and DELETE on cambio_mejora even from raw SQL, like the case log."""
+    if _es_postgres(db):
+        return [
+            "CREATE OR REPLACE FUNCTION cambio_mejora_inmutable() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            f"RAISE EXCEPTION '{MENSAJE} (%% rechazado)', TG_OP "
+            "USING ERRCODE = 'restrict_violation'; END $$",
+            "CREATE TRIGGER cambio_mejora_inmutable BEFORE UPDATE OR DELETE ON cambio_mejora "
+            "FOR EACH ROW EXECUTE FUNCTION cambio_mejora_inmutable()",
+        ]
+    return [
+        f"CREATE TRIGGER cambio_mejora_sin_update BEFORE UPDATE ON cambio_mejora "
+        f"BEGIN SELECT RAISE(ABORT, '{MENSAJE}'); END",
+        f"CREATE TRIGGER cambio_mejora_sin_delete BEFORE DELETE ON cambio_mejora "
+        f"BEGIN SELECT RAISE(ABORT, '{MENSAJE}'); END",
+    ]
+
+
 def down(migrator, db):
+    if _es_postgres(db):
+        db.execute_sql('DROP TRIGGER IF EXISTS cambio_mejora_inmutable ON cambio_mejora')
+        db.execute_sql('DROP FUNCTION IF EXISTS cambio_mejora_inmutable()')
+    else:
+        db.execute_sql('DROP TRIGGER IF EXISTS cambio_mejora_sin_update')
+        db.execute_sql('DROP TRIGGER IF EXISTS cambio_mejora_sin_delete')
     for tabla in ('acta_accion', 'acta_comite', 'cambio_mejora', 'accion_mejora_motivo',
                   'accion_mejora_reclamo', 'accion_mejora', 'plantilla_informe'):
         migrator.migrate(migrator.drop_table(tabla))
