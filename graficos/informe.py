@@ -105,7 +105,9 @@ def _catalogo(modelo, valor, campo, nombre, errores):
     valor = (valor or '').strip()
     if not valor:
         return None
-    condicion = modelo.id == int(valor) if valor.isdigit() else modelo.codigo == valor
+    # A long digit string is no id (PostgreSQL would refuse it as out of range).
+    condicion = (modelo.id == int(valor) if valor.isdigit() and len(valor) < 10
+                 else modelo.codigo == valor[:40])
     fila = modelo.get_or_none(condicion)
     if fila is None:
         errores[campo] = f'{nombre}: «{valor}» no existe.'

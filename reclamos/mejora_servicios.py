@@ -32,8 +32,8 @@ def ids(valor):
         texto = str(parte).strip()
         if not texto:
             continue
-        if not texto.isdigit():
-            raise ValueError(texto)
+        if not texto.isdigit() or len(texto) > 9:  # beyond a database integer
+            raise ValueError(texto[:20])
         resultado.append(int(texto))
     return list(dict.fromkeys(resultado))
 
@@ -90,7 +90,7 @@ def _validar(datos, errores, hoy, actual=None):
     if nuevo or 'responsable' in datos:
         responsable = str(datos.get('responsable') or '').strip()
         fila = (Usuario.get_or_none(Usuario.id == int(responsable), Usuario.active == True)
-                if responsable.isdigit() else None)
+                if responsable.isdigit() and len(responsable) < 10 else None)
         if fila is None:
             errores['responsable'] = 'Elija un usuario activo como responsable.'
         valores['responsable'] = fila
@@ -225,8 +225,8 @@ def registrar_acta(datos, decisiones, usuario, ahora=None):
     for clave, texto in (decisiones or {}).items():
         texto = texto.strip() if isinstance(texto, str) else ''
         if texto:
-            if not str(clave).isdigit():
-                errores['decisiones'] = f'Acción de mejora inválida: «{clave}».'
+            if not str(clave).isdigit() or len(str(clave)) > 9:
+                errores['decisiones'] = f'Acción de mejora inválida: «{str(clave)[:20]}».'
                 continue
             if len(texto) > TEXTO_MAX:
                 errores[f'decision_{clave}'] = f'El texto supera {TEXTO_MAX} caracteres.'

@@ -259,3 +259,24 @@ def test_el_informe_enlaza_a_la_accion_de_mejora_del_motivo(client, como, casos)
     enlace = f'/admin/mejora/nueva?motivo={_motivo("LENTITUD").id}'
     assert enlace in pagina.get_data(as_text=True)
     assert client.get(enlace).status_code == 200
+
+
+def test_identificadores_enormes_no_llegan_a_la_base(client, como, casos):
+    como('gerente')
+    enorme = '9' * 25
+    respuesta = client.get(f'/admin/mejora/nueva?casos={enorme}&motivo={enorme}')
+    assert respuesta.status_code == 400
+    assert 'no es un identificador' in respuesta.get_data(as_text=True)
+    assert client.get(f'/admin/mejora/{enorme}').status_code == 404
+    assert client.get(f'/admin/actas/{enorme}').status_code == 404
+    assert client.get(f'/admin/mejora/?pagina={enorme}').status_code == 200
+    pagina = client.get('/admin/actas/nueva')
+    respuesta = client.post('/admin/actas/nueva', data={
+        'csrf_token': _csrf(pagina), 'fecha': HOY.isoformat(), 'asistentes': 'Comité',
+        f'decision_{enorme}': 'Seguir'})
+    assert respuesta.status_code == 400
+    assert 'Acción de mejora inválida' in respuesta.get_data(as_text=True)
+    informe = client.get('/admin/informes/', query_string={
+        'plantilla': 'REGULADOR', 'mes': '2026-02', 'entidad': enorme})
+    assert informe.status_code == 400
+    assert 'no existe' in informe.get_data(as_text=True)

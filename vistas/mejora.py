@@ -19,6 +19,7 @@ from vistas.base import rechazar, roles_actuales
 LEEN = {'admin', 'gerente', 'supervisor'}
 EDITAN = {'admin', 'gerente'}
 POR_PAGINA = 50
+ID_MAXIMO = 2 ** 31 - 1  # larger ids do not exist (and PostgreSQL refuses them)
 FILTROS = {'vigentes': 'Abiertas y en curso', 'vencidas': 'Vencidas', 'todas': 'Todas'}
 
 
@@ -90,7 +91,7 @@ class VistaMejora(_Segura):
         consulta = {'vigentes': AccionMejora.vigentes(), 'todas': AccionMejora.select(),
                     'vencidas': AccionMejora.vencidas(hoy)}[filtro]
         pagina = request.args.get('pagina', '1')
-        pagina = int(pagina) if pagina.isdigit() and int(pagina) > 0 else 1
+        pagina = int(pagina) if pagina.isdigit() and 0 < int(pagina) < 100000 else 1
         filas = list(AccionMejora.con_responsable(consulta)
                      .order_by(AccionMejora.vence_el, AccionMejora.id)
                      .paginate(pagina, POR_PAGINA))
@@ -120,7 +121,8 @@ class VistaMejora(_Segura):
 
     @expose('/<int:ident>', methods=('GET', 'POST'))
     def detalle(self, ident):
-        accion = AccionMejora.get_or_none(AccionMejora.id == ident)
+        accion = AccionMejora.get_or_none(AccionMejora.id == ident) if ident <= ID_MAXIMO \
+            else None
         if accion is None:
             abort(404)
         errores = {}
@@ -184,7 +186,7 @@ class VistaActas(_Segura):
 
     @expose('/<int:ident>')
     def detalle(self, ident):
-        acta = ActaComite.get_or_none(ActaComite.id == ident)
+        acta = ActaComite.get_or_none(ActaComite.id == ident) if ident <= ID_MAXIMO else None
         if acta is None:
             abort(404)
         return self.render('mejora/acta.html', acta=acta, revisiones=list(acta.revisiones()),
