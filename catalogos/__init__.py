@@ -2,7 +2,8 @@
 
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
-from catalogos import atencion, organizacion, plazos, procesos, servicios, usuarios  # noqa: F401
+from catalogos import (atencion, informes, organizacion, plazos, procesos,  # noqa: F401
+                       servicios, usuarios)
 from catalogos.declaracion import REGISTRO
 
 

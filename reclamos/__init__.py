@@ -14,7 +14,8 @@ def modelos():
     from reclamos.correo import AdjuntoCorreo, Correo
     from reclamos.documentos import Documento
     from reclamos.lineas import LineaReclamo, VersionLinea
+    from reclamos.mejora import MODELOS as MEJORA
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, Correo, AdjuntoCorreo]
+            VersionLinea, Documento, Correo, AdjuntoCorreo] + MEJORA

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # What the tests need on a fresh Debian machine: system packages (Debian's Chromium for the
-# browser tests; no browser download) and the Python test dependencies. Idempotent and quick
-# when everything is already there.
+# browser tests, no browser download; DejaVu fonts for the PDF reports) and the Python test
+# dependencies. Idempotent and quick when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PAQUETES=(chromium)
+PAQUETES=(chromium fonts-dejavu-core)
 faltan=()
 for paquete in "${PAQUETES[@]}"; do
   dpkg -s "$paquete" >/dev/null 2>&1 || faltan+=("$paquete")

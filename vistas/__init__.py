@@ -14,6 +14,8 @@ def registrar_vistas(app):
     from vistas.api import api
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
+    from vistas.informes import VistaInformes
+    from vistas.mejora import VistaActas, VistaMejora
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -35,6 +37,12 @@ def registrar_vistas(app):
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
                                   endpoint='recalculo', url='/admin/recalculo'))
+    admin.add_view(VistaInformes(name='Informe mensual y regulador', category='Informes',
+                                 endpoint='informes', url='/admin/informes'))
+    admin.add_view(VistaMejora(name='Acciones de mejora', category='Informes',
+                               endpoint='mejora', url='/admin/mejora'))
+    admin.add_view(VistaActas(name='Actas de comité', category='Informes', endpoint='actas',
+                              url='/admin/actas'))
 
     @app.before_request
     def _sin_nulos():
