@@ -15,6 +15,10 @@ def modelos():
     from reclamos.documentos import Documento
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.terminos import Suspension, TerminoCaso
+    from reclamos.cartas import PlantillaCarta
+    from reclamos.encuesta import Encuesta
+    from reclamos.portal import SolicitudPortal
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, Correo, AdjuntoCorreo]
+            VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
+            PlantillaCarta]

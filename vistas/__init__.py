@@ -12,6 +12,7 @@ def registrar_vistas(app):
     from catalogos import REGISTRO
     from vistas import filtros
     from vistas.api import api
+    from vistas.portal import bp as portal
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
     from vistas.plazos import VistaRecalculo, VistaSimulador
@@ -26,6 +27,7 @@ def registrar_vistas(app):
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
     app.register_blueprint(api)
+    app.register_blueprint(portal)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
