@@ -13,6 +13,8 @@ def registrar_vistas(app):
     from vistas import filtros
     from vistas.api import api
     from vistas.portal import bp as portal
+    from reclamos.cartas import PlantillaCarta
+    from vistas.cartas import VistaPlantillasCarta
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
     from vistas.plazos import VistaRecalculo, VistaSimulador
@@ -33,6 +35,8 @@ def registrar_vistas(app):
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
+    admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',
+                                        category='Casos', endpoint='plantillas_carta'))
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
