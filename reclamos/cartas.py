@@ -11,7 +11,7 @@ from peewee import BooleanField, CharField, ForeignKeyField, TextField
 from admin_app.db import BaseModel
 from catalogos.base import PATRON_CODIGO
 from catalogos.servicios import TIPOS_CASO, Motivo
-from reclamos import pdf
+from reclamos import enlaces, pdf
 from reclamos.acciones import anotar
 from reclamos.correo import encolar
 from reclamos.documentos import GENERADO, adjuntar
@@ -170,8 +170,10 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
         r = bloquear_sin_version(reclamo, ctx)
         anotar(r, ctx, 'notificacion', 'carta', None, documento.nombre,
                texto=f'Se envió por correo la carta «{asunto}».', visible_cliente=True)
+        seguir = (f'\nSiga su caso aquí: {enlaces.enlace_seguimiento(r)}\n'
+                  if enlaces.disponible() else '')
         encolar(destinatario, asunto,
-                f'{texto}\n\n(Adjuntamos esta carta en PDF.)\n', reclamo=r.id,
+                f'{texto}\n\n(Adjuntamos esta carta en PDF.)\n{seguir}', reclamo=r.id,
                 clave=f'carta:{documento.id}',
                 adjuntos=[(documento.nombre, 'application/pdf', contenido)])
     return documento

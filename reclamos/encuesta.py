@@ -50,7 +50,8 @@ def encolar_encuesta(reclamo, ctx):
     cuerpo = (f'{quien} el caso {reclamo.numero}, que hemos terminado de atender.\n\n'
               f'Respuesta:\n{reclamo.respuesta}\n\n'
               f'¿Cómo le atendimos? Califique de 1 a 5 en este enlace (se usa una sola vez):\n'
-              f'{enlace}\n\nAtención al cliente\n')
+              f'{enlace}\n\nSiga su caso aquí: {enlaces.enlace_seguimiento(reclamo)}\n\n'
+              'Atención al cliente\n')
     return encolar(destinatario, f'Caso {reclamo.numero}: ¿cómo le atendimos?', cuerpo,
                    reclamo=reclamo.id, clave=f'encuesta:{nonce}')
 

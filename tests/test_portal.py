@@ -160,8 +160,10 @@ def test_consulta_por_numero_y_documento_sin_fugas(app, client, demo, crear_usua
 
 
 def test_la_consulta_ve_casos_de_cualquier_canal(app, client, demo):
-    reclamo = Reclamo.select().where(Reclamo.cliente.is_null(False),
-                                     Reclamo.canal != 1).first()
+    from catalogos.atencion import Canal
+
+    reclamo = (Reclamo.select().join(Canal, on=(Reclamo.canal == Canal.id))
+               .where(Reclamo.cliente.is_null(False), Canal.codigo != 'WEB').first())
     respuesta = _consultar(client, reclamo.numero, reclamo.cliente.numero_documento)
     assert respuesta.status_code == 302
     html = client.get(respuesta.headers['Location']).get_data(as_text=True)

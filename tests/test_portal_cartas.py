@@ -73,6 +73,7 @@ def test_el_agente_edita_y_envia_la_carta_en_pdf(app, client, demo, como, servid
         enviar_pendientes(app.config)
     mensaje = next(m for m in servidor_smtp.mensajes if m['Subject'].startswith('Respuesta'))
     assert mensaje['To'] == 'rosa@correo.pe'
+    assert '/portal/caso/' in mensaje.get_body(preferencelist=('plain',)).get_content()
     adjunto = next(mensaje.iter_attachments())
     assert adjunto.get_content_type() == 'application/pdf'
     assert reclamo.numero in pypdf.PdfReader(io.BytesIO(adjunto.get_content())).pages[0] \
