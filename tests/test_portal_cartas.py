@@ -20,7 +20,7 @@ def _crear_plantilla(client, **cambios):
     html = client.get('/admin/plantillas_carta/new/').get_data(as_text=True)
     datos = {'csrf_token': token_csrf(html), 'codigo': 'FAVORABLE', 'nombre': 'Favorable',
              'resultado': 'favorable', 'asunto': 'Respuesta a su caso {{ numero }}',
-             'texto': TEXTO, 'activo': 'y', 'motivo': ''}
+             'texto': TEXTO, 'activo': 'y'}
     datos.update(cambios)
     return client.post('/admin/plantillas_carta/new/', data=datos)
 
