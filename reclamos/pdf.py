@@ -5,8 +5,6 @@ it the built-in Helvetica still renders Spanish (Latin-1) and other characters b
 """
 from pathlib import Path
 
-from fpdf import FPDF
-
 FUENTE = Path('/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf')
 FUENTE_NEGRITA = Path('/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf')
 
@@ -15,6 +13,8 @@ class Documento:
     """An A4 page flow: a title, label/value rows and paragraphs."""
 
     def __init__(self, titulo):
+        from fpdf import FPDF  # ~1 s to import: only when a PDF is made, not at app start
+
         self.pdf = FPDF(format='A4')
         self.pdf.set_title(titulo)
         self.pdf.set_margins(20, 20, 20)
