@@ -220,3 +220,20 @@ def test_formulario_envia_datos_del_catalogo(client, demo):
     datos = client.get('/portal/catalogo?servicio=1').get_json()
     assert 'motivos' in datos and 'productos' in datos
     assert datos_validos()['servicio'] == 'INTERNET'
+
+
+def test_envio_demasiado_grande_responde_en_espanol(app, client, demo):
+    app.config['MAX_CONTENT_LENGTH'] = 50_000
+    antes = Reclamo.select().count()
+    respuesta = presentar(client, adjuntos=[(io.BytesIO(b'%PDF-1.4\n' + b'0' * 80_000),
+                                             'grande.pdf')])
+    assert respuesta.status_code == 413
+    assert 'superan el tamaño permitido' in respuesta.get_data(as_text=True)
+    assert Reclamo.select().count() == antes
+
+
+def test_demasiados_adjuntos(client, demo):
+    pdf = b'%PDF-1.4\n%prueba\n'
+    respuesta = presentar(client, adjuntos=[(io.BytesIO(pdf), f'{n}.pdf') for n in range(4)])
+    assert respuesta.status_code == 400
+    assert 'como máximo 3 archivos' in respuesta.get_data(as_text=True)
