@@ -76,6 +76,18 @@ def desde_entorno():
                                                   'reclamos@localhost'),
         'RECLAMOS_SMTP_TIMEOUT': float(os.environ.get('RECLAMOS_SMTP_TIMEOUT', '20')),
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
+        # Customer portal (/portal): requests per IP on filing and look-up, the channel its
+        # cases get, the public base URL written in e-mail links.
+        'RECLAMOS_LIMITE_PORTAL': os.environ.get('RECLAMOS_LIMITE_PORTAL',
+                                                 '20/minute;200/hour'),
+        'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
+        'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
+        # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
+        'RECLAMOS_LIBRO_RECLAMACIONES': os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES',
+                                                       '0') == '1',
+        'RECLAMOS_EMPRESA': os.environ.get('RECLAMOS_EMPRESA', ''),
+        'RECLAMOS_EMPRESA_RUC': os.environ.get('RECLAMOS_EMPRESA_RUC', ''),
+        'RECLAMOS_EMPRESA_DIRECCION': os.environ.get('RECLAMOS_EMPRESA_DIRECCION', ''),
     }
 
 

@@ -9,13 +9,17 @@ and the client's IP; each runs in one transaction and raises ``reclamos.errores`
 def modelos():
     """Tables of the case domain, parents first."""
     from reclamos.acciones import Accion
+    from reclamos.cartas import PlantillaCarta
     from reclamos.caso import ContadorReclamo, Reclamo
     from reclamos.clientes import Cliente
     from reclamos.correo import AdjuntoCorreo, Correo
     from reclamos.documentos import Documento
+    from reclamos.encuesta import Encuesta
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.mejora import MODELOS as MEJORA
+    from reclamos.portal import SolicitudPortal
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, Correo, AdjuntoCorreo] + MEJORA
+            VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
+            PlantillaCarta] + MEJORA

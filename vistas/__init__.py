@@ -12,6 +12,9 @@ def registrar_vistas(app):
     from catalogos import REGISTRO
     from vistas import filtros
     from vistas.api import api
+    from vistas.portal import bp as portal
+    from reclamos.cartas import PlantillaCarta
+    from vistas.cartas import VistaPlantillasCarta
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
     from vistas.informes import VistaInformes
@@ -28,11 +31,14 @@ def registrar_vistas(app):
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
     app.register_blueprint(api)
+    app.register_blueprint(portal)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
+    admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',
+                                        category='Casos', endpoint='plantillas_carta'))
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
