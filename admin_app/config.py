@@ -63,6 +63,15 @@ def desde_entorno():
         # The company's documents (invoices, orders) with their lines, same conventions.
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
+        # E-mail intake (reclamos.correo_entrante); an empty server turns it off.
+        'RECLAMOS_IMAP_SERVIDOR': os.environ.get('RECLAMOS_IMAP_SERVIDOR', ''),
+        'RECLAMOS_IMAP_PUERTO': os.environ.get('RECLAMOS_IMAP_PUERTO', ''),
+        'RECLAMOS_IMAP_USUARIO': os.environ.get('RECLAMOS_IMAP_USUARIO', ''),
+        'RECLAMOS_IMAP_CONTRASENA': os.environ.get('RECLAMOS_IMAP_CONTRASENA', ''),
+        'RECLAMOS_IMAP_SEGURIDAD': os.environ.get('RECLAMOS_IMAP_SEGURIDAD', 'ssl'),
+        'RECLAMOS_IMAP_BUZON': os.environ.get('RECLAMOS_IMAP_BUZON', 'INBOX'),
+        'RECLAMOS_IMAP_MAX_MB': os.environ.get('RECLAMOS_IMAP_MAX_MB', '25'),
+        'RECLAMOS_IMAP_MOTIVO': os.environ.get('RECLAMOS_IMAP_MOTIVO', ''),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
     }

@@ -11,9 +11,10 @@ def modelos():
     from reclamos.acciones import Accion
     from reclamos.caso import ContadorReclamo, Reclamo
     from reclamos.clientes import Cliente
+    from reclamos.correos import CorreoEntrante
     from reclamos.documentos import Documento
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento]
+            VersionLinea, Documento, CorreoEntrante]

@@ -14,6 +14,7 @@ def registrar_vistas(app):
     from vistas.api import api
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
+    from vistas.correo_entrante import VistaCorreoEntrante
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -31,6 +32,7 @@ def registrar_vistas(app):
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
+    admin.add_view(VistaCorreoEntrante())
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',

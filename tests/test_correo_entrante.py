@@ -1,0 +1,299 @@
+"""E-mail intake against a real IMAP server (dovecot on loopback, tests/imap.py): messages
+are delivered with IMAP APPEND and read by the same code the CLI runs."""
+import datetime
+import hashlib
+import threading
+import time
+from email.message import EmailMessage
+from pathlib import Path
+
+import pytest
+
+from reclamos.acciones import Accion
+from reclamos.caso import Reclamo
+from reclamos.correo_entrante import leer_buzon
+from reclamos.correos import CorreoEntrante
+from reclamos.documentos import Documento, ruta_de
+from reclamos.mensaje_correo import MensajeInvalido, leer, numeros_de_caso, texto_de_html
+from tests.casos import crear_caso
+from tests.imap import puerto_libre
+
+PDF = b'%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
+PNG = b'\x89PNG\r\n\x1a\n' + b'\x00\x00\x00\rIHDR' + bytes(range(64))
+MOTIVO = 'PETICION_INFORMACION'  # demo motive without required fields (area MONITOREO)
+
+
+def correo(de, asunto, texto=None, html=None, adjuntos=()):
+    mensaje = EmailMessage()
+    if de:
+        mensaje['From'] = de
+    mensaje['To'] = 'reclamos@empresa.pe'
+    mensaje['Subject'] = asunto
+    mensaje['Date'] = 'Tue, 24 Nov 2026 10:00:00 -0500'
+    mensaje['Message-ID'] = f'<{time.monotonic_ns()}@cliente.pe>'
+    if texto is not None:
+        mensaje.set_content(texto)
+    if html is not None:
+        if texto is None:
+            mensaje.set_content(html, subtype='html')
+        else:
+            mensaje.add_alternative(html, subtype='html')
+    for nombre, contenido, tipo in adjuntos:
+        principal, secundario = tipo.split('/')
+        mensaje.add_attachment(contenido, maintype=principal, subtype=secundario,
+                               filename=nombre)
+    return mensaje
+
+
+@pytest.fixture
+def correo_app(app, demo, buzon_imap):
+    """The demo app pointed at the loopback mailbox."""
+    app.config.update(buzon_imap.config(RECLAMOS_IMAP_MOTIVO=MOTIVO,
+                                        RECLAMOS_IMAP_MAX_MB='0.1'))
+    return app
+
+
+def leer_ahora(app):
+    with app.app_context():
+        return leer_buzon(app.config)
+
+
+def caso_de_rosa(app):
+    with app.app_context():
+        return crear_caso(None, motivo=MOTIVO, canal='WEB', cliente={
+            'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
+            'nombre': 'Rosa Quispe', 'email': 'Rosa@Correo.pe'})
+
+
+def test_una_lectura_crea_el_caso_el_comentario_y_aparta_lo_ilegible(correo_app, buzon_imap):
+    app = correo_app
+    existente = caso_de_rosa(app)
+    hace_dos_horas = time.time() - 7200
+    buzon_imap.entregar(correo('Rosa Quispe <rosa@correo.pe>', 'Cobro que no reconozco',
+                               'Me cobraron dos veces el mes de octubre.',
+                               adjuntos=[('recibo.pdf', PDF, 'application/pdf')]),
+                        fecha=hace_dos_horas)
+    buzon_imap.entregar(correo('rosa@correo.pe', f'Re: Su caso {existente.numero} registrado',
+                               'Adjunto la foto del medidor que me pidieron.',
+                               adjuntos=[('medidor.png', PNG, 'image/png')]))
+    buzon_imap.entregar(b'Subject: sin remitente\r\nX-Basura: \xff\xfe\r\n\r\n\x00\x01 nada\r\n')
+    buzon_imap.entregar(correo('rosa@correo.pe', 'Fotos enormes', 'x' * 200_000))
+
+    resumen = leer_ahora(app)
+
+    assert (resumen.casos, resumen.comentarios, resumen.apartados) == (1, 1, 2)
+    with app.app_context():
+        nuevo = CorreoEntrante.get(CorreoEntrante.resultado == 'caso').reclamo
+        assert 'Me cobraron dos veces el mes de octubre.' in nuevo.descripcion
+        assert nuevo.canal.codigo == 'CORREO' and nuevo.motivo.codigo == MOTIVO
+        assert nuevo.area.codigo == 'MONITOREO'
+        assert nuevo.cliente_id == existente.cliente_id  # matched by address, any case
+        assert 'Asunto: Cobro que no reconozco' in nuevo.descripcion
+        # The legal term runs from when the mailbox received it, not from the poll.
+        assert abs(nuevo.recibido_en - datetime.datetime.utcfromtimestamp(hace_dos_horas)) \
+            < datetime.timedelta(seconds=2)
+        (documento,) = Documento.select().where(Documento.reclamo == nuevo.id)
+        assert (documento.nombre, documento.mime, documento.tipo) == \
+            ('recibo.pdf', 'application/pdf', 'recibido')
+        archivo = ruta_de(app.config['RECLAMOS_ADJUNTOS'], documento.sha256)
+        assert Path(archivo).read_bytes() == PDF
+        assert hashlib.sha256(PDF).hexdigest() == documento.sha256
+
+        comentario = (Accion.select().where(Accion.reclamo == existente.id,
+                                            Accion.tipo == 'comentario').get())
+        assert comentario.visible_cliente and comentario.usuario_id is None
+        assert 'foto del medidor' in comentario.texto
+        assert [d.nombre for d in Documento.select().where(Documento.reclamo == existente.id)] \
+            == ['medidor.png']
+
+        apartados = {c.asunto: c for c in CorreoEntrante.select()
+                     .where(CorreoEntrante.resultado == 'apartado')}
+        assert set(apartados) == {'sin remitente', 'Fotos enormes'}
+        assert 'remitente' in apartados['sin remitente'].razon
+        assert 'MB' in apartados['Fotos enormes'].razon
+        assert apartados['Fotos enormes'].remitente == 'rosa@correo.pe'
+        assert apartados['Fotos enormes'].tamano > 200_000
+        assert CorreoEntrante.select().count() == 4
+    assert len(buzon_imap.mensajes('INBOX')) == 0
+    assert len(buzon_imap.mensajes('Procesados')) == 2
+    apartados_imap = buzon_imap.mensajes('Apartados')
+    assert len(apartados_imap) == 2 and any(b'Fotos enormes' in m for m in apartados_imap)
+
+    with app.app_context():
+        casos_antes, acciones_antes = Reclamo.select().count(), Accion.select().count()
+    otra = leer_ahora(app)
+    assert (otra.casos, otra.comentarios, otra.apartados, otra.repetidos) == (0, 0, 0, 0)
+    with app.app_context():
+        assert CorreoEntrante.select().count() == 4
+        assert (Reclamo.select().count(), Accion.select().count()) == \
+            (casos_antes, acciones_antes)
+
+
+def test_un_mensaje_que_sigue_en_el_buzon_no_se_toma_dos_veces(correo_app, buzon_imap):
+    """A poll that recorded a message but crashed before moving it: the next one only moves
+    it (the same bytes are copied back into the inbox to stand for the unmoved message)."""
+    buzon_imap.entregar(correo('luis@correo.pe', 'Sin agua', 'No llega el agua.'))
+    assert leer_ahora(correo_app).casos == 1
+    (crudo,) = buzon_imap.mensajes('Procesados')
+    buzon_imap.entregar(crudo)
+    segunda = leer_ahora(correo_app)
+    assert (segunda.casos, segunda.repetidos) == (0, 1)
+    # Recorded a moment ago: a poller running alongside may be moving it; leave it.
+    assert len(buzon_imap.mensajes('INBOX')) == 1
+    with correo_app.app_context():
+        registro = CorreoEntrante.get()
+        registro.procesado_en -= datetime.timedelta(minutes=5)
+        registro.save()
+    tercera = leer_ahora(correo_app)
+    assert (tercera.casos, tercera.repetidos) == (0, 1)
+    assert buzon_imap.mensajes('INBOX') == []
+    assert len(buzon_imap.mensajes('Procesados')) == 2
+    with correo_app.app_context():
+        assert Reclamo.select().where(Reclamo.descripcion.contains('No llega el agua')).count() \
+            == 1
+
+
+def test_html_remitente_desconocido_y_extrano_que_responde(correo_app, buzon_imap):
+    app = correo_app
+    existente = caso_de_rosa(app)
+    buzon_imap.entregar(correo(
+        'Desconocido <nuevo@otro.pe>', 'Reclamo',
+        html='<html><head><style>p{color:red}</style><script>alert(1)</script></head><body>'
+             '<p>Mi <b>medidor</b> está roto &amp; gotea</p><img src="cid:x"></body></html>',
+        adjuntos=[('programa.exe', b'MZ\x90\x00binario', 'application/octet-stream')]))
+    buzon_imap.entregar(correo('extrano@otro.pe', f'Caso {existente.numero}', 'Hola'))
+
+    resumen = leer_ahora(app)
+
+    assert (resumen.casos, resumen.comentarios, resumen.apartados) == (1, 1, 0)
+    with app.app_context():
+        nuevo = CorreoEntrante.get(CorreoEntrante.resultado == 'caso').reclamo
+        assert nuevo.cliente_id is None and nuevo.origen == 'externo'
+        assert 'Mi medidor está roto & gotea' in nuevo.descripcion
+        for marca in ('<p>', '<b>', '<img', 'alert', 'color'):
+            assert marca not in nuevo.descripcion
+        assert not Documento.select().where(Documento.reclamo == nuevo.id).exists()
+        nota = Accion.select().where(Accion.reclamo == nuevo.id, Accion.tipo == 'documento').get()
+        assert 'programa.exe' in nota.texto and 'no permitido' in nota.texto
+        comentario = Accion.select().where(Accion.reclamo == existente.id,
+                                           Accion.tipo == 'comentario').get()
+        assert not comentario.visible_cliente and 'no es el cliente' in comentario.texto
+
+    # The unknown sender's own reply is theirs to see.
+    buzon_imap.entregar(correo('nuevo@otro.pe', f'RE: {nuevo.numero}', 'Ya pasó una semana'))
+    assert leer_ahora(app).comentarios == 1
+    with app.app_context():
+        respuesta = Accion.select().where(Accion.reclamo == nuevo.id,
+                                          Accion.tipo == 'comentario').get()
+        assert respuesta.visible_cliente
+
+
+def test_dos_lecturas_a_la_vez_toman_cada_mensaje_una_vez(correo_app, buzon_imap):
+    for i in range(6):
+        buzon_imap.entregar(correo(f'cliente{i}@correo.pe', f'Consulta {i}', f'Texto único {i}'))
+    config = dict(correo_app.config)
+    resumenes, errores = [], []
+    inicio = threading.Barrier(2)
+
+    def sondear():
+        try:
+            inicio.wait()
+            resumenes.append(leer_buzon(config))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errores.append(error)
+
+    hilos = [threading.Thread(target=sondear) for _ in range(2)]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join(60)
+    assert not errores, errores
+    assert len(resumenes) == 2
+    assert sum(r.casos for r in resumenes) == 6
+    with correo_app.app_context():
+        assert CorreoEntrante.select().count() == 6
+        for i in range(6):
+            assert Reclamo.select().where(
+                Reclamo.descripcion.contains(f'Texto único {i}')).count() == 1
+    assert buzon_imap.mensajes('INBOX') == []
+    assert len(buzon_imap.mensajes('Procesados')) == 6
+
+
+def test_cli_lee_e_informa(correo_app, buzon_imap):
+    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Quiero saber mi deuda.'))
+    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
+    assert resultado.exit_code == 0, resultado.output
+    assert 'Casos nuevos: 1. Comentarios: 0. Apartados: 0.' in resultado.output
+
+
+@pytest.mark.parametrize('cambios, mensaje', [
+    ({'RECLAMOS_IMAP_PUERTO': 'libre'}, 'No se pudo conectar con el servidor IMAP'),
+    ({'RECLAMOS_IMAP_CONTRASENA': 'equivocada'}, 'rechazó el usuario'),
+    ({'RECLAMOS_IMAP_BUZON': 'NoExiste'}, 'No existe el buzón «NoExiste»'),
+    ({'RECLAMOS_IMAP_SERVIDOR': ''}, 'El correo entrante está apagado'),
+    ({'RECLAMOS_IMAP_SERVIDOR': 'imap.ejemplo.com'}, 'solo se admite con un servidor local'),
+    ({'RECLAMOS_IMAP_MOTIVO': ''}, 'Defina RECLAMOS_IMAP_MOTIVO'),
+    ({'RECLAMOS_IMAP_MOTIVO': 'SIN_SERVICIO'}, 'pide el campo obligatorio'),
+])
+def test_cli_falla_con_un_mensaje_claro_y_no_toma_nada(correo_app, buzon_imap, cambios,
+                                                       mensaje):
+    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Quiero saber mi deuda.'))
+    if cambios.get('RECLAMOS_IMAP_PUERTO') == 'libre':
+        cambios = {'RECLAMOS_IMAP_PUERTO': str(puerto_libre())}
+    correo_app.config.update(cambios)
+    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
+    assert resultado.exit_code == 2
+    assert resultado.output.startswith('Error: ') and mensaje in resultado.output
+    with correo_app.app_context():
+        assert CorreoEntrante.select().count() == 0
+        assert not Reclamo.select().where(Reclamo.descripcion.contains('mi deuda')).exists()
+    assert len(buzon_imap.mensajes('INBOX')) == 1
+
+
+def test_pantalla_de_correo_entrante_solo_para_admin(app, client, auth, como, crear_usuario):
+    with app.app_context():
+        CorreoEntrante.create(huella='a' * 64, remitente='x@correo.pe', asunto='Adjunto gigante',
+                              resultado='apartado', razon='El mensaje pesa 40.0 MB',
+                              tamano=41943040)
+    agente = crear_usuario('agente')
+    auth.login(agente.email)
+    assert client.get('/admin/correo-entrante/').status_code == 403
+    auth.logout()
+    como('admin')
+    pagina = client.get('/admin/correo-entrante/')
+    assert pagina.status_code == 200
+    html = pagina.get_data(as_text=True)
+    assert 'Adjunto gigante' in html and 'El mensaje pesa 40.0 MB' in html
+    assert 'Apartado' in html
+    assert client.get('/admin/correo-entrante/new/').status_code == 403
+    assert client.get('/admin/').status_code == 200
+    assert '/admin/correo-entrante/' in client.get('/admin/').get_data(as_text=True)
+
+
+# -- reading a message (no server needed) ---------------------------------------------------
+
+def test_texto_de_html_sin_marcas_ni_scripts():
+    texto = texto_de_html('<div>Hola&nbsp;<i>Rosa</i></div><script>x()</script><p>Adiós</p>')
+    assert texto == 'Hola Rosa\n\nAdiós'
+
+
+@pytest.mark.parametrize('asunto, numeros', [
+    ('Re: caso 2026-000123', ['2026-000123']),
+    ('RE: [2026-1234567] y 2025-000001', ['2026-1234567', '2025-000001']),
+    ('Factura 12026-000123 o 2026-00012', []),
+    ('', []),
+])
+def test_numeros_de_caso_en_el_asunto(asunto, numeros):
+    assert numeros_de_caso(asunto) == numeros
+
+
+@pytest.mark.parametrize('crudo, razon', [
+    (b'Subject: hola\r\n\r\ntexto', 'remitente'),
+    (b'From: no es una direccion\r\n\r\ntexto', 'remitente'),
+    (b'From: a@b.pe\r\nAuto-Submitted: auto-replied\r\n\r\nFuera de oficina', 'automática'),
+    (b'From: MAILER-DAEMON@b.pe\r\n\r\nUndelivered', 'automática'),
+    (b'From: a@b.pe\r\nContent-Type: multipart/mixed\r\n\r\nsin frontera', 'MIME'),
+])
+def test_mensajes_inservibles_dicen_por_que(crudo, razon):
+    with pytest.raises(MensajeInvalido, match=razon):
+        leer(crudo)
