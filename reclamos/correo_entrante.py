@@ -23,7 +23,7 @@ from reclamos.caso import Reclamo
 from reclamos.clientes import Cliente
 from reclamos.correos import APARTADO, CASO, COMENTARIO, CorreoEntrante
 from reclamos.documentos import RECIBIDO, adjuntar
-from reclamos.errores import ErrorReclamo
+from reclamos.errores import ErrorReclamo, ErrorValidacion
 from reclamos.mensaje_correo import (MensajeInvalido, datos_visibles, huella, leer,
                                      numeros_de_caso)
 from reclamos.nucleo import bloquear_sin_version, contexto, exigir, transaccion
@@ -32,6 +32,8 @@ from reclamos.tiempo import a_bd, ahora_utc
 from reclamos.validacion import DESCRIPCION_MAX
 
 __all__ = ['ErrorBuzon', 'Resumen', 'leer_buzon']
+# Registration errors on these fields come from the configuration, not from the message.
+CONFIGURACION = {'motivo', 'canal', 'servicio', 'producto', 'prioridad', 'calendario'}
 ESPERA_MOVER = datetime.timedelta(minutes=2)
 RECORTE = '\n[…] (texto recortado; el mensaje completo queda en la carpeta Procesados del buzón)'
 
@@ -196,6 +198,11 @@ def _tomar(clave, crudo, sobre, destino):
         raise
     except DatabaseError:
         raise  # the database is down or broken: nothing can be recorded, stop the poll
+    except ErrorValidacion as error:
+        if CONFIGURACION & set(error.errores):  # every message would fail alike: stop
+            raise ErrorBuzon(f'Los casos de correo no se pueden registrar con la '
+                             f'configuración actual ({error}).') from None
+        return _apartar(clave, crudo, sobre, f'No se pudo registrar: {error}')
     except ErrorReclamo as error:
         return _apartar(clave, crudo, sobre, f'No se pudo registrar: {error}')
 

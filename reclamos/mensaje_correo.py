@@ -3,6 +3,7 @@
 Pure functions over the raw bytes (the standard ``email`` package); nothing here touches the
 database or the network. HTML bodies are reduced to text and never kept as markup.
 """
+import datetime
 import email
 import email.policy
 import hashlib
@@ -19,6 +20,7 @@ DEFECTOS_GRAVES = (defectos.NoBoundaryInMultipartDefect, defectos.StartBoundaryN
                    defectos.InvalidBase64LengthDefect)
 NUMERO_CASO = re.compile(r'(?<![\d-])(\d{4}-\d{6,})(?![\d-])')
 AUTOMATICOS = ('mailer-daemon', 'postmaster')
+_CONTROL = re.compile(r'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]')
 
 
 class MensajeInvalido(Exception):
@@ -50,13 +52,20 @@ def _analizar(crudo):
     return email.message_from_bytes(crudo, policy=email.policy.default)
 
 
+def limpio(texto):
+    """Text every database stores: no NUL or other control characters (PostgreSQL refuses
+    NUL), and bytes the parser could not decode (lone surrogates) replaced."""
+    texto = (texto or '').encode('utf-8', 'replace').decode('utf-8')
+    return _CONTROL.sub('', texto)
+
+
 def _cabecera(msg, nombre):
-    """A header as text; a header the parser cannot decode is read raw instead of failing."""
+    """A header as one clean line; one the parser cannot decode is read raw instead."""
     try:
-        valor = msg.get(nombre)
-    except (ValueError, TypeError, IndexError):  # the policy parses some headers eagerly
-        valor = msg.get_all(nombre, [''])[0] if hasattr(msg, 'get_all') else ''
-    return re.sub(r'\s+', ' ', str(valor or '')).strip()
+        valor = str(msg.get(nombre) or '')
+    except Exception:  # noqa: BLE001 - the policy parses some headers eagerly
+        valor = str(msg.get_all(nombre, failobj=[''])[0]) if nombre in msg.keys() else ''
+    return re.sub(r'\s+', ' ', limpio(valor)).strip()
 
 
 def _remitente(msg):
@@ -74,9 +83,9 @@ def _remitente(msg):
 def _fecha(msg):
     try:
         fecha = parsedate_to_datetime(_cabecera(msg, 'Date'))
-    except (TypeError, ValueError, IndexError):
+        return fecha.astimezone(datetime.timezone.utc) if fecha.tzinfo is not None else None
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
-    return fecha if fecha.tzinfo is not None else None
 
 
 def datos_visibles(crudo):
@@ -93,11 +102,17 @@ def datos_visibles(crudo):
 def leer(crudo):
     """The usable content of a raw message; raises MensajeInvalido with the reason."""
     try:
-        msg = _analizar(crudo)
-        graves = [d for parte in msg.walk() for d in parte.defects
-                  if isinstance(d, DEFECTOS_GRAVES)]
-    except Exception as error:  # noqa: BLE001 - whatever the parser trips on
+        return _leer(crudo)
+    except MensajeInvalido:
+        raise
+    except Exception as error:  # noqa: BLE001 - no message may stop the mailbox
         raise MensajeInvalido(f'No se pudo leer el mensaje ({type(error).__name__}).') from None
+
+
+def _leer(crudo):
+    msg = _analizar(crudo)
+    graves = [d for parte in msg.walk() for d in parte.defects
+              if isinstance(d, DEFECTOS_GRAVES)]
     if graves:
         raise MensajeInvalido('Estructura MIME dañada: ' + type(graves[0]).__name__ + '.')
     remitente, nombre = _remitente(msg)
@@ -125,7 +140,7 @@ def _texto(parte):
         return ''
     if parte.get_content_subtype() == 'html':
         contenido = texto_de_html(contenido)
-    contenido = contenido.replace('\r\n', '\n').replace('\x00', '')
+    contenido = limpio(contenido.replace('\r\n', '\n').replace('\r', '\n'))
     return re.sub(r'\n{3,}', '\n\n', contenido).strip()
 
 
@@ -134,7 +149,7 @@ def _adjuntos(msg, cuerpo):
     for numero, parte in enumerate(msg.walk()):
         if parte.is_multipart() or parte is cuerpo:
             continue
-        nombre = parte.get_filename()
+        nombre = limpio(parte.get_filename() or '').strip()
         if not nombre and parte.get_content_disposition() != 'attachment':
             continue
         contenido = parte.get_payload(decode=True) or b''

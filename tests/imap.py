@@ -1,5 +1,7 @@
 """A real IMAP server on loopback: Debian's dovecot in the foreground with a private
-configuration in a temporary folder (passwd-file user, maildir, no TLS), for the whole run.
+configuration in a temporary folder (passwd-file user, maildir), for the whole run. It
+answers in plain text and STARTTLS on one port and TLS on another, with a self-signed
+certificate for 127.0.0.1 (``certificado``: trust it with SSL_CERT_FILE).
 
 ``servidor_imap`` is the server; ``buzon_imap`` empties its folders before a test and gives
 the same object, with ``entregar(bytes)`` (a real IMAP APPEND), ``mensajes(carpeta)`` and
@@ -30,7 +32,9 @@ instance_name = reclamos-prueba-{puerto}
 log_path = {dir}/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+ssl = yes
+ssl_cert = <{dir}/cert.pem
+ssl_key = <{dir}/key.pem
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -55,7 +59,8 @@ service imap-login {{
     port = {puerto}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {puerto_ssl}
   }}
 }}
 """
@@ -68,8 +73,9 @@ def puerto_libre():
 
 
 class ServidorImap:
-    def __init__(self, puerto):
-        self.servidor, self.puerto = '127.0.0.1', puerto
+    def __init__(self, puerto, puerto_ssl, certificado):
+        self.servidor, self.puerto, self.puerto_ssl = '127.0.0.1', puerto, puerto_ssl
+        self.certificado = certificado
         self.usuario, self.contrasena = USUARIO, CONTRASENA
 
     def config(self, **cambios):
@@ -143,12 +149,14 @@ def servidor_imap():
         (carpeta / sub).mkdir()
     os.chown(carpeta / 'home', uid, gid)
     (carpeta / 'passwd').write_text(f'{USUARIO}:{{PLAIN}}{CONTRASENA}\n')
-    puerto = puerto_libre()
+    _certificado(carpeta)
+    puerto, puerto_ssl = puerto_libre(), puerto_libre()
     (carpeta / 'dovecot.conf').write_text(CONFIGURACION.format(
-        dir=carpeta, puerto=puerto, usuario=usuario, grupo=grupo, uid=uid, gid=gid))
+        dir=carpeta, puerto=puerto, puerto_ssl=puerto_ssl, usuario=usuario, grupo=grupo,
+        uid=uid, gid=gid))
     proceso = subprocess.Popen([DOVECOT, '-F', '-c', str(carpeta / 'dovecot.conf')],
                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    servidor = ServidorImap(puerto)
+    servidor = ServidorImap(puerto, puerto_ssl, str(carpeta / 'cert.pem'))
     try:
         _esperar(servidor, proceso, carpeta)
         yield servidor
@@ -160,6 +168,14 @@ def servidor_imap():
             proceso.kill()
             proceso.wait(5)
         shutil.rmtree(carpeta, ignore_errors=True)
+
+
+def _certificado(carpeta):
+    """A self-signed certificate for 127.0.0.1 (its own CA), made with the openssl tool."""
+    subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2',
+                    '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
+                    '-keyout', str(carpeta / 'key.pem'), '-out', str(carpeta / 'cert.pem')],
+                   check=True, capture_output=True)
 
 
 def _esperar(servidor, proceso, carpeta):

@@ -14,7 +14,6 @@ from reclamos.caso import Reclamo
 from reclamos.correo_entrante import leer_buzon
 from reclamos.correos import CorreoEntrante
 from reclamos.documentos import Documento, ruta_de
-from reclamos.mensaje_correo import MensajeInvalido, leer, numeros_de_caso, texto_de_html
 from tests.casos import crear_caso
 from tests.imap import puerto_libre
 
@@ -270,30 +269,47 @@ def test_pantalla_de_correo_entrante_solo_para_admin(app, client, auth, como, cr
     assert '/admin/correo-entrante/' in client.get('/admin/').get_data(as_text=True)
 
 
-# -- reading a message (no server needed) ---------------------------------------------------
-
-def test_texto_de_html_sin_marcas_ni_scripts():
-    texto = texto_de_html('<div>Hola&nbsp;<i>Rosa</i></div><script>x()</script><p>Adiós</p>')
-    assert texto == 'Hola Rosa\n\nAdiós'
-
-
-@pytest.mark.parametrize('asunto, numeros', [
-    ('Re: caso 2026-000123', ['2026-000123']),
-    ('RE: [2026-1234567] y 2025-000001', ['2026-1234567', '2025-000001']),
-    ('Factura 12026-000123 o 2026-00012', []),
-    ('', []),
-])
-def test_numeros_de_caso_en_el_asunto(asunto, numeros):
-    assert numeros_de_caso(asunto) == numeros
+def test_mensaje_con_nul_y_bytes_invalidos_se_registra(correo_app, buzon_imap):
+    mensaje = correo('ana@correo.pe', 'Hola\x00 mundo', 'Texto\x00 con NUL y \x07 campana')
+    buzon_imap.entregar(mensaje.as_bytes().replace(b'Hola', b'Ho\xffla'))
+    assert leer_ahora(correo_app).casos == 1
+    with correo_app.app_context():
+        caso = CorreoEntrante.get(CorreoEntrante.resultado == 'caso').reclamo
+        # dovecot stores a NUL as byte 0x80: either way the case holds clean text.
+        assert ' con NUL y  campana' in caso.descripcion and 'mundo' in caso.descripcion
+        assert '\x00' not in caso.descripcion and '\x07' not in caso.descripcion
 
 
-@pytest.mark.parametrize('crudo, razon', [
-    (b'Subject: hola\r\n\r\ntexto', 'remitente'),
-    (b'From: no es una direccion\r\n\r\ntexto', 'remitente'),
-    (b'From: a@b.pe\r\nAuto-Submitted: auto-replied\r\n\r\nFuera de oficina', 'automática'),
-    (b'From: MAILER-DAEMON@b.pe\r\n\r\nUndelivered', 'automática'),
-    (b'From: a@b.pe\r\nContent-Type: multipart/mixed\r\n\r\nsin frontera', 'MIME'),
-])
-def test_mensajes_inservibles_dicen_por_que(crudo, razon):
-    with pytest.raises(MensajeInvalido, match=razon):
-        leer(crudo)
+def test_un_motivo_mal_configurado_detiene_la_lectura_sin_apartar(correo_app, buzon_imap):
+    from catalogos.servicios import Motivo
+
+    with correo_app.app_context():
+        Motivo.update(area=None).where(Motivo.codigo == MOTIVO).execute()
+    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Quiero saber mi deuda.'))
+    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
+    assert resultado.exit_code == 2
+    assert 'configuración actual' in resultado.output and 'área' in resultado.output
+    with correo_app.app_context():
+        assert CorreoEntrante.select().count() == 0
+    assert len(buzon_imap.mensajes('INBOX')) == 1
+
+
+@pytest.mark.parametrize('seguridad', ['ssl', 'starttls'])
+def test_lee_por_tls_verificando_el_certificado(correo_app, buzon_imap, monkeypatch, seguridad):
+    monkeypatch.setenv('SSL_CERT_FILE', buzon_imap.certificado)  # the test server's own CA
+    puerto = buzon_imap.puerto_ssl if seguridad == 'ssl' else buzon_imap.puerto
+    correo_app.config.update(RECLAMOS_IMAP_SEGURIDAD=seguridad, RECLAMOS_IMAP_PUERTO=str(puerto))
+    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Por canal cifrado.'))
+    assert leer_ahora(correo_app).casos == 1
+
+
+@pytest.mark.parametrize('seguridad', ['ssl', 'starttls'])
+def test_certificado_no_confiable_se_rechaza(correo_app, buzon_imap, monkeypatch, seguridad):
+    monkeypatch.delenv('SSL_CERT_FILE', raising=False)
+    puerto = buzon_imap.puerto_ssl if seguridad == 'ssl' else buzon_imap.puerto
+    correo_app.config.update(RECLAMOS_IMAP_SEGURIDAD=seguridad, RECLAMOS_IMAP_PUERTO=str(puerto))
+    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Por canal cifrado.'))
+    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
+    assert resultado.exit_code == 2
+    assert 'error de TLS' in resultado.output and 'CERTIFICATE_VERIFY_FAILED' in resultado.output
+    assert len(buzon_imap.mensajes('INBOX')) == 1
