@@ -9,7 +9,6 @@ import ipaddress
 import re
 import socket
 import ssl
-import time
 from dataclasses import dataclass
 
 SEGURIDADES = ('ssl', 'starttls', 'ninguna')
@@ -141,19 +140,7 @@ class Buzon:
                                     '(UID RFC822.SIZE INTERNALDATE)')
         if estado != 'OK':
             return []
-        sobres = []
-        for linea in datos:
-            texto = linea[0] if isinstance(linea, tuple) else linea
-            if not texto:
-                continue
-            valores = {}
-            for uid, tamano, fecha in _FETCH.findall(texto):
-                valores.setdefault('uid', uid or None)
-                valores.update({k: v for k, v in (('tamano', tamano), ('fecha', fecha)) if v})
-            if valores.get('uid') and 'tamano' in valores:
-                sobres.append(Sobre(valores['uid'], int(valores['tamano']),
-                                    _fecha_interna(valores.get('fecha'))))
-        return sobres
+        return sobres_de(datos)
 
     def _parte(self, uid, que):
         estado, datos = self._orden(self.imap.uid, 'FETCH', uid, f'({que})')
@@ -183,15 +170,44 @@ class Buzon:
                 self._orden(self.imap.expunge)
 
 
+def sobres_de(datos):
+    """Parse the answer to ``UID FETCH (UID RFC822.SIZE INTERNALDATE)``."""
+    sobres = []
+    for linea in datos:
+        texto = linea[0] if isinstance(linea, tuple) else linea
+        if not texto:
+            continue
+        valores = {}  # servers answer the items in any order
+        for trio in _FETCH.findall(texto):
+            valores.update({k: v for k, v in zip(('uid', 'tamano', 'fecha'), trio, strict=True)
+                            if v})
+        if valores.get('uid') and 'tamano' in valores:
+            sobres.append(Sobre(valores['uid'], int(valores['tamano']),
+                                _fecha_interna(valores.get('fecha'))))
+    return sobres
+
+
 def _nombre(buzon):
     return f'"{buzon}"' if ' ' in buzon else buzon
 
 
+MESES = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+
+
 def _fecha_interna(texto):
-    if texto:
-        tupla = imaplib.Internaldate2tuple(b'INTERNALDATE "' + texto + b'"')
-        if tupla is not None:
-            return datetime.datetime.fromtimestamp(time.mktime(tupla), datetime.timezone.utc)
+    """'24-Nov-2026 10:00:00 -0500' -> aware UTC (month names are English in IMAP, whatever
+    the locale, so no strptime %b)."""
+    encontrado = re.match(r'\s*(\d{1,2})-(\w{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)',
+                          (texto or b'').decode('ascii', 'replace'))
+    if encontrado and encontrado.group(2) in MESES:
+        dia, mes, anio, h, m, s, signo, oh, om = encontrado.groups()
+        desfase = datetime.timedelta(hours=int(oh), minutes=int(om)) * (-1 if signo == '-' else 1)
+        try:
+            local = datetime.datetime(int(anio), MESES.index(mes) + 1, int(dia), int(h), int(m),
+                                      int(s), tzinfo=datetime.timezone(desfase))
+            return local.astimezone(datetime.timezone.utc)
+        except ValueError:
+            pass
     return datetime.datetime.now(datetime.timezone.utc)
 
 

@@ -31,7 +31,7 @@ from reclamos.registro import ANTIGUEDAD_MAXIMA
 from reclamos.tiempo import a_bd, ahora_utc
 from reclamos.validacion import DESCRIPCION_MAX
 
-__all__ = ['ErrorBuzon', 'Resumen', 'leer_buzon']
+__all__ = ['ErrorBuzon', 'Resumen', 'activo', 'leer_buzon']
 # Registration errors on these fields come from the configuration, not from the message.
 CONFIGURACION = {'motivo', 'canal', 'servicio', 'producto', 'prioridad', 'calendario'}
 ESPERA_MOVER = datetime.timedelta(minutes=2)
@@ -68,9 +68,15 @@ class _Destino:
     limite: int
 
 
+def activo(config):
+    """Whether intake is configured (for a caller that polls on an interval)."""
+    return bool((config.get('RECLAMOS_IMAP_SERVIDOR') or '').strip())
+
+
 def leer_buzon(config):
     """Poll the mailbox once; returns a Resumen. Raises ErrorBuzon (Spanish) when the
-    mailbox or the configuration cannot be used; then nothing is recorded."""
+    mailbox or the configuration cannot be used: before anything is taken, or, if the
+    connection drops midway, with what was taken so far recorded and moved."""
     imap = ConfigImap.desde(config)
     abierta = not db.is_closed()
     db.connect(reuse_if_open=True)

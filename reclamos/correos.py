@@ -23,8 +23,7 @@ class CorreoEntrante(BaseModel):
     tamano = BigIntegerField(default=0, verbose_name='Tamaño (bytes)')
     resultado = CharField(max_length=12, choices=RESULTADOS, verbose_name='Resultado')
     razon = TextField(default='', verbose_name='Razón')
-    reclamo = ForeignKeyField(Reclamo, null=True, on_delete='RESTRICT', index=False,
-                              verbose_name='Caso')
+    reclamo = ForeignKeyField(Reclamo, null=True, on_delete='RESTRICT', verbose_name='Caso')
     procesado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Procesado')
 
     class Meta:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from catalogos.atencion import Canal
 from reclamos.acciones import Accion
 from reclamos.caso import Reclamo
 from reclamos.correo_entrante import leer_buzon
@@ -78,10 +79,15 @@ def test_una_lectura_crea_el_caso_el_comentario_y_aparta_lo_ilegible(correo_app,
     buzon_imap.entregar(b'Subject: sin remitente\r\nX-Basura: \xff\xfe\r\n\r\n\x00\x01 nada\r\n')
     buzon_imap.entregar(correo('rosa@correo.pe', 'Fotos enormes', 'x' * 200_000))
 
+    with app.app_context():
+        por_correo = Reclamo.select().join(Canal).where(Canal.codigo == 'CORREO')
+        antes = por_correo.count()
+
     resumen = leer_ahora(app)
 
     assert (resumen.casos, resumen.comentarios, resumen.apartados) == (1, 1, 2)
     with app.app_context():
+        assert por_correo.count() == antes + 1
         nuevo = CorreoEntrante.get(CorreoEntrante.resultado == 'caso').reclamo
         assert 'Me cobraron dos veces el mes de octubre.' in nuevo.descripcion
         assert nuevo.canal.codigo == 'CORREO' and nuevo.motivo.codigo == MOTIVO
@@ -313,3 +319,35 @@ def test_certificado_no_confiable_se_rechaza(correo_app, buzon_imap, monkeypatch
     assert resultado.exit_code == 2
     assert 'error de TLS' in resultado.output and 'CERTIFICATE_VERIFY_FAILED' in resultado.output
     assert len(buzon_imap.mensajes('INBOX')) == 1
+
+
+def test_el_caso_de_correo_se_ve_en_su_pagina(correo_app, buzon_imap, client, como):
+    buzon_imap.entregar(correo('Luz <luz@otro.pe>', 'Medidor dañado', 'El medidor gotea.',
+                               adjuntos=[('foto.png', PNG, 'image/png')]))
+    leer_ahora(correo_app)
+    with correo_app.app_context():
+        numero = CorreoEntrante.get().reclamo.numero
+    como('admin')
+    html = client.get(f'/casos/{numero}').get_data(as_text=True)
+    assert 'Correo electrónico' in html and 'El medidor gotea.' in html
+    assert 'foto.png' in html and 'De: Luz &lt;luz@otro.pe&gt;' in html
+    lista = client.get('/admin/correo-entrante/').get_data(as_text=True)
+    assert f'/casos/{numero}' in lista and 'Medidor dañado' in lista
+
+
+def test_respuesta_fetch_en_cualquier_orden():
+    from reclamos.buzon import sobres_de
+
+    (sobre,) = sobres_de([b'7 (RFC822.SIZE 1234 INTERNALDATE "24-Nov-2026 15:00:00 +0000" '
+                          b'UID 42)', None])
+    assert (sobre.uid, sobre.tamano) == (b'42', 1234)
+    assert sobre.recibido_en == datetime.datetime(2026, 11, 24, 15, tzinfo=datetime.timezone.utc)
+
+
+def test_un_texto_largo_se_recorta_con_aviso(correo_app, buzon_imap):
+    buzon_imap.entregar(correo('ana@correo.pe', 'Historia', 'Empieza así. ' + 'y' * 30_000))
+    assert leer_ahora(correo_app).casos == 1
+    with correo_app.app_context():
+        caso = CorreoEntrante.get().reclamo
+        assert len(caso.descripcion) <= 10_000 and 'Empieza así.' in caso.descripcion
+        assert caso.descripcion.endswith('queda en la carpeta Procesados del buzón)')

@@ -19,7 +19,7 @@ def up(migrator, db):
         tamano = BigIntegerField(default=0)
         resultado = CharField(max_length=12)
         razon = TextField(default='')
-        reclamo = ForeignKeyField(Reclamo, null=True, on_delete='RESTRICT', index=False)
+        reclamo = ForeignKeyField(Reclamo, null=True, on_delete='RESTRICT')
         procesado_en = DateTimeField(default=datetime.datetime.utcnow)
         class Meta:
             database = db
