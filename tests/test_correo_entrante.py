@@ -239,6 +239,9 @@ def test_cli_lee_e_informa(correo_app, buzon_imap):
     ({'RECLAMOS_IMAP_SERVIDOR': 'imap.ejemplo.com'}, 'solo se admite con un servidor local'),
     ({'RECLAMOS_IMAP_MOTIVO': ''}, 'Defina RECLAMOS_IMAP_MOTIVO'),
     ({'RECLAMOS_IMAP_MOTIVO': 'SIN_SERVICIO'}, 'pide el campo obligatorio'),
+    ({'RECLAMOS_IMAP_MOTIVO': 'NO_EXISTE'}, 'no existe el motivo activo «NO_EXISTE»'),
+    ({'RECLAMOS_IMAP_MAX_MB': 'mucho'}, 'deben ser números'),
+    ({'RECLAMOS_IMAP_SEGURIDAD': 'tls1'}, 'RECLAMOS_IMAP_SEGURIDAD inválida'),
 ])
 def test_cli_falla_con_un_mensaje_claro_y_no_toma_nada(correo_app, buzon_imap, cambios,
                                                        mensaje):
