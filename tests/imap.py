@@ -197,3 +197,11 @@ def _esperar(servidor, proceso, carpeta):
 def buzon_imap(servidor_imap):
     servidor_imap.vaciar()
     return servidor_imap
+
+
+@pytest.fixture
+def correo_app(app, demo, buzon_imap):
+    """The demo app pointed at the loopback mailbox."""
+    app.config.update(buzon_imap.config(RECLAMOS_IMAP_MOTIVO='PETICION_INFORMACION',
+                                        RECLAMOS_IMAP_MAX_MB='0.1'))
+    return app

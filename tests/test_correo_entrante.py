@@ -4,10 +4,7 @@ import datetime
 import hashlib
 import threading
 import time
-from email.message import EmailMessage
 from pathlib import Path
-
-import pytest
 
 from catalogos.atencion import Canal
 from reclamos.acciones import Accion
@@ -15,54 +12,7 @@ from reclamos.caso import Reclamo
 from reclamos.correo_entrante import leer_buzon
 from reclamos.correos import CorreoEntrante
 from reclamos.documentos import Documento, ruta_de
-from tests.casos import crear_caso
-from tests.imap import puerto_libre
-
-PDF = b'%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'
-PNG = b'\x89PNG\r\n\x1a\n' + b'\x00\x00\x00\rIHDR' + bytes(range(64))
-MOTIVO = 'PETICION_INFORMACION'  # demo motive without required fields (area MONITOREO)
-
-
-def correo(de, asunto, texto=None, html=None, adjuntos=()):
-    mensaje = EmailMessage()
-    if de:
-        mensaje['From'] = de
-    mensaje['To'] = 'reclamos@empresa.pe'
-    mensaje['Subject'] = asunto
-    mensaje['Date'] = 'Tue, 24 Nov 2026 10:00:00 -0500'
-    mensaje['Message-ID'] = f'<{time.monotonic_ns()}@cliente.pe>'
-    if texto is not None:
-        mensaje.set_content(texto)
-    if html is not None:
-        if texto is None:
-            mensaje.set_content(html, subtype='html')
-        else:
-            mensaje.add_alternative(html, subtype='html')
-    for nombre, contenido, tipo in adjuntos:
-        principal, secundario = tipo.split('/')
-        mensaje.add_attachment(contenido, maintype=principal, subtype=secundario,
-                               filename=nombre)
-    return mensaje
-
-
-@pytest.fixture
-def correo_app(app, demo, buzon_imap):
-    """The demo app pointed at the loopback mailbox."""
-    app.config.update(buzon_imap.config(RECLAMOS_IMAP_MOTIVO=MOTIVO,
-                                        RECLAMOS_IMAP_MAX_MB='0.1'))
-    return app
-
-
-def leer_ahora(app):
-    with app.app_context():
-        return leer_buzon(app.config)
-
-
-def caso_de_rosa(app):
-    with app.app_context():
-        return crear_caso(None, motivo=MOTIVO, canal='WEB', cliente={
-            'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',
-            'nombre': 'Rosa Quispe', 'email': 'Rosa@Correo.pe'})
+from tests.apoyo_correo import MOTIVO, PDF, PNG, caso_de_rosa, correo, leer_ahora
 
 
 def test_una_lectura_crea_el_caso_el_comentario_y_aparta_lo_ilegible(correo_app, buzon_imap):
@@ -231,33 +181,6 @@ def test_cli_lee_e_informa(correo_app, buzon_imap):
     assert 'Casos nuevos: 1. Comentarios: 0. Apartados: 0.' in resultado.output
 
 
-@pytest.mark.parametrize('cambios, mensaje', [
-    ({'RECLAMOS_IMAP_PUERTO': 'libre'}, 'No se pudo conectar con el servidor IMAP'),
-    ({'RECLAMOS_IMAP_CONTRASENA': 'equivocada'}, 'rechazó el usuario'),
-    ({'RECLAMOS_IMAP_BUZON': 'NoExiste'}, 'No existe el buzón «NoExiste»'),
-    ({'RECLAMOS_IMAP_SERVIDOR': ''}, 'El correo entrante está apagado'),
-    ({'RECLAMOS_IMAP_SERVIDOR': 'imap.ejemplo.com'}, 'solo se admite con un servidor local'),
-    ({'RECLAMOS_IMAP_MOTIVO': ''}, 'Defina RECLAMOS_IMAP_MOTIVO'),
-    ({'RECLAMOS_IMAP_MOTIVO': 'SIN_SERVICIO'}, 'pide el campo obligatorio'),
-    ({'RECLAMOS_IMAP_MOTIVO': 'NO_EXISTE'}, 'no existe el motivo activo «NO_EXISTE»'),
-    ({'RECLAMOS_IMAP_MAX_MB': 'mucho'}, 'deben ser números'),
-    ({'RECLAMOS_IMAP_SEGURIDAD': 'tls1'}, 'RECLAMOS_IMAP_SEGURIDAD inválida'),
-])
-def test_cli_falla_con_un_mensaje_claro_y_no_toma_nada(correo_app, buzon_imap, cambios,
-                                                       mensaje):
-    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Quiero saber mi deuda.'))
-    if cambios.get('RECLAMOS_IMAP_PUERTO') == 'libre':
-        cambios = {'RECLAMOS_IMAP_PUERTO': str(puerto_libre())}
-    correo_app.config.update(cambios)
-    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
-    assert resultado.exit_code == 2
-    assert resultado.output.startswith('Error: ') and mensaje in resultado.output
-    with correo_app.app_context():
-        assert CorreoEntrante.select().count() == 0
-        assert not Reclamo.select().where(Reclamo.descripcion.contains('mi deuda')).exists()
-    assert len(buzon_imap.mensajes('INBOX')) == 1
-
-
 def test_pantalla_de_correo_entrante_solo_para_admin(app, client, auth, como, crear_usuario):
     with app.app_context():
         CorreoEntrante.create(huella='a' * 64, remitente='x@correo.pe', asunto='Adjunto gigante',
@@ -289,41 +212,6 @@ def test_mensaje_con_nul_y_bytes_invalidos_se_registra(correo_app, buzon_imap):
         assert '\x00' not in caso.descripcion and '\x07' not in caso.descripcion
 
 
-def test_un_motivo_mal_configurado_detiene_la_lectura_sin_apartar(correo_app, buzon_imap):
-    from catalogos.servicios import Motivo
-
-    with correo_app.app_context():
-        Motivo.update(area=None).where(Motivo.codigo == MOTIVO).execute()
-    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Quiero saber mi deuda.'))
-    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
-    assert resultado.exit_code == 2
-    assert 'configuración actual' in resultado.output and 'área' in resultado.output
-    with correo_app.app_context():
-        assert CorreoEntrante.select().count() == 0
-    assert len(buzon_imap.mensajes('INBOX')) == 1
-
-
-@pytest.mark.parametrize('seguridad', ['ssl', 'starttls'])
-def test_lee_por_tls_verificando_el_certificado(correo_app, buzon_imap, monkeypatch, seguridad):
-    monkeypatch.setenv('SSL_CERT_FILE', buzon_imap.certificado)  # the test server's own CA
-    puerto = buzon_imap.puerto_ssl if seguridad == 'ssl' else buzon_imap.puerto
-    correo_app.config.update(RECLAMOS_IMAP_SEGURIDAD=seguridad, RECLAMOS_IMAP_PUERTO=str(puerto))
-    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Por canal cifrado.'))
-    assert leer_ahora(correo_app).casos == 1
-
-
-@pytest.mark.parametrize('seguridad', ['ssl', 'starttls'])
-def test_certificado_no_confiable_se_rechaza(correo_app, buzon_imap, monkeypatch, seguridad):
-    monkeypatch.delenv('SSL_CERT_FILE', raising=False)
-    puerto = buzon_imap.puerto_ssl if seguridad == 'ssl' else buzon_imap.puerto
-    correo_app.config.update(RECLAMOS_IMAP_SEGURIDAD=seguridad, RECLAMOS_IMAP_PUERTO=str(puerto))
-    buzon_imap.entregar(correo('ana@correo.pe', 'Consulta', 'Por canal cifrado.'))
-    resultado = correo_app.test_cli_runner().invoke(args=['leer-correo'])
-    assert resultado.exit_code == 2
-    assert 'error de TLS' in resultado.output and 'CERTIFICATE_VERIFY_FAILED' in resultado.output
-    assert len(buzon_imap.mensajes('INBOX')) == 1
-
-
 def test_el_caso_de_correo_se_ve_en_su_pagina(correo_app, buzon_imap, client, como):
     buzon_imap.entregar(correo('Luz <luz@otro.pe>', 'Medidor dañado', 'El medidor gotea.',
                                adjuntos=[('foto.png', PNG, 'image/png')]))
@@ -336,15 +224,6 @@ def test_el_caso_de_correo_se_ve_en_su_pagina(correo_app, buzon_imap, client, co
     assert 'foto.png' in html and 'De: Luz &lt;luz@otro.pe&gt;' in html
     lista = client.get('/admin/correo-entrante/').get_data(as_text=True)
     assert f'/casos/{numero}' in lista and 'Medidor dañado' in lista
-
-
-def test_respuesta_fetch_en_cualquier_orden():
-    from reclamos.buzon import sobres_de
-
-    (sobre,) = sobres_de([b'7 (RFC822.SIZE 1234 INTERNALDATE "24-Nov-2026 15:00:00 +0000" '
-                          b'UID 42)', None])
-    assert (sobre.uid, sobre.tamano) == (b'42', 1234)
-    assert sobre.recibido_en == datetime.datetime(2026, 11, 24, 15, tzinfo=datetime.timezone.utc)
 
 
 def test_un_texto_largo_se_recorta_con_aviso(correo_app, buzon_imap):
