@@ -15,7 +15,7 @@ from admin_app.db import db
 def registrar(app):
     for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
                     importar_config, recalcular_vencimientos, importar_clientes, respaldar,
-                    restaurar):
+                    restaurar, leer_correo):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
@@ -220,3 +220,19 @@ def restaurar(archivo, si):
         click.echo(f'Error: {error}', err=True)
         sys.exit(2)
     click.echo(f'Base restaurada desde {archivo}.')
+
+
+@click.command('leer-correo')
+@with_appcontext
+def leer_correo():
+    """Poll the intake mailbox once: new cases, comments on cases, messages set aside."""
+    from flask import current_app
+
+    from reclamos.correo_entrante import ErrorBuzon, leer_buzon
+
+    try:
+        resumen = leer_buzon(current_app.config)
+    except ErrorBuzon as error:
+        click.echo(f'Error: {error}', err=True)
+        sys.exit(2)
+    click.echo(resumen.texto())

@@ -65,6 +65,15 @@ def desde_entorno():
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         'RECLAMOS_PROXIES': int(os.environ.get('RECLAMOS_PROXIES', '0')),
+        # E-mail intake (reclamos.correo_entrante); an empty server turns it off.
+        'RECLAMOS_IMAP_SERVIDOR': os.environ.get('RECLAMOS_IMAP_SERVIDOR', ''),
+        'RECLAMOS_IMAP_PUERTO': os.environ.get('RECLAMOS_IMAP_PUERTO', ''),
+        'RECLAMOS_IMAP_USUARIO': os.environ.get('RECLAMOS_IMAP_USUARIO', ''),
+        'RECLAMOS_IMAP_CONTRASENA': os.environ.get('RECLAMOS_IMAP_CONTRASENA', ''),
+        'RECLAMOS_IMAP_SEGURIDAD': os.environ.get('RECLAMOS_IMAP_SEGURIDAD', 'ssl'),
+        'RECLAMOS_IMAP_BUZON': os.environ.get('RECLAMOS_IMAP_BUZON', 'INBOX'),
+        'RECLAMOS_IMAP_MAX_MB': os.environ.get('RECLAMOS_IMAP_MAX_MB', '25'),
+        'RECLAMOS_IMAP_MOTIVO': os.environ.get('RECLAMOS_IMAP_MOTIVO', ''),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         # Outgoing mail; without a server messages wait in the outbox (screen of notifications).
         'RECLAMOS_SMTP_SERVIDOR': os.environ.get('RECLAMOS_SMTP_SERVIDOR', ''),

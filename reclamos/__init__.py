@@ -13,6 +13,7 @@ def modelos():
     from reclamos.caso import ContadorReclamo, Reclamo
     from reclamos.clientes import Cliente
     from reclamos.correo import AdjuntoCorreo, Correo
+    from reclamos.correo_recibido import CorreoEntrante
     from reclamos.documentos import Documento
     from reclamos.encuesta import Encuesta
     from reclamos.lineas import LineaReclamo, VersionLinea
@@ -22,4 +23,4 @@ def modelos():
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
             VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
-            PlantillaCarta] + MEJORA
+            PlantillaCarta, CorreoEntrante] + MEJORA

@@ -27,16 +27,18 @@ TOLERANCIA_RELOJ = datetime.timedelta(minutes=2)
 ANTIGUEDAD_MAXIMA = datetime.timedelta(days=366)
 
 
-def registrar(datos, usuario, ip, ahora=None):
+def registrar(datos, usuario, ip, ahora=None, cliente_opcional=False):
     """Create a case from ``datos`` (catalogs by id or codigo) in one transaction.
 
     ``usuario`` None is the customer on the public portal. ``recibido_en``: aware datetime,
-    naive UTC or ISO text; defaults to now. Raises ErrorPermiso, ErrorValidacion({field: msg}).
+    naive UTC or ISO text; defaults to now. ``cliente_opcional``: an external case may come
+    without its customer (an e-mail from an unknown address: no document to identify them).
+    Raises ErrorPermiso, ErrorValidacion({field: msg}).
     """
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
         _exigir_permiso(ctx)
-        campos = _validar(datos, ctx)
+        campos = _validar(datos, ctx, cliente_opcional)
         return _crear(campos, ctx)
 
 
@@ -49,7 +51,7 @@ def _exigir_permiso(ctx):
         raise ErrorPermiso(motivo)
 
 
-def _validar(datos, ctx):
+def _validar(datos, ctx, cliente_opcional=False):
     """Every field checked at once; returns the resolved values or raises ErrorValidacion."""
     if not isinstance(datos, dict):
         raise ErrorValidacion({'datos': 'Los datos del caso deben ser un objeto.'})
@@ -79,7 +81,7 @@ def _validar(datos, ctx):
         errores['tipo'] = f'Tipo de caso desconocido: «{r["tipo"] or ""}».'
     r['descripcion'] = v.descripcion(datos.get('descripcion'), errores)
     r['recibido_en'] = _recibido_en(datos.get('recibido_en'), ctx, errores)
-    _origen(datos, ctx, r, errores)
+    _origen(datos, ctx, r, errores, cliente_opcional)
     r['campos'] = v.campos(motivo, datos.get('campos'), errores) if motivo else {}
     if errores:
         raise ErrorValidacion(errores)
@@ -115,7 +117,7 @@ def _recibido_en(valor, ctx, errores):
     return min(instante, ctx.ahora)
 
 
-def _origen(datos, ctx, r, errores):
+def _origen(datos, ctx, r, errores, cliente_opcional=False):
     origen = datos.get('origen') or 'externo'
     if ctx.usuario is None:
         origen = 'externo'  # the public portal files customers' cases only
@@ -124,7 +126,8 @@ def _origen(datos, ctx, r, errores):
         if datos.get('area_solicitante'):
             errores['area_solicitante'] = 'Un caso externo no lleva área solicitante.'
         if not datos.get('cliente'):
-            errores['cliente'] = 'Un caso externo necesita el cliente que lo presenta.'
+            if not cliente_opcional:
+                errores['cliente'] = 'Un caso externo necesita el cliente que lo presenta.'
         else:
             r['cliente'] = v.cliente(datos['cliente'], errores)
     elif origen == 'interno':

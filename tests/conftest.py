@@ -10,7 +10,7 @@ import pytest
 
 from tests.bases import base_temporal
 
-pytest_plugins = ["tests.navegador", "tests.smtp"]
+pytest_plugins = ["tests.navegador", "tests.smtp", "tests.imap"]
 
 URL_BASE = os.environ.get('DATABASE_URL', '')
 

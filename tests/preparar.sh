@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PAQUETES=(chromium fonts-dejavu-core)
+PAQUETES=(chromium fonts-dejavu-core dovecot-imapd openssl)
 faltan=()
 for paquete in "${PAQUETES[@]}"; do
   dpkg -s "$paquete" >/dev/null 2>&1 || faltan+=("$paquete")

@@ -19,6 +19,7 @@ def registrar_vistas(app):
     from vistas.clientes import VistaClientes
     from vistas.informes import VistaInformes
     from vistas.mejora import VistaActas, VistaMejora
+    from vistas.correo_entrante import VistaCorreoEntrante
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -39,6 +40,7 @@ def registrar_vistas(app):
     admin.add_view(VistaClientes())
     admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',
                                         category='Casos', endpoint='plantillas_carta'))
+    admin.add_view(VistaCorreoEntrante())
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
