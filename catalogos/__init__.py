@@ -3,6 +3,7 @@
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
 from catalogos import atencion, organizacion, plazos, procesos, servicios, usuarios  # noqa: F401
+from catalogos import enrutamiento  # noqa: F401,I001 (declared last: its checks read the rest)
 from catalogos.declaracion import REGISTRO
 
 

@@ -12,8 +12,9 @@ def modelos():
     from reclamos.caso import ContadorReclamo, Reclamo
     from reclamos.clientes import Cliente
     from reclamos.documentos import Documento
+    from reclamos.enrutamiento import EtiquetaCaso
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento]
+            VersionLinea, Documento, EtiquetaCaso]

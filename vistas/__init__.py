@@ -14,6 +14,7 @@ def registrar_vistas(app):
     from vistas.api import api
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
+    from vistas.laboratorio import VistaPruebaRegla
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -29,6 +30,8 @@ def registrar_vistas(app):
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
+    admin.add_view(VistaPruebaRegla(name='Probar una regla', category='Servicios',
+                                    endpoint='prueba_regla', url='/admin/reglas/prueba'))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',

@@ -1,0 +1,394 @@
+"""Routing rules in plain Spanish: a lark grammar, parsing and evaluation; pure functions.
+
+    si motivo es "Facturación excesiva" y monto reclamado mayor que 500
+        entonces prioridad ALTO y área COBRANZAS
+
+A rule is parsed by a LALR grammar (never eval) into a ``Regla`` value; it is evaluated
+against a dict of the case's values whose keys are normalised field names (``clave()``):
+text, numbers, or a tuple of aliases for catalog values (code and name), compared without
+case or accents. Rules apply in order and each sees what earlier ones set, so when two rules
+with the same condition set the same thing differently, the LATER one (higher order) wins.
+"""
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from lark import Lark, Transformer, v_args
+from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from reglas.errores import ReglaInvalida
+
+LARGO_MAX = 1000
+ACCIONES = ('prioridad', 'area', 'asignar', 'proceso', 'etiqueta')
+
+GRAMATICA = r'''
+regla: _SI condicion _ENTONCES acciones "."?
+?condicion: conjuncion (_O conjuncion)*  -> o
+?conjuncion: atomo (_Y atomo)*  -> y
+?atomo: comparacion | "(" condicion ")"
+comparacion: campo operador
+campo: PALABRA+
+?operador: _ES valor            -> es
+    | _NO _ES valor             -> no_es
+    | _CONTIENE valor           -> contiene
+    | _MAYOR _QUE valor         -> mayor
+    | _MENOR _QUE valor         -> menor
+    | _ENTRE valor _Y valor     -> entre
+    | _ESTA _EN lista           -> esta_en
+lista: valor ("," valor)* | "(" valor ("," valor)* ")"
+acciones: accion ((_Y | ",") accion)*
+?accion: _PRIORIDAD valor       -> prioridad
+    | _AREA valor               -> area
+    | _ASIGNAR _A valor         -> asignar
+    | _PROCESO valor            -> proceso
+    | _ETIQUETA valor           -> etiqueta
+?valor: CADENA -> texto
+    | NUMERO -> numero
+    | PALABRA -> texto
+
+_SI.3: /si\b/i
+_ENTONCES.3: /entonces\b/i
+_Y.3: /y\b/i
+_O.3: /o\b/i
+_ES.3: /es\b/i
+_NO.3: /no\b/i
+_CONTIENE.3: /contiene\b/i
+_MAYOR.3: /mayor\b/i
+_MENOR.3: /menor\b/i
+_QUE.3: /que\b/i
+_ENTRE.3: /entre\b/i
+_ESTA.3: /est[aá]\b/i
+_EN.3: /en\b/i
+_PRIORIDAD.3: /prioridad\b/i
+_AREA.3: /[aá]rea\b/i
+_ASIGNAR.3: /asignar\b/i
+_A.3: /a\b/i
+_PROCESO.3: /proceso\b/i
+_ETIQUETA.3: /etiqueta\b/i
+CADENA: /"[^"\n]*"/ | /“[^”\n]*”/ | /'[^'\n]*'/
+NUMERO: /-?\d+(\.\d+)?(?![\w])/
+PALABRA: /(?!(RESERVADAS)\b)[^\W\d][\w\-\/@.]*(?<![.])/i
+
+%import common.WS
+%ignore WS
+'''.replace('RESERVADAS', 'si|entonces|y|o|es|no|contiene|mayor|menor|entre|est[aá]|en')
+
+# What the parser expected, in words an administrator understands.
+NOMBRES = {
+    '_SI': 'si', '_ENTONCES': 'entonces', '_Y': 'y', '_O': 'o', '_ES': 'es', '_NO': 'no es',
+    '_CONTIENE': 'contiene', '_MAYOR': 'mayor que', '_MENOR': 'menor que', '_QUE': 'que',
+    '_ENTRE': 'entre', '_ESTA': 'está en', '_EN': 'en', '_PRIORIDAD': 'prioridad',
+    '_AREA': 'área', '_ASIGNAR': 'asignar a', '_A': 'a', '_PROCESO': 'proceso',
+    '_ETIQUETA': 'etiqueta', 'CADENA': 'un texto entre comillas', 'NUMERO': 'un número',
+    'PALABRA': 'un nombre', 'COMMA': 'una coma', 'LPAR': '(', 'RPAR': ')', 'DOT': 'un punto final',
+    '$END': 'el final de la regla',
+}
+
+
+class ReglaMalEscrita(ReglaInvalida):
+    """A rule that does not parse: where (line, column), the word at fault, what was expected."""
+
+    def __init__(self, mensaje, linea=None, columna=None, palabra=None, esperados=()):
+        super().__init__(mensaje)
+        self.linea, self.columna, self.palabra = linea, columna, palabra
+        self.esperados = tuple(esperados)
+
+
+@dataclass(frozen=True)
+class Regla:
+    texto: str
+    condicion: tuple  # ('o'|'y', (hijos...)) or ('cmp', campo, operador, (valores...))
+    acciones: tuple  # ((tipo, valor), ...) with tipo in ACCIONES
+
+    def campos(self):
+        """Normalised names of the fields the condition reads, in order of appearance."""
+        vistos = []
+        for cmp in _comparaciones(self.condicion):
+            if cmp[1] not in vistos:
+                vistos.append(cmp[1])
+        return vistos
+
+    def comparaciones(self):
+        return list(_comparaciones(self.condicion))
+
+    def clave_condicion(self, valor_canonico=None):
+        """Equal for two conditions written alike (case, accents, spacing aside);
+        ``valor_canonico(campo, valor)`` may map names to codes first."""
+        return _canonica(self.condicion, valor_canonico or (lambda campo, valor: valor))
+
+
+def _comparaciones(nodo):
+    if nodo[0] == 'cmp':
+        yield nodo
+    else:
+        for hijo in nodo[1]:
+            yield from _comparaciones(hijo)
+
+
+def _canonica(nodo, canonico):
+    if nodo[0] == 'cmp':
+        return ('cmp', nodo[1], nodo[2],
+                tuple(normalizar(canonico(nodo[1], v)) for v in nodo[3]))
+    return (nodo[0], tuple(_canonica(h, canonico) for h in nodo[1]))
+
+
+def normalizar(valor):
+    """Text compared without case, accents or surrounding spaces; numbers as they are."""
+    if isinstance(valor, (int, float)) and not isinstance(valor, bool):
+        return valor
+    texto = unicodedata.normalize('NFKD', str(valor))
+    texto = ''.join(c for c in texto if not unicodedata.combining(c))
+    return ' '.join(texto.casefold().split())
+
+
+def clave(nombre):
+    """The key of a field name: 'Monto reclamado' -> 'monto_reclamado', 'área' -> 'area'."""
+    return normalizar(nombre).replace(' ', '_').replace('-', '_')
+
+
+@v_args(inline=True)
+class _Arbol(Transformer):
+    def texto(self, token):
+        valor = str(token)
+        if token.type == 'CADENA':
+            valor = valor[1:-1]
+        return valor
+
+    def numero(self, token):
+        return float(token) if '.' in token else int(token)
+
+    def campo(self, *palabras):
+        return clave(' '.join(palabras))
+
+    def lista(self, *valores):
+        return tuple(valores)
+
+    def comparacion(self, campo, operador):
+        return ('cmp', campo, operador[0], operador[1])
+
+    def es(self, v):
+        return ('es', (v,))
+
+    def no_es(self, v):
+        return ('no_es', (v,))
+
+    def contiene(self, v):
+        return ('contiene', (v,))
+
+    def mayor(self, v):
+        return ('mayor', (v,))
+
+    def menor(self, v):
+        return ('menor', (v,))
+
+    def entre(self, a, b):
+        return ('entre', (a, b))
+
+    def esta_en(self, lista):
+        return ('esta_en', lista)
+
+    def o(self, *hijos):
+        return hijos[0] if len(hijos) == 1 else ('o', hijos)
+
+    def y(self, *hijos):
+        return hijos[0] if len(hijos) == 1 else ('y', hijos)
+
+    def prioridad(self, v):
+        return ('prioridad', v)
+
+    def area(self, v):
+        return ('area', v)
+
+    def asignar(self, v):
+        return ('asignar', v)
+
+    def proceso(self, v):
+        return ('proceso', v)
+
+    def etiqueta(self, v):
+        return ('etiqueta', v)
+
+    def acciones(self, *acciones):
+        return tuple(acciones)
+
+    def regla(self, condicion, acciones):
+        return condicion, acciones
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    return Lark(GRAMATICA, start='regla', parser='lalr', lexer='contextual',
+                maybe_placeholders=False)
+
+
+def _esperados(nombres):
+    palabras = []
+    for n in sorted(nombres):
+        palabra = NOMBRES.get(n, n.lower())
+        if palabra not in palabras:
+            palabras.append(palabra)
+    return palabras
+
+
+def _error(texto, error):
+    linea, columna = getattr(error, 'line', None), getattr(error, 'column', None)
+    if isinstance(error, UnexpectedEOF) or (isinstance(error, UnexpectedToken)
+                                            and error.token.type == '$END'):
+        esperados = _esperados(error.expected)
+        return ReglaMalEscrita('La regla termina antes de tiempo: se esperaba '
+                               + ' o '.join(f'«{e}»' for e in esperados) + '.',
+                               linea if linea and linea > 0 else None,
+                               columna if columna and columna > 0 else None, None, esperados)
+    if isinstance(error, UnexpectedToken):
+        palabra = str(error.token)
+        esperados = _esperados(error.expected)
+    else:  # UnexpectedCharacters: a character no word may start with
+        palabra = texto[error.pos_in_stream] if error.pos_in_stream < len(texto) else ''
+        esperados = _esperados(error.allowed or ())
+    return ReglaMalEscrita(
+        f'Línea {linea}, columna {columna}: no se entiende «{palabra}»; se esperaba '
+        + ' o '.join(f'«{e}»' for e in esperados) + '.', linea, columna, palabra, esperados)
+
+
+@functools.lru_cache(maxsize=512)
+def analizar(texto):
+    """Parse one rule; raises ReglaMalEscrita with the position and the expected words."""
+    if not isinstance(texto, str) or not texto.strip():
+        raise ReglaMalEscrita('Escriba la regla, por ejemplo: si canal es "Web" entonces '
+                              'prioridad ALTO.')
+    if len(texto) > LARGO_MAX:
+        raise ReglaMalEscrita(f'La regla es demasiado larga (máximo {LARGO_MAX} caracteres).')
+    try:
+        arbol = _parser().parse(texto)
+    except UnexpectedInput as error:
+        raise _error(texto, error) from None
+    condicion, acciones = _Arbol().transform(arbol)
+    return Regla(texto.strip(), condicion, acciones)
+
+
+# -- evaluation --------------------------------------------------------------------------
+def _numero(valor):
+    if isinstance(valor, bool):
+        return None
+    if isinstance(valor, (int, float)):
+        return valor
+    try:
+        return float(str(valor).strip().replace(',', '.'))
+    except (TypeError, ValueError):
+        return None
+
+
+def _alias(valor):
+    if valor is None:
+        return ()
+    if isinstance(valor, (tuple, list, set, frozenset)):
+        return tuple(v for v in valor if v is not None)
+    return (valor,)
+
+
+def _igual(actual, esperado):
+    """A number in the rule compares as a number; text compares normalised."""
+    numerico = isinstance(esperado, (int, float))
+    for alias in _alias(actual):
+        if numerico and _numero(alias) == esperado:
+            return True
+        if normalizar(alias) == normalizar(esperado):
+            return True
+    return False
+
+
+def _comparar(operador, actual, valores):
+    if operador == 'es':
+        return _igual(actual, valores[0])
+    if operador == 'no_es':
+        return not _igual(actual, valores[0])
+    if operador == 'esta_en':
+        return any(_igual(actual, v) for v in valores)
+    if operador == 'contiene':
+        buscado = normalizar(valores[0])
+        return any(buscado in normalizar(a) for a in _alias(actual))
+    numeros = [_numero(a) for a in _alias(actual)]
+    numeros = [n for n in numeros if n is not None]
+    limites = [_numero(v) for v in valores]
+    if not numeros or None in limites:
+        return False
+    x = numeros[0]
+    if operador == 'mayor':
+        return x > limites[0]
+    if operador == 'menor':
+        return x < limites[0]
+    bajo, alto = sorted(limites)
+    return bajo <= x <= alto  # entre: both ends included
+
+
+def cumple(nodo, valores):
+    """Whether the condition ``nodo`` holds for ``valores`` (keys as ``clave()`` gives)."""
+    if nodo[0] == 'o':
+        return any(cumple(h, valores) for h in nodo[1])
+    if nodo[0] == 'y':
+        return all(cumple(h, valores) for h in nodo[1])
+    return _comparar(nodo[2], valores.get(nodo[1]), nodo[3])
+
+
+def aplicar(reglas, valores):
+    """Rules in order -> [(index, actions)] of those that matched.
+
+    Each rule sees the values earlier rules set (prioridad, área, proceso), so the later
+    of two rules setting the same thing wins.
+    """
+    actuales = dict(valores)
+    aplicadas = []
+    for indice, regla in enumerate(reglas):
+        if cumple(regla.condicion, actuales):
+            aplicadas.append((indice, regla.acciones))
+            for tipo, valor in regla.acciones:
+                if tipo in ('prioridad', 'area', 'proceso'):
+                    actuales[tipo] = (valor,)
+    return aplicadas
+
+
+def resultado(reglas, valores):
+    """What the rules decide in the end: {tipo: valor} (etiqueta: list of every tag)."""
+    final = {}
+    for _, acciones in aplicar(reglas, valores):
+        for tipo, valor in acciones:
+            if tipo == 'etiqueta':
+                final.setdefault('etiqueta', [])
+                if valor not in final['etiqueta']:
+                    final['etiqueta'].append(valor)
+            else:
+                final[tipo] = valor
+    return final
+
+
+def contradicciones(reglas, valor_canonico=None):
+    """Pairs of rules with the same condition that set one thing to different values.
+
+    ``reglas``: [(nombre, Regla)] in application order; ``valor_canonico(campo, valor)``
+    maps a catalog name to its code (so "Web" and WEB compare equal). Returns
+    [(tipo, perdedora, ganadora, valor_perdedor, valor_ganador)]: the later rule wins.
+    """
+    canonico = valor_canonico or (lambda campo, valor: valor)
+    encontradas = []
+    for i, (nombre_a, a) in enumerate(reglas):
+        for nombre_b, b in reglas[i + 1:]:
+            if a.clave_condicion(canonico) != b.clave_condicion(canonico):
+                continue
+            fijadas_b = {t: v for t, v in b.acciones if t != 'etiqueta'}
+            for tipo, valor in a.acciones:
+                if tipo in fijadas_b and normalizar(canonico(tipo, fijadas_b[tipo])) \
+                        != normalizar(canonico(tipo, valor)):
+                    encontradas.append((tipo, nombre_a, nombre_b, valor, fijadas_b[tipo]))
+    return encontradas
+
+
+def describir_acciones(acciones):
+    etiquetas = {'prioridad': 'prioridad', 'area': 'área', 'asignar': 'asignar a',
+                 'proceso': 'proceso', 'etiqueta': 'etiqueta'}
+    return ', '.join(f'{etiquetas[t]} {v}' for t, v in acciones)
+
+
+__all__ = ['ACCIONES', 'Regla', 'ReglaMalEscrita', 'analizar', 'aplicar', 'clave', 'cumple',
+           'contradicciones', 'describir_acciones', 'normalizar', 'resultado']
