@@ -13,8 +13,10 @@ def modelos():
     from reclamos.clientes import Cliente
     from reclamos.documentos import Documento
     from reclamos.enrutamiento import EtiquetaCaso
+    from reclamos.laboratorio import BitacoraAdmin, BorradorConfiguracion, VersionConfiguracion
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.terminos import Suspension, TerminoCaso
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, EtiquetaCaso]
+            VersionLinea, Documento, EtiquetaCaso, BorradorConfiguracion, VersionConfiguracion,
+            BitacoraAdmin]

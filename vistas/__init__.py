@@ -14,7 +14,7 @@ def registrar_vistas(app):
     from vistas.api import api
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
-    from vistas.laboratorio import VistaPruebaRegla
+    from vistas.laboratorio import VistaLaboratorio, VistaPruebaRegla
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -32,6 +32,8 @@ def registrar_vistas(app):
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaPruebaRegla(name='Probar una regla', category='Servicios',
                                     endpoint='prueba_regla', url='/admin/reglas/prueba'))
+    admin.add_view(VistaLaboratorio(name='Laboratorio de procesos', category='Servicios',
+                                    endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',

@@ -1,4 +1,5 @@
-"""Process lab: routing rules in plain Spanish, case tags, and the full-text index of cases
+"""Process lab: routing rules in plain Spanish, case tags, the sandbox's drafts, kept
+configuration versions and admin log, and the full-text index of cases
 (description + motive name) that finds similar resolved cases and duplicates.
 
 The index is the database's own: SQLite FTS5 (bm25), PostgreSQL tsvector + GIN (ts_rank),
@@ -33,7 +34,43 @@ def up(migrator, db):
             table_name = 'etiqueta_caso'
             indexes = ((('reclamo', 'etiqueta'), True), (('etiqueta',), False))
 
-    db.create_tables([ReglaEnrutamiento, EtiquetaCaso])
+    class Usuario(Model):
+        class Meta:
+            database = db
+            table_name = 'usuario'
+
+    class BorradorConfiguracion(Model):
+        nombre = CharField(max_length=200)
+        creado_en = DateTimeField()
+        creado_por = ForeignKeyField(Usuario, null=True, on_delete='SET NULL', index=False)
+        datos = TextField()
+        parametros = TextField(default='{}')
+        estado = CharField(max_length=20, default='borrador')
+        publicado_en = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'borrador_configuracion'
+
+    class VersionConfiguracion(Model):
+        creado_en = DateTimeField()
+        usuario = ForeignKeyField(Usuario, null=True, on_delete='SET NULL', index=False)
+        motivo = CharField(max_length=300)
+        datos = TextField()
+        class Meta:
+            database = db
+            table_name = 'version_configuracion'
+
+    class BitacoraAdmin(Model):
+        instante = DateTimeField(index=True)
+        usuario = ForeignKeyField(Usuario, null=True, on_delete='SET NULL', index=False)
+        accion = CharField(max_length=40)
+        detalle = TextField(default='')
+        class Meta:
+            database = db
+            table_name = 'bitacora_admin'
+
+    db.create_tables([ReglaEnrutamiento, EtiquetaCaso, BorradorConfiguracion,
+                      VersionConfiguracion, BitacoraAdmin])
     for sentencia in (INDICE_POSTGRES if _es_postgres(db) else INDICE_SQLITE):
         db.execute_sql(sentencia)
 
@@ -86,6 +123,8 @@ INDICE_POSTGRES = [
 
 
 def down(migrator, db):
+    for tabla in ('bitacora_admin', 'version_configuracion', 'borrador_configuracion'):
+        db.execute_sql(f'DROP TABLE IF EXISTS {tabla}')
     if _es_postgres(db):
         db.execute_sql('DROP TABLE IF EXISTS reclamo_texto')
         db.execute_sql('DROP TRIGGER IF EXISTS reclamo_texto_alta ON reclamo')
