@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 import simpy
 
+EPSILON = 1e-6  # minutes
+
 
 @dataclass(frozen=True)
 class CasoSim:
@@ -74,16 +76,16 @@ def simular(casos, personal, semilla=1, variable=True, horizonte=None, muestras=
     def muestrear():
         anterior = 0.0
         for instante in instantes:
-            yield entorno.timeout(instante - anterior)
-            anterior = instante
+            # A hair after the instant: what arrived or left at that very minute counts.
+            yield entorno.timeout(instante + EPSILON - anterior)
+            anterior = instante + EPSILON
             for area in personal:
                 serie[area].append(en_area[area])
 
     for caso in casos:
         entorno.process(recorrer(caso, duraciones(caso, semilla, variable)))
-    # Samples are taken after the arrivals and departures of the same minute.
     entorno.process(muestrear())
-    entorno.run(until=horizonte)
+    entorno.run(until=max(horizonte, instantes[-1] + 2 * EPSILON))
     return Resultado(fin, tuple(instantes), {a: tuple(v) for a, v in serie.items()})
 
 
