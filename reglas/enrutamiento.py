@@ -14,9 +14,6 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from lark import Lark, Transformer, v_args
-from lark.exceptions import UnexpectedEOF, UnexpectedInput, UnexpectedToken
-
 from reglas.errores import ReglaInvalida
 from reglas.evaluacion_reglas import (aplicar, clave, contradicciones, cumple,
                                       describir_acciones, normalizar, resultado)
@@ -135,79 +132,83 @@ def _canonica(nodo, canonico):
     return (nodo[0], tuple(_canonica(h, canonico) for h in nodo[1]))
 
 
-@v_args(inline=True)
-class _Arbol(Transformer):
-    def texto(self, token):
-        valor = str(token)
-        if token.type == 'CADENA':
-            valor = valor[1:-1]
-        return valor
-
-    def numero(self, token):
-        return float(token) if '.' in token else int(token)
-
-    def campo(self, *palabras):
-        return clave(' '.join(palabras))
-
-    def lista(self, *valores):
-        return tuple(valores)
-
-    def comparacion(self, campo, operador):
-        return ('cmp', campo, operador[0], operador[1])
-
-    def es(self, v):
-        return ('es', (v,))
-
-    def no_es(self, v):
-        return ('no_es', (v,))
-
-    def contiene(self, v):
-        return ('contiene', (v,))
-
-    def mayor(self, v):
-        return ('mayor', (v,))
-
-    def menor(self, v):
-        return ('menor', (v,))
-
-    def entre(self, a, b):
-        return ('entre', (a, b))
-
-    def esta_en(self, lista):
-        return ('esta_en', lista)
-
-    def o(self, *hijos):
-        return hijos[0] if len(hijos) == 1 else ('o', hijos)
-
-    def y(self, *hijos):
-        return hijos[0] if len(hijos) == 1 else ('y', hijos)
-
-    def prioridad(self, v):
-        return ('prioridad', v)
-
-    def area(self, v):
-        return ('area', v)
-
-    def asignar(self, v):
-        return ('asignar', v)
-
-    def proceso(self, v):
-        return ('proceso', v)
-
-    def etiqueta(self, v):
-        return ('etiqueta', v)
-
-    def acciones(self, *acciones):
-        return tuple(acciones)
-
-    def regla(self, condicion, acciones):
-        return condicion, acciones
-
-
 @functools.lru_cache(maxsize=1)
 def _parser():
-    return Lark(GRAMATICA, start='regla', parser='lalr', lexer='contextual',
-                maybe_placeholders=False)
+    """(parser, tree transformer), built on first use: importing lark and building the LALR
+    tables costs a few hundred milliseconds that an app server should not pay at boot."""
+    from lark import Lark, Transformer, v_args
+
+    @v_args(inline=True)
+    class _Arbol(Transformer):
+        def texto(self, token):
+            valor = str(token)
+            if token.type == 'CADENA':
+                valor = valor[1:-1]
+            return valor
+
+        def numero(self, token):
+            return float(token) if '.' in token else int(token)
+
+        def campo(self, *palabras):
+            return clave(' '.join(palabras))
+
+        def lista(self, *valores):
+            return tuple(valores)
+
+        def comparacion(self, campo, operador):
+            return ('cmp', campo, operador[0], operador[1])
+
+        def es(self, v):
+            return ('es', (v,))
+
+        def no_es(self, v):
+            return ('no_es', (v,))
+
+        def contiene(self, v):
+            return ('contiene', (v,))
+
+        def mayor(self, v):
+            return ('mayor', (v,))
+
+        def menor(self, v):
+            return ('menor', (v,))
+
+        def entre(self, a, b):
+            return ('entre', (a, b))
+
+        def esta_en(self, lista):
+            return ('esta_en', lista)
+
+        def o(self, *hijos):
+            return hijos[0] if len(hijos) == 1 else ('o', hijos)
+
+        def y(self, *hijos):
+            return hijos[0] if len(hijos) == 1 else ('y', hijos)
+
+        def prioridad(self, v):
+            return ('prioridad', v)
+
+        def area(self, v):
+            return ('area', v)
+
+        def asignar(self, v):
+            return ('asignar', v)
+
+        def proceso(self, v):
+            return ('proceso', v)
+
+        def etiqueta(self, v):
+            return ('etiqueta', v)
+
+        def acciones(self, *acciones):
+            return tuple(acciones)
+
+        def regla(self, condicion, acciones):
+            return condicion, acciones
+
+    parser = Lark(GRAMATICA, start='regla', parser='lalr', lexer='contextual',
+                  maybe_placeholders=False)
+    return parser, _Arbol()
 
 
 def _esperados(nombres):
@@ -220,6 +221,8 @@ def _esperados(nombres):
 
 
 def _error(texto, error):
+    from lark.exceptions import UnexpectedEOF, UnexpectedToken
+
     linea, columna = getattr(error, 'line', None), getattr(error, 'column', None)
     if isinstance(error, UnexpectedEOF) or (isinstance(error, UnexpectedToken)
                                             and error.token.type == '$END'):
@@ -247,11 +250,14 @@ def analizar(texto):
                               'prioridad ALTO.')
     if len(texto) > LARGO_MAX:
         raise ReglaMalEscrita(f'La regla es demasiado larga (máximo {LARGO_MAX} caracteres).')
+    from lark.exceptions import UnexpectedInput
+
+    parser, transformador = _parser()
     try:
-        arbol = _parser().parse(texto)
+        arbol = parser.parse(texto)
     except UnexpectedInput as error:
         raise _error(texto, error) from None
-    condicion, acciones = _Arbol().transform(arbol)
+    condicion, acciones = transformador.transform(arbol)
     return Regla(texto.strip(), condicion, acciones)
 
 

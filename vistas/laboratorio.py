@@ -8,9 +8,6 @@ from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
 from admin_app.db import db
-from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
-                                  html_figura)
-from reclamos.ensayo import MAX_CASOS, atencion_reciente, ensayar
 from reclamos.laboratorio import (VARIABILIDAD, BitacoraAdmin, BorradorConfiguracion,
                                   VersionConfiguracion, actividades, copiar, editar, publicar,
                                   restaurar, texto_reglas)
@@ -84,6 +81,8 @@ class VistaLaboratorio(SoloAdmin):
         if not self._csrf():
             flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
             return redirect(url_for('.index'))
+        from reclamos.ensayo import atencion_reciente
+
         try:
             borrador = copiar(request.form.get('nombre'), current_user._get_current_object(),
                               atencion_reciente())
@@ -93,6 +92,8 @@ class VistaLaboratorio(SoloAdmin):
         return redirect(url_for('.borrador', ident=borrador.id))
 
     def _pagina(self, borrador, errores=None, formulario=None, estado=200):
+        from reclamos.ensayo import MAX_CASOS
+
         configuracion = borrador.configuracion()
         return self.render(
             'laboratorio/borrador.html', b=borrador, valores=borrador.valores(),
@@ -120,6 +121,11 @@ class VistaLaboratorio(SoloAdmin):
 
     @expose('/<int:ident>/ensayo')
     def ensayo(self, ident):
+        # simpy and plotly load on the first run, not when an app server boots.
+        from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
+                                          html_figura)
+        from reclamos.ensayo import ensayar
+
         borrador = self._borrador(ident)
         try:
             informe = ensayar(borrador, request.args.get('desde'), request.args.get('hasta'))
