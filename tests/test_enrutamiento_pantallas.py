@@ -72,3 +72,18 @@ def test_solo_admin_prueba_y_escribe_reglas(client, como, rol):
     como(rol)
     assert client.get('/admin/reglas/prueba/').status_code == 403
     assert client.get(NUEVA).status_code == 403
+
+
+def test_la_ficha_muestra_etiquetas_y_la_regla_aplicada(client, como, demo, crear_usuario):
+    from catalogos.organizacion import Area
+    from tests.casos import crear_caso
+
+    ReglaEnrutamiento.create(codigo='CORTE', nombre='Cortes', orden=10,
+                             texto='si motivo es CORTE_ENERGIA entonces etiqueta cuadrilla')
+    registrador = crear_usuario('agente', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
+    caso = crear_caso(registrador, motivo='CORTE_ENERGIA')
+    como('admin')
+    pagina = html.unescape(texto(client.get(f'/casos/{caso.numero}')))
+    assert 'cuadrilla</span>' in pagina
+    assert 'Regla de enrutamiento' in pagina and 'Regla «Cortes» (orden 10): etiqueta cuadrilla.' \
+        in pagina

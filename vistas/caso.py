@@ -6,6 +6,7 @@ from flask_login import current_user
 from reclamos import ficha
 from reclamos.caso import Reclamo
 from reclamos.diagnostico import similares_resueltos
+from reclamos.enrutamiento import EtiquetaCaso
 from reclamos.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
@@ -43,6 +44,6 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            similares=similares_resueltos(
+            etiquetas=EtiquetaCaso.de(reclamo.id), similares=similares_resueltos(
                 reclamo, visible=lambda caso: ficha.visible_para(caso, current_user)))
         return pagina, estado
