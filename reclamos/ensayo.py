@@ -24,7 +24,7 @@ from reclamos.plazos import calendario_regla
 from reclamos.terminos import LEGAL, PRIORIDAD, TerminoCaso
 from reclamos.tiempo import ahora_utc, aware
 from reglas.condiciones import CondicionInvalida, evaluar
-from reglas.enrutamiento import ReglaMalEscrita, analizar, resultado
+from reglas.enrutamiento import ReglaMalEscrita, analizar, normalizar, resultado
 from reglas.plazos import vencimiento
 from reglas.simulacion import CasoSim, indicadores, pendientes_observados, simular
 from reglas.transiciones import ANULADO, EN_CURSO
@@ -104,6 +104,7 @@ class _Configuracion:
     def __init__(self, datos, parametros):
         cat = datos['catalogos']
         self.motivos = {m['codigo']: m for m in cat.get('motivos', [])}
+        self.areas = {a['codigo']: a for a in cat.get('areas', [])}
         self.plazos = {p['codigo']: p for p in cat.get('plazos_legales', [])}
         self.prioridades = {p['codigo']: p for p in cat.get('prioridades', [])}
         self.procesos = {p['codigo']: p for p in cat.get('procesos', [])}
@@ -120,10 +121,11 @@ class _Configuracion:
         self.atencion = parametros['atencion']
         self.duraciones = parametros.get('duraciones', {})
 
-    def _codigo(self, modelo_dict, valor):
-        buscado = str(valor).casefold()
-        for codigo, fila in modelo_dict.items():
-            if buscado in (codigo.casefold(), str(fila.get('nombre', '')).casefold()):
+    def _codigo(self, filas, valor):
+        """The code of the row named ``valor`` by code or name (no case or accents)."""
+        buscado = normalizar(valor)
+        for codigo, fila in filas.items():
+            if buscado in (normalizar(codigo), normalizar(fila.get('nombre', ''))):
                 return codigo
         return None
 
@@ -135,7 +137,8 @@ class _Configuracion:
             if 'prioridad' in decision else (caso.prioridad.codigo if caso.prioridad else None)
         proceso = self.procesos.get(self._codigo(self.procesos, decision.get('proceso', '')) or
                                     '') or self.activo_de.get(caso.motivo.codigo)
-        area = decision.get('area') or motivo.get('area') or caso.area.codigo
+        area = (self._codigo(self.areas, decision['area']) if 'area' in decision else None) \
+            or motivo.get('area') or caso.area.codigo
         contexto = {'tipo': caso.tipo, 'origen': caso.origen, 'canal': caso.canal.codigo,
                     'servicio': caso.servicio.codigo, 'motivo': caso.motivo.codigo,
                     'producto': caso.producto.codigo if caso.producto else None,
