@@ -4,6 +4,7 @@ Importing this package imports every catalog module, so ``REGISTRO`` is complete
 """
 from catalogos import (atencion, informes, organizacion, plazos, procesos,  # noqa: F401
                        servicios, usuarios)
+from catalogos import enrutamiento  # noqa: F401,I001 (declared last: its checks read the rest)
 from catalogos.declaracion import REGISTRO
 
 

@@ -16,6 +16,8 @@ def modelos():
     from reclamos.correo_recibido import CorreoEntrante
     from reclamos.documentos import Documento
     from reclamos.encuesta import Encuesta
+    from reclamos.enrutamiento import EtiquetaCaso
+    from reclamos.laboratorio import BitacoraAdmin, BorradorConfiguracion, VersionConfiguracion
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.mejora import MODELOS as MEJORA
     from reclamos.portal import SolicitudPortal
@@ -23,4 +25,5 @@ def modelos():
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
             VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
-            PlantillaCarta, CorreoEntrante] + MEJORA
+            PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
+            VersionConfiguracion, BitacoraAdmin] + MEJORA

@@ -18,6 +18,7 @@ TIPOS_ACCION = [
     ('notificacion', 'Notificación'), ('calificacion', 'Calificación'),
     ('suspension', 'Suspensión'), ('reanudacion', 'Reanudación'), ('prorroga', 'Prórroga'),
     ('anulacion', 'Anulación'), ('linea', 'Línea de reclamación'),
+    ('regla', 'Regla de enrutamiento'),
 ]
 MENSAJE = 'Las acciones del caso no se editan ni se borran.'
 

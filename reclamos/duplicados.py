@@ -3,6 +3,7 @@ import datetime
 from dataclasses import dataclass
 
 from reclamos.caso import Reclamo
+from reclamos.diagnostico import ranking
 from reclamos.tiempo import a_bd, ahora_utc, aware
 from reglas.duplicados import DIAS_VENTANA, es_similar, similitud
 from reglas.transiciones import ANULADO, EN_TRAMITE
@@ -26,7 +27,7 @@ def posibles_duplicados(cliente, motivo, descripcion, ahora=None):
 
     - the same customer with the same motive, still in progress;
     - a description at least 85% similar among cases of the same customer or motive received
-      in the last 30 days (indexed filters first, then difflib on at most 200 rows).
+      in the last 30 days (the 200 closest by the full-text index, then difflib).
     """
     cliente, motivo = _id(cliente), _id(motivo)
     ahora = aware(ahora) if ahora is not None else ahora_utc()
@@ -42,8 +43,12 @@ def posibles_duplicados(cliente, motivo, descripcion, ahora=None):
         filtro = Reclamo.motivo == motivo if cliente is None else (
             Reclamo.cliente == cliente if motivo is None
             else (Reclamo.cliente == cliente) | (Reclamo.motivo == motivo))
-        candidatos = (Reclamo.select().where(filtro, Reclamo.recibido_en >= desde,
-                                             Reclamo.estado != ANULADO)
+        condiciones = (filtro, Reclamo.recibido_en >= desde, Reclamo.estado != ANULADO)
+        # The full-text index ranks the closest texts first (reclamos.diagnostico), so a
+        # busy motive's older look-alike is not lost behind 200 more recent cases.
+        ids = ranking(descripcion, *condiciones, limite=LIMITE_CANDIDATOS)
+        candidatos = (Reclamo.select().where(Reclamo.id.in_(ids)) if ids else
+                      Reclamo.select().where(*condiciones)
                       .order_by(Reclamo.recibido_en.desc()).limit(LIMITE_CANDIDATOS))
         for r in candidatos:
             if r.id not in encontrados and es_similar(descripcion, r.descripcion):

@@ -12,6 +12,7 @@ from reclamos.acciones import anotar_varias, fila_accion
 from reclamos.actividades import contexto_condicion, siguiente, termino_de
 from reclamos.asignacion import menos_cargado
 from reclamos.caso import Reclamo, siguiente_numero
+from reclamos.enrutamiento import enrutar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.nucleo import contexto, transaccion
 from reclamos.plazos import datos_termino, resolver_calendario
@@ -145,7 +146,8 @@ def _origen(datos, ctx, r, errores, cliente_opcional=False):
 def _crear(r, ctx):
     motivo = r['motivo']
     calendario_id, calendario = resolver_calendario(motivo.calendario_id, motivo.calendario)
-    proceso = Proceso.activo_de(motivo.id)
+    ruta = enrutar(r)  # routing rules: may set r['prioridad'], area, user, process, tags
+    proceso = ruta.proceso or Proceso.activo_de(motivo.id)
     reclamo = Reclamo(
         numero=siguiente_numero(calendario.local(ctx.ahora).year), tipo=r['tipo'],
         origen=r['origen'], cliente=r['cliente'], area_solicitante=r['area_solicitante'],
@@ -157,12 +159,13 @@ def _crear(r, ctx):
         estado=PENDIENTE, registrado_por=ctx.usuario, creado_en=a_bd(ctx.ahora),
         actualizado_en=a_bd(ctx.ahora))
     actividad = siguiente(proceso.id if proceso else None, None, contexto_condicion(reclamo))
-    area_id = motivo.area_id or (actividad.area_id if actividad else None)
+    area_id = (ruta.area.id if ruta.area else None) or motivo.area_id or (
+        actividad.area_id if actividad else None)
     if area_id is None:
         raise ErrorValidacion({'motivo': f'El motivo «{motivo.nombre}» no tiene área '
                                          'responsable ni proceso: configure uno de los dos.'})
     reclamo.area = area_id
-    reclamo.usuario = menos_cargado(area_id)
+    reclamo.usuario = ruta.usuario or menos_cargado(area_id)
     reclamo.actividad_orden = actividad.orden if actividad else None
     terminos = terminos_iniciales(r, calendario, actividad)
     reclamo.vence_en = min(t['vence_en'] for t in terminos)
@@ -173,7 +176,8 @@ def _crear(r, ctx):
     if reclamo.usuario_id is not None:
         filas.append(fila_accion(reclamo, ctx, 'asignacion', 'usuario', None,
                                  reclamo.usuario.email))
-    anotar_varias(filas)
+    anotar_varias(filas + ruta.filas_accion(reclamo, ctx))
+    ruta.guardar_etiquetas(reclamo)
     return reclamo
 
 

@@ -20,6 +20,7 @@ def registrar_vistas(app):
     from vistas.informes import VistaInformes
     from vistas.mejora import VistaActas, VistaMejora
     from vistas.correo_entrante import VistaCorreoEntrante
+    from vistas.laboratorio import VistaLaboratorio, VistaPruebaRegla
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
@@ -36,6 +37,10 @@ def registrar_vistas(app):
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
+    admin.add_view(VistaPruebaRegla(name='Probar una regla', category='Servicios',
+                                    endpoint='prueba_regla', url='/admin/reglas/prueba'))
+    admin.add_view(VistaLaboratorio(name='Laboratorio de procesos', category='Servicios',
+                                    endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaClientes())
     admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',

@@ -127,6 +127,11 @@ class VistaSegura(ModelView):
                     form[campo].errors = list(form[campo].errors) + [mensaje]
             raise ValidationError('Revise los campos marcados: ' + ' '.join(errores.values()))
 
+    def after_model_change(self, form, model, is_created):
+        # Saved, but worth knowing (e.g. a routing rule that another one overrides).
+        for aviso in (model.avisos() if hasattr(model, 'avisos') else ()):
+            flash(aviso, 'warning')
+
     def delete_model(self, model):
         # flask-admin deletes recursively (a motive with all its cases); refuse instead when
         # other rows still use this one.

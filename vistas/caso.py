@@ -5,6 +5,8 @@ from flask_login import current_user
 
 from reclamos import ficha
 from reclamos.caso import Reclamo
+from reclamos.diagnostico import similares_resueltos
+from reclamos.enrutamiento import EtiquetaCaso
 from reclamos.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
@@ -41,5 +43,7 @@ class FichaCaso:
             lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
-            opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION)
+            opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
+            etiquetas=EtiquetaCaso.de(reclamo.id), similares=similares_resueltos(
+                reclamo, visible=lambda caso: ficha.visible_para(caso, current_user)))
         return pagina, estado

@@ -1,0 +1,176 @@
+"""Process lab screens (admins only): try a routing rule on past cases; the sandbox."""
+from pathlib import Path
+
+from flask import abort, flash, redirect, request, send_from_directory, url_for
+from flask_admin import BaseView, expose
+from flask_login import current_user
+from flask_wtf.csrf import CSRFError, validate_csrf
+from wtforms.validators import ValidationError
+
+from admin_app.db import db
+from reclamos.laboratorio import (VARIABILIDAD, BitacoraAdmin, BorradorConfiguracion,
+                                  VersionConfiguracion, actividades, copiar, editar, publicar,
+                                  restaurar, texto_reglas)
+
+from catalogos.enrutamiento import ReglaEnrutamiento, avisos_de
+from reclamos.enrutamiento import PREVIA_MAX, vista_previa
+from reclamos.errores import ErrorValidacion
+from vistas.base import rechazar, roles_actuales
+
+
+class SoloAdmin(BaseView):
+    def is_accessible(self):
+        return 'admin' in roles_actuales()
+
+    def inaccessible_callback(self, name, **kwargs):
+        return rechazar()
+
+
+class VistaPruebaRegla(SoloAdmin):
+    """Which of the last N cases (or of a date range) a rule would have matched."""
+
+    @expose('/')
+    def index(self):
+        valores = {'texto': request.args.get('texto', ''),
+                   'limite': request.args.get('limite', '200'),
+                   'desde': request.args.get('desde', ''), 'hasta': request.args.get('hasta', '')}
+        regla_id = request.args.get('regla', '')
+        if regla_id.isdigit() and not valores['texto']:
+            fila = ReglaEnrutamiento.get_or_none(ReglaEnrutamiento.id == int(regla_id))
+            valores['texto'] = fila.texto if fila else ''
+        coincidencias, leidos, errores = None, 0, {}
+        if valores['texto']:
+            try:
+                coincidencias, leidos = vista_previa(**valores)
+            except ErrorValidacion as error:
+                errores = error.errores
+        return self.render('laboratorio/prueba_regla.html', valores=valores, errores=errores,
+                           coincidencias=coincidencias, leidos=leidos, maximo=PREVIA_MAX,
+                           reglas=ReglaEnrutamiento.en_orden(),
+                           avisos=avisos_de(ReglaEnrutamiento.en_orden()))
+
+
+class VistaLaboratorio(SoloAdmin):
+    """Drafts of the configuration: copy, edit, run against a past period, publish, roll back."""
+
+    def _csrf(self):
+        try:
+            validate_csrf(request.form.get('csrf_token'))
+        except (ValidationError, CSRFError):
+            return False
+        return True
+
+    def _borrador(self, ident):
+        borrador = BorradorConfiguracion.get_or_none(BorradorConfiguracion.id == ident)
+        if borrador is None:
+            abort(404)
+        return borrador
+
+    @expose('/')
+    def index(self):
+        return self.render(
+            'laboratorio/inicio.html',
+            borradores=BorradorConfiguracion.select().order_by(
+                BorradorConfiguracion.id.desc()).limit(50),
+            versiones=VersionConfiguracion.select().order_by(
+                VersionConfiguracion.id.desc()).limit(20),
+            bitacora=BitacoraAdmin.select().order_by(BitacoraAdmin.id.desc()).limit(20))
+
+    @expose('/copiar', methods=('POST',))
+    def copiar(self):
+        if not self._csrf():
+            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+            return redirect(url_for('.index'))
+        from reclamos.ensayo import atencion_reciente
+
+        try:
+            borrador = copiar(request.form.get('nombre'), current_user._get_current_object(),
+                              atencion_reciente())
+        except ErrorValidacion as error:
+            flash(next(iter(error.errores.values())), 'error')
+            return redirect(url_for('.index'))
+        return redirect(url_for('.borrador', ident=borrador.id))
+
+    def _pagina(self, borrador, errores=None, formulario=None, estado=200):
+        from reclamos.ensayo import MAX_CASOS
+
+        configuracion = borrador.configuracion()
+        return self.render(
+            'laboratorio/borrador.html', b=borrador, valores=borrador.valores(),
+            areas=configuracion['catalogos'].get('areas', []),
+            actividades=actividades(configuracion), errores=errores or {},
+            formulario=formulario or {}, variabilidad=VARIABILIDAD,
+            reglas=(formulario or {}).get('reglas', texto_reglas(configuracion)),
+            maximo=MAX_CASOS), estado
+
+    @expose('/<int:ident>', methods=('GET', 'POST'))
+    def borrador(self, ident):
+        borrador = self._borrador(ident)
+        if request.method == 'GET':
+            return self._pagina(borrador)
+        if not self._csrf():
+            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
+                                estado=400)
+        try:
+            with db.atomic():
+                editar(borrador, request.form)
+        except ErrorValidacion as error:
+            return self._pagina(self._borrador(ident), error.errores, request.form, 422)
+        flash('Borrador guardado. La configuración en uso no cambió.', 'success')
+        return redirect(url_for('.borrador', ident=ident))
+
+    @expose('/<int:ident>/ensayo')
+    def ensayo(self, ident):
+        # simpy and plotly load on the first run, not when an app server boots.
+        from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
+                                          html_figura)
+        from reclamos.ensayo import ensayar
+
+        borrador = self._borrador(ident)
+        try:
+            informe = ensayar(borrador, request.args.get('desde'), request.args.get('hasta'))
+        except ErrorValidacion as error:
+            return self._pagina(borrador, error.errores, request.args, 422)
+        return self.render(
+            'laboratorio/ensayo.html', b=borrador, informe=informe, escenarios=ESCENARIOS,
+            desde=request.args.get('desde'), hasta=request.args.get('hasta'),
+            cumplimiento=html_figura(figura_cumplimiento(informe), 'grafico-cumplimiento'),
+            pendientes=html_figura(figura_pendientes(informe), 'grafico-pendientes'))
+
+    @expose('/<int:ident>/publicar', methods=('POST',))
+    def publicar(self, ident):
+        borrador = self._borrador(ident)
+        if not self._csrf():
+            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        else:
+            try:
+                version = publicar(borrador, current_user._get_current_object())
+                flash(f'Borrador publicado. La configuración anterior quedó como versión '
+                      f'#{version.id}.', 'success')
+            except ErrorValidacion as error:
+                flash(next(iter(error.errores.values())), 'error')
+        return redirect(url_for('.index'))
+
+    @expose('/version/<int:ident>/restaurar', methods=('POST',))
+    def restaurar(self, ident):
+        version = VersionConfiguracion.get_or_none(VersionConfiguracion.id == ident)
+        if version is None:
+            abort(404)
+        if not self._csrf():
+            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        else:
+            try:
+                actual = restaurar(version, current_user._get_current_object())
+                flash(f'Versión #{version.id} restaurada; la que había quedó como '
+                      f'#{actual.id}.', 'success')
+            except ErrorValidacion as error:
+                flash(next(iter(error.errores.values())), 'error')
+        return redirect(url_for('.index'))
+
+    @expose('/plotly.min.js')
+    def plotly_js(self):
+        # Served from the installed package: the page works offline and under the CSP.
+        import plotly
+        carpeta = Path(plotly.__file__).resolve().parent / 'package_data'
+        respuesta = send_from_directory(carpeta, 'plotly.min.js', max_age=7 * 24 * 3600)
+        return respuesta
