@@ -15,6 +15,7 @@ def registrar_vistas(app):
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes
     from vistas.plazos import VistaRecalculo, VistaSimulador
+    from vistas.tablero import VistaTablero
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
     from vistas.usuarios import VistaUsuarios
@@ -35,6 +36,7 @@ def registrar_vistas(app):
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
                                   endpoint='recalculo', url='/admin/recalculo'))
+    admin.add_view(VistaTablero(name='Tablero', endpoint='tablero', url='/admin/tablero'))
 
     @app.before_request
     def _sin_nulos():
