@@ -44,7 +44,8 @@ def _columna(tabla, i):
 
 
 def _valores(columna):
-    return [float(v) if v is not None else None for v in columna]
+    """Amounts (Decimal) as numbers plotly can draw; counts stay integers."""
+    return [v if v is None or isinstance(v, (int, float)) else float(v) for v in columna]
 
 
 def _lineas(fig, tabla, enlaces):
