@@ -155,3 +155,20 @@ def test_agrupacion_desconocida(ids):
         tabla('conteo', Opciones(por='descripcion'))
     with pytest.raises(AgrupacionInvalida):
         tabla('tiempos', dataclasses.replace(Opciones(), por_tiempo='canal'))
+
+
+def test_cada_figura_es_valida_para_plotly_y_dibuja_la_tabla(ids):
+    from graficos.figuras import figura
+
+    for nombre in ('evolucion', 'conteo', 'tiempos', 'cumplimiento', 'peores_motivos',
+                   'carga_area', 'carga_usuario', 'satisfaccion', 'montos', 'incidencia'):
+        t = tabla(nombre)
+        fig = figura(t, '/casos/', {'vista': 'todos'})  # validated by graph_objects
+        assert fig.data, nombre
+        etiquetas = fig.data[0].y if nombre == 'peores_motivos' else fig.data[0].x
+        assert list(etiquetas) == [str(f[0]) for f in t.filas], nombre
+    barras = figura(tabla('conteo', Opciones(por='canal'))).data[0]
+    assert (list(barras.y), barras.customdata[0]) == ([5, 3], f'/casos/?canal={ids["WEB"]}')
+    vacia = figura(calcular('conteo', Filtros(DESDE.replace(year=2025),
+                                               HASTA.replace(year=2025)), Opciones(), AHORA))
+    assert not vacia.data and vacia.layout.annotations[0].text == SIN_DATOS

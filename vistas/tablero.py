@@ -16,7 +16,7 @@ from flask_admin import BaseView, expose
 from flask_login import current_user
 
 from graficos.exportar import exportar
-from graficos.figuras import figura
+from graficos.figuras import como_json
 from graficos.formulario import FormularioTablero
 from graficos.tablas import TABLAS, calcular
 from reclamos.tiempo import ahora_utc
@@ -70,8 +70,7 @@ class VistaTablero(BaseView):
                 tabla = self._tabla(nombre, formulario, zona)
                 graficos.append({
                     'nombre': nombre, 'tabla': tabla,
-                    # '<' escaped: a catalog name must not close the <script> holding it.
-                    'figura': figura(tabla, base, parametros).to_json().replace('<', '\\u003c'),
+                    'figura': como_json(tabla, base, parametros),
                     'csv': url_for('.exportar', nombre=nombre, formato='csv', **consulta),
                     'xlsx': url_for('.exportar', nombre=nombre, formato='xlsx', **consulta),
                 })
