@@ -153,7 +153,7 @@ def _terminos(f, *columnas):
         TerminoCaso.cumplido_en.is_null(False), TerminoCaso.cancelado == False)  # noqa: E712
 
 
-def cumplimiento(f):
+def cumplimiento(f, tipos=(LEGAL, PRIORIDAD, ACTIVIDAD)):
     """Met terms and those met in time: [(tipo, activity name or '', met, in time)].
 
     A term is met when the case (or the activity) is answered; in time when that happened
@@ -161,7 +161,7 @@ def cumplimiento(f):
     """
     nombre = Case(None, [(TerminoCaso.tipo == ACTIVIDAD, TerminoCaso.nombre)], '')
     return list(_terminos(f, TerminoCaso.tipo, nombre, fn.COUNT(TerminoCaso.id), _en_plazo())
-                .where(TerminoCaso.tipo.in_([LEGAL, PRIORIDAD, ACTIVIDAD]))
+                .where(TerminoCaso.tipo.in_(list(tipos)))
                 .group_by(SQL('1'), SQL('2')).order_by(SQL('1'), SQL('2')).tuples())
 
 
@@ -200,4 +200,5 @@ def montos(f):
                                    LineaReclamo.monto_aprobado)], 0))
     return list(filtrar(LineaReclamo.select(Reclamo.servicio, reclamado, aprobado)
                         .join(Reclamo), f)
-                .group_by(Reclamo.servicio).order_by(Reclamo.servicio).tuples())
+                .group_by(Reclamo.servicio).having((reclamado > 0) | (aprobado > 0))
+                .order_by(Reclamo.servicio).tuples())

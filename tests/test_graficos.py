@@ -1,26 +1,37 @@
 """Every number of every chart on the hand-computed case set of tests/datos_graficos.py, on
-the database the run uses (SQLite or PostgreSQL)."""
+the database the run uses (SQLite or PostgreSQL), read from the cases and from the daily
+rollup (graficos.resumen): both must give the same hand-computed numbers."""
 import dataclasses
 from decimal import Decimal
 
 import pytest
 
 from admin_app.db import db
+from graficos import agregados, consultas
 from graficos.filtros import AgrupacionInvalida, Filtros
+from graficos.resumen import recalcular
 from graficos.tablas import SIN_DATOS, Opciones, calcular
 from tests.datos_graficos import AHORA, DESDE, HASTA, cargar
 
 
-@pytest.fixture
-def ids(app, crear_usuario):
+FUENTE = {}
+
+
+@pytest.fixture(params=['casos', 'resumen'])
+def ids(request, app, crear_usuario):
     agente = crear_usuario('agente')
     with app.app_context(), db.connection_context():
-        yield cargar(agente.id)
+        valores = cargar(agente.id)
+        FUENTE['q'] = consultas
+        if request.param == 'resumen':
+            assert recalcular('America/Bogota', ahora=AHORA) > 0
+            FUENTE['q'] = agregados
+        yield valores
 
 
 def tabla(nombre, opciones=None, clientes=None, **filtros):
     f = Filtros(DESDE, HASTA, 'America/Bogota', **filtros)
-    return calcular(nombre, f, opciones or Opciones(), AHORA, clientes)
+    return calcular(nombre, f, opciones or Opciones(), AHORA, clientes, FUENTE['q'])
 
 
 def como_dict(t):
@@ -146,7 +157,7 @@ def test_un_periodo_sin_casos_da_graficos_vacios_que_lo_dicen(ids):
     f = Filtros(DESDE.replace(year=2025), HASTA.replace(year=2025))
     for nombre in ('evolucion', 'conteo', 'tiempos', 'cumplimiento', 'peores_motivos',
                    'carga_area', 'carga_usuario', 'satisfaccion', 'montos', 'incidencia'):
-        t = calcular(nombre, f, Opciones(), AHORA)
+        t = calcular(nombre, f, Opciones(), AHORA, q=FUENTE['q'])
         assert t.vacia and t.nota == SIN_DATOS, nombre
 
 
@@ -170,5 +181,6 @@ def test_cada_figura_es_valida_para_plotly_y_dibuja_la_tabla(ids):
     barras = figura(tabla('conteo', Opciones(por='canal'))).data[0]
     assert (list(barras.y), barras.customdata[0]) == ([5, 3], f'/casos/?canal={ids["WEB"]}')
     vacia = figura(calcular('conteo', Filtros(DESDE.replace(year=2025),
-                                               HASTA.replace(year=2025)), Opciones(), AHORA))
+                                               HASTA.replace(year=2025)), Opciones(), AHORA,
+                            q=FUENTE['q']))
     assert not vacia.data and vacia.layout.annotations[0].text == SIN_DATOS

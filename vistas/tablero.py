@@ -15,10 +15,11 @@ from flask import abort, current_app, request, send_file, url_for
 from flask_admin import BaseView, expose
 from flask_login import current_user
 
+from graficos import resumen
 from graficos.exportar import exportar
 from graficos.figuras import como_json
 from graficos.formulario import FormularioTablero
-from graficos.tablas import TABLAS, calcular
+from graficos.tablas import TABLAS, calcular, calcular_con_resumen
 from reclamos.tiempo import ahora_utc
 from vistas.base import rechazar, roles_actuales
 
@@ -53,21 +54,27 @@ class VistaTablero(BaseView):
         formulario = FormularioTablero(request.args, hoy, alcance())
         return formulario, formulario.validate(), zona
 
-    def _tabla(self, nombre, formulario, zona):
+    def _tabla(self, nombre, formulario, zona, calculo):
+        """From the daily rollup once it has been computed; from the cases until then."""
+        clientes = current_app.config.get('RECLAMOS_CLIENTES_POR_SERVICIO')
+        if calculo is not None:
+            return calcular_con_resumen(nombre, formulario.filtros(zona),
+                                        formulario.opciones(), ahora_utc(), clientes, calculo)
         return calcular(nombre, formulario.filtros(zona), formulario.opciones(), ahora_utc(),
-                        current_app.config.get('RECLAMOS_CLIENTES_POR_SERVICIO'))
+                        clientes)
 
     @expose('/')
     def index(self):
         formulario, valido, zona = self._formulario()
         graficos = []
+        calculo = resumen.vigente(zona)
         if valido:
             filtros = formulario.filtros(zona)
             parametros = filtros.parametros_casos()
             base = url_for('casos.index')
             consulta = formulario.parametros()
             for nombre in TABLAS:
-                tabla = self._tabla(nombre, formulario, zona)
+                tabla = self._tabla(nombre, formulario, zona, calculo)
                 graficos.append({
                     'nombre': nombre, 'tabla': tabla,
                     'figura': como_json(tabla, base, parametros),
@@ -78,7 +85,7 @@ class VistaTablero(BaseView):
         else:
             casos = None
         return self.render('tablero/index.html', formulario=formulario, graficos=graficos,
-                           casos=casos, plotly_version=plotly.__version__)
+                           casos=casos, plotly_version=plotly.__version__, calculo=calculo)
 
     @expose('/exportar/<nombre>.<formato>')
     def exportar(self, nombre, formato):
@@ -88,7 +95,7 @@ class VistaTablero(BaseView):
         if not valido:
             errores = '; '.join(f'{c.label.text}: {e}' for c in formulario for e in c.errors)
             abort(400, description=errores)
-        tabla = self._tabla(nombre, formulario, zona)
+        tabla = self._tabla(nombre, formulario, zona, resumen.vigente(zona))
         filtros = formulario.filtros(zona)
         datos, tipo = exportar(tabla, formato, f'Casos recibidos del {filtros.desde} al '
                                                f'{filtros.hasta}')
