@@ -3,9 +3,6 @@ import csv
 import io
 from decimal import Decimal
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 FORMATOS = {'csv': 'text/csv; charset=utf-8',
             'xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}
 
@@ -25,6 +22,10 @@ def a_csv(tabla):
 
 
 def a_xlsx(tabla, filtros_texto=''):
+    # Imported here: openpyxl is heavy and only exports need it (app start stays quick).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
     libro = Workbook()
     hoja = libro.active
     hoja.title = tabla.nombre[:31]

@@ -9,7 +9,6 @@ Every point carries in ``customdata`` the URL of the case list behind it, so a c
 bar opens those cases (see the dashboard template)."""
 from urllib.parse import urlencode
 
-import plotly.graph_objects as go
 from plotly.io.json import to_json_plotly
 
 from graficos.tablas import SIN_DATOS
@@ -26,6 +25,8 @@ def enlace(base_casos, parametros, extra):
 
 
 def figura(tabla, base_casos='/casos/', parametros=None):
+    import plotly.graph_objects as go  # heavy; the dashboard itself serialises the dict
+
     return go.Figure(especificacion(tabla, base_casos, parametros))
 
 
