@@ -51,7 +51,8 @@ class Servidor:
             try:
                 if requests.get(self.base + '/login', timeout=2).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
+                # Workers still booting (slow on a busy machine): ask again.
                 time.sleep(0.2)
         raise RuntimeError('gunicorn no respondió a tiempo')
 
