@@ -184,3 +184,36 @@ def test_cada_figura_es_valida_para_plotly_y_dibuja_la_tabla(ids):
                                                HASTA.replace(year=2025)), Opciones(), AHORA,
                             q=FUENTE['q']))
     assert not vacia.data and vacia.layout.annotations[0].text == SIN_DATOS
+
+
+def test_anular_registra_el_instante_y_el_caso_sale_de_pendientes(app, demo, crear_usuario):
+    import datetime as dt
+
+    from reclamos.flujo import transicionar
+    from reclamos.tiempo import ahora_utc
+    from tests.casos import crear_caso
+
+    admin = crear_usuario('admin')
+    with app.app_context(), db.connection_context():
+        caso = crear_caso(admin)
+        hoy = dt.datetime.now(dt.timezone(dt.timedelta(hours=-5))).date()
+        f = Filtros(hoy, hoy, motivo=caso.motivo_id)
+        [(_, recibidos, resueltos, pendientes)] = calcular(
+            'evolucion', f, Opciones(periodo='dia'), ahora_utc()).filas
+        antes = ahora_utc()
+        anulado = transicionar(caso, 'anular', admin, '127.0.0.1', caso.version,
+                               motivo='Registrado dos veces.')
+        assert antes.replace(tzinfo=None) <= anulado.anulado_en <= dt.datetime.utcnow()
+        # Still received today, not resolved, and out of the backlog.
+        assert calcular('evolucion', f, Opciones(periodo='dia'), ahora_utc()).filas == [
+            [hoy.isoformat(), recibidos, resueltos, pendientes - 1]]
+
+
+def test_clientes_por_servicio_desde_el_entorno():
+    from admin_app.config import clientes_por_servicio
+
+    assert clientes_por_servicio('') == {}
+    assert clientes_por_servicio(' AGUA=120000, LUZ=5 ') == {'AGUA': 120000, 'LUZ': 5}
+    for malo in ('AGUA', 'AGUA=mucho', 'AGUA=0', '=5'):
+        with pytest.raises(ValueError, match='RECLAMOS_CLIENTES_POR_SERVICIO'):
+            clientes_por_servicio(malo)
