@@ -96,10 +96,7 @@ class CalculoResumen(BaseModel):
 
 def vigente(zona):
     """The last computation if one exists for ``zona``; None sends the charts to raw rows."""
-    try:
-        calculo = CalculoResumen.select().order_by(CalculoResumen.id.desc()).first()
-    except Exception:  # noqa: BLE001  (table missing in an old database: read raw rows)
-        return None
+    calculo = CalculoResumen.select().order_by(CalculoResumen.id.desc()).first()
     return calculo if calculo is not None and calculo.zona == zona else None
 
 

@@ -245,7 +245,7 @@ def calcular_con_resumen(nombre, f, o, ahora, clientes_por_servicio, calculo):
     clave = (calculo.calculado_en, nombre, f, o,
              tuple(sorted((clientes_por_servicio or {}).items())))
     if clave not in _MEMORIA:
-        if len(_MEMORIA) >= MEMORIA_MAX or any(k[0] != clave[0] for k in list(_MEMORIA)[:1]):
+        if len(_MEMORIA) >= MEMORIA_MAX or next(iter(_MEMORIA), clave)[0] != clave[0]:
             _MEMORIA.clear()  # a new computation (or too many filter sets): start again
         _MEMORIA[clave] = calcular(nombre, f, o, ahora, clientes_por_servicio, agregados)
     return _MEMORIA[clave]
