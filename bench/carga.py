@@ -105,7 +105,7 @@ def medir(base, escenario, segundos, concurrencia, maximo):
 
     def trabajar():
         try:
-            sesion = sesion_iniciada(base, escenario.usuario)
+            sesion = sesion_iniciada(base, getattr(escenario, 'usuario', USUARIO))
             estado = escenario.preparar(sesion, base)
         except (RuntimeError, requests.RequestException, AttributeError) as error:
             with cerrojo:
