@@ -15,7 +15,7 @@ from admin_app.db import db
 def registrar(app):
     for comando in (iniciar_bd, migrar, cargar_demo, crear_usuario, exportar_config,
                     importar_config, recalcular_vencimientos, importar_clientes, respaldar,
-                    restaurar, leer_correo):
+                    restaurar, leer_correo, recalcular_resumen):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
@@ -181,6 +181,20 @@ def importar_clientes(archivo):
     with click.progressbar(length=len(filas), label='Importando clientes') as barra:
         nuevos, actualizados = importar(filas, avance=lambda n: barra.update(n - barra.pos))
     click.echo(f'{nuevos} clientes nuevos, {actualizados} actualizados.')
+
+
+@click.command('recalcular-resumen')
+@with_appcontext
+def recalcular_resumen():
+    """Rebuild the dashboard's daily rollup (run it every few minutes from cron)."""
+    from flask import current_app
+
+    from admin_app.db import db
+    from graficos.resumen import recalcular
+
+    with db.connection_context():
+        filas = recalcular(current_app.config['BABEL_DEFAULT_TIMEZONE'])
+    click.echo(f'Resumen diario recalculado: {filas} filas.')
 
 
 @click.command('respaldar')

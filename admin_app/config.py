@@ -97,7 +97,24 @@ def desde_entorno():
         'RECLAMOS_EMPRESA': os.environ.get('RECLAMOS_EMPRESA', ''),
         'RECLAMOS_EMPRESA_RUC': os.environ.get('RECLAMOS_EMPRESA_RUC', ''),
         'RECLAMOS_EMPRESA_DIRECCION': os.environ.get('RECLAMOS_EMPRESA_DIRECCION', ''),
+        # Dashboard: agents see it (their area) only when an admin turns this on.
+        'RECLAMOS_TABLERO_AGENTES': os.environ.get('RECLAMOS_TABLERO_AGENTES', '0') == '1',
+        # Customers per service for the incidence chart: 'INTERNET=120000,AGUA=80000'.
+        'RECLAMOS_CLIENTES_POR_SERVICIO': clientes_por_servicio(
+            os.environ.get('RECLAMOS_CLIENTES_POR_SERVICIO', '')),
     }
+
+
+def clientes_por_servicio(texto):
+    """'CODIGO=N,CODIGO=N' -> {codigo: N}; a malformed entry stops the start with its name."""
+    resultado = {}
+    for parte in filter(None, (p.strip() for p in texto.split(','))):
+        codigo, _, numero = parte.partition('=')
+        if not codigo.strip() or not numero.strip().isdigit() or int(numero) == 0:
+            raise ValueError(f'RECLAMOS_CLIENTES_POR_SERVICIO: entrada inválida «{parte}» '
+                             '(use CODIGO=número de clientes).')
+        resultado[codigo.strip()] = int(numero)
+    return resultado
 
 
 # Settings that do not depend on the environment.

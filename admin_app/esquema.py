@@ -32,5 +32,7 @@ def modelos():
     """Every table of the application, parents first (what migrations must build)."""
     import catalogos
     import reclamos
+    from graficos.resumen import CalculoResumen, ResumenActividad, ResumenDiario
 
-    return catalogos.modelos() + reclamos.modelos()
+    return (catalogos.modelos() + reclamos.modelos()
+            + [ResumenDiario, ResumenActividad, CalculoResumen])

@@ -26,6 +26,7 @@ USUARIO = os.environ.get('BENCH_USUARIO', 'supervisor@reclamos.demo')
 CONTRASENA = os.environ.get('BENCH_CONTRASENA', 'reclamos-demo')
 # The integration account of the API scenarios: it may work any case (its own registrations).
 USUARIO_API = os.environ.get('BENCH_USUARIO_API', 'admin@reclamos.demo')
+GERENTE = os.environ.get('BENCH_GERENTE', 'gerente@reclamos.demo')
 
 
 def puerto_libre():
@@ -54,6 +55,7 @@ class Servidor:
                 if requests.get(self.base + '/login', timeout=15).status_code == 200:
                     return
             except requests.RequestException:
+                # Workers still booting (slow on a busy machine): ask again.
                 time.sleep(0.2)
         raise RuntimeError('gunicorn no respondió a tiempo')
 
@@ -106,7 +108,7 @@ def medir(base, escenario, segundos, concurrencia, maximo):
 
     def trabajar():
         try:
-            sesion = sesion_iniciada(base)
+            sesion = sesion_iniciada(base, getattr(escenario, 'usuario', USUARIO))
             estado = escenario.preparar(sesion, base)
         except (RuntimeError, requests.RequestException, AttributeError) as error:
             with cerrojo:
@@ -149,9 +151,10 @@ def medir(base, escenario, segundos, concurrencia, maximo):
 class Escenario:
     """One request repeated; ``ruta`` may use {numero} (a visible case, read at start)."""
 
-    def __init__(self, nombre, ruta, metodo='GET', datos=None, esperado=200):
+    def __init__(self, nombre, ruta, metodo='GET', datos=None, esperado=200, usuario=None):
         self.nombre, self.ruta, self.metodo = nombre, ruta, metodo
         self.datos, self.esperado = datos, esperado
+        self.usuario = usuario or USUARIO
 
     def preparar(self, sesion, base):
         """Per-thread state: a few case numbers and the form token of this session."""
@@ -240,6 +243,11 @@ def escenarios():
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
         EscenarioApi('registro por API', _registrar_api, 201),
         EscenarioApi('transición por API (suspender/reanudar)', _suspender_o_reanudar, 200),
+        # The whole dashboard (every chart, default range: the last 30 days) and one export.
+        # A manager sees every area: the heaviest case.
+        Escenario('tablero', '/admin/tablero/', usuario=GERENTE),
+        Escenario('tablero, exportación XLSX', '/admin/tablero/exportar/evolucion.xlsx',
+                  usuario=GERENTE),
     ]
 
 
@@ -258,6 +266,8 @@ def main(argv=None):
                         help='Máximo de peticiones por escenario.')
     parser.add_argument('--concurrencia', type=int, default=4)
     parser.add_argument('--salida', default=str(RAIZ / 'bench' / 'resultados'))
+    parser.add_argument('--escenario', action='append', default=[],
+                        help='Solo los escenarios cuyo nombre contiene este texto.')
     args = parser.parse_args(argv)
 
     url_bd = os.environ.get('DATABASE_URL', '')
@@ -265,7 +275,8 @@ def main(argv=None):
     try:
         servidor.esperar()
         resultados = [medir(servidor.base, e, args.segundos, args.concurrencia, args.peticiones)
-                      for e in escenarios()]
+                      for e in escenarios()
+                      if not args.escenario or any(t in e.nombre for t in args.escenario)]
         rss = servidor.rss_max_trabajadores_mb()
     finally:
         servidor.parar()

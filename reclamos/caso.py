@@ -87,6 +87,7 @@ class Reclamo(BaseModel):
     respuesta = TextField(default='', verbose_name='Respuesta')
     terminado_en = DateTimeField(null=True, verbose_name='Terminado')
     cerrado_en = DateTimeField(null=True, verbose_name='Cerrado')
+    anulado_en = DateTimeField(null=True, verbose_name='Anulado')
     calificacion = IntegerField(null=True, verbose_name='Calificación')
     calificado_por = CharField(max_length=200, default='', verbose_name='Calificado por')
     sin_contacto = BooleanField(default=False, verbose_name='Sin contacto')
@@ -109,6 +110,9 @@ class Reclamo(BaseModel):
             (('usuario', 'estado', 'vence_en'), False),
             (('registrado_por', 'estado', 'vence_en'), False),
             (('motivo', 'recibido_en'), False),
+            # The dashboard's date ranges; covers its resolution-time percentiles.
+            (('recibido_en', 'terminado_en', 'motivo', 'area'), False),
+            (('terminado_en',), False),
         )
 
     def __str__(self):

@@ -136,7 +136,8 @@ def _anular(r, ctx, datos):
     _validar(errores)
     (Suspension.update(fin=a_bd(ctx.ahora))
      .where(Suspension.reclamo == r.id, Suspension.fin.is_null()).execute())
-    escribir(r, {'estado': ANULADO, 'motivo_anulacion': motivo, 'duplicado_de': original}, ctx,
+    escribir(r, {'estado': ANULADO, 'motivo_anulacion': motivo, 'duplicado_de': original,
+                 'anulado_en': ctx.ahora}, ctx,
              tipo='anulacion', texto=motivo, visible_cliente=True)
     plazos.cancelar(r)
 

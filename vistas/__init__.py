@@ -22,6 +22,7 @@ def registrar_vistas(app):
     from vistas.correo_entrante import VistaCorreoEntrante
     from vistas.laboratorio import VistaLaboratorio, VistaPruebaRegla
     from vistas.plazos import VistaRecalculo, VistaSimulador
+    from vistas.tablero import VistaTablero
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
     from vistas.usuarios import VistaUsuarios
@@ -56,6 +57,7 @@ def registrar_vistas(app):
                                endpoint='mejora', url='/admin/mejora'))
     admin.add_view(VistaActas(name='Actas de comité', category='Informes', endpoint='actas',
                               url='/admin/actas'))
+    admin.add_view(VistaTablero(name='Tablero', endpoint='tablero', url='/admin/tablero'))
 
     @app.before_request
     def _sin_nulos():

@@ -39,6 +39,13 @@ class Filtros:
     motivo: int | None = None
     vence: str = ''
     q: str = ''
+    # From the dashboard's drill-down links.
+    servicio: int | None = None
+    usuario: int | None = None
+    origen: str = ''
+    tipo: str = ''
+    desde: datetime.date | None = None
+    hasta: datetime.date | None = None
 
     @classmethod
     def de(cls, args):
@@ -46,13 +53,25 @@ class Filtros:
             valor = args.get(nombre, '')
             return int(valor) if valor.isdigit() else None
 
+        def fecha(nombre):
+            try:
+                return datetime.date.fromisoformat(args.get(nombre, ''))
+            except ValueError:
+                return None
+
         return cls(vista=args.get('vista') if args.get('vista') in ('mios', 'area', 'todos')
                    else 'mios',
-                   estado=args.get('estado') if args.get('estado') in ESTADOS else '',
+                   estado=args.get('estado') if args.get('estado') in ESTADOS + ('todos',)
+                   else '',
                    area=entero('area'), prioridad=entero('prioridad'), canal=entero('canal'),
                    motivo=entero('motivo'),
                    vence=args.get('vence') if args.get('vence') in ('hoy', 'vencidos') else '',
-                   q=(args.get('q') or '').strip()[:60])
+                   q=(args.get('q') or '').strip()[:60],
+                   servicio=entero('servicio'), usuario=entero('usuario'),
+                   origen=args.get('origen') if args.get('origen') in ('externo', 'interno')
+                   else '',
+                   tipo=(args.get('tipo') or '')[:20], desde=fecha('desde'),
+                   hasta=fecha('hasta'))
 
 
 def _base():
@@ -67,14 +86,36 @@ def _base():
 def _filtros_sql(consulta, filtros, ahora):
     """The filters every branch shares (residual conditions on the walked index)."""
     for campo, valor in ((Reclamo.area, filtros.area), (Reclamo.prioridad, filtros.prioridad),
-                         (Reclamo.canal, filtros.canal), (Reclamo.motivo, filtros.motivo)):
+                         (Reclamo.canal, filtros.canal), (Reclamo.motivo, filtros.motivo),
+                         (Reclamo.servicio, filtros.servicio),
+                         (Reclamo.usuario, filtros.usuario),
+                         (Reclamo.origen, filtros.origen or None),
+                         (Reclamo.tipo, filtros.tipo or None)):
         if valor is not None:
             consulta = consulta.where(campo == valor)
+    consulta = _rango(consulta, filtros)
     if filtros.vence == 'vencidos':
         consulta = consulta.where(Reclamo.vence_en < a_bd(ahora))
     elif filtros.vence == 'hoy':
         consulta = consulta.where(Reclamo.vence_en.between(
             a_bd(ahora), a_bd(ahora + datetime.timedelta(days=1))))
+    return consulta
+
+
+def _rango(consulta, filtros):
+    """Received between two local dates (the desk's zone), both included."""
+    from zoneinfo import ZoneInfo
+
+    from flask import current_app
+
+    zona = ZoneInfo(current_app.config['BABEL_DEFAULT_TIMEZONE'])
+    for dia, mayor in ((filtros.desde, True), (filtros.hasta, False)):
+        if dia is None:
+            continue
+        limite = dia if mayor else dia + datetime.timedelta(days=1)
+        instante = a_bd(datetime.datetime.combine(limite, datetime.time(), zona))
+        consulta = consulta.where(Reclamo.recibido_en >= instante if mayor
+                                  else Reclamo.recibido_en < instante)
     return consulta
 
 
@@ -144,7 +185,8 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=POR_PAGINA, 
     here. Never a sort of the whole queue, never a COUNT. Returns (rows, next cursor).
     """
     base = base if base is not None else _base()
-    estados = [filtros.estado] if filtros.estado else list(ABIERTOS)
+    estados = (list(ESTADOS) if filtros.estado == 'todos' else [filtros.estado]
+               if filtros.estado else list(ABIERTOS))
     posicion = _cursor(cursor)
     claves = Reclamo.select(Reclamo.vence_en, Reclamo.id)  # covered by the queue indexes
     if filtros.q:
