@@ -3,6 +3,7 @@
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
 from catalogos import atencion, organizacion, plazos, procesos, servicios, usuarios  # noqa: F401
+from catalogos import alertas  # noqa: F401,E402  (declared last: after the areas it names)
 from catalogos.declaracion import REGISTRO
 
 

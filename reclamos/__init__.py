@@ -14,7 +14,9 @@ def modelos():
     from reclamos.correo import AdjuntoCorreo, Correo
     from reclamos.documentos import Documento
     from reclamos.lineas import LineaReclamo, VersionLinea
+    from reclamos.notificaciones import AlertaTermino, Notificacion
     from reclamos.terminos import Suspension, TerminoCaso
+    import reclamos.alertas  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, Correo, AdjuntoCorreo]
+            VersionLinea, Documento, Correo, AdjuntoCorreo, AlertaTermino, Notificacion]

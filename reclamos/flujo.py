@@ -2,6 +2,7 @@
 back, ANULADO. Who may do each from which state is ``reglas.transiciones``; this module does
 what each one implies (terms, rating, log)."""
 from reclamos import plazos
+from reclamos.avisos import avisar_resuelto
 from reclamos.caso import Reclamo
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.nucleo import bloquear, contexto, escribir, exigir, transaccion
@@ -64,6 +65,7 @@ def _terminar(r, ctx, datos):
     escribir(r, {'estado': TERMINADO, 'respuesta': respuesta, 'terminado_en': ctx.ahora}, ctx,
              tipos=TIPOS, texto=respuesta, visible_cliente=True)
     plazos.cumplir(r, ctx.ahora)
+    avisar_resuelto(r, plazos.calendario_de(r), ctx)
 
 
 def _cerrar(r, ctx, datos):

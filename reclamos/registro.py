@@ -11,6 +11,7 @@ from reclamos import validacion as v
 from reclamos.acciones import anotar_varias, fila_accion
 from reclamos.actividades import contexto_condicion, siguiente, termino_de
 from reclamos.asignacion import menos_cargado
+from reclamos.avisos import acusar_recibo
 from reclamos.caso import Reclamo, siguiente_numero
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.nucleo import contexto, transaccion
@@ -171,6 +172,7 @@ def _crear(r, ctx):
         filas.append(fila_accion(reclamo, ctx, 'asignacion', 'usuario', None,
                                  reclamo.usuario.email))
     anotar_varias(filas)
+    acusar_recibo(reclamo, calendario, ctx)
     return reclamo
 
 
