@@ -25,7 +25,7 @@ def ciclo(app, ahora=None):
         resumen['resumenes'] = 0
         if ahora.astimezone(ZoneInfo(zona)).hour >= app.config['RECLAMOS_RESUMEN_HORA']:
             resumen['resumenes'] = resumen_diario(ahora, zona)
-        resumen.update(enviar_pendientes(app.config, ahora))
+        resumen.update(enviar_pendientes(app.config))  # sending runs on the real clock
     return resumen
 
 

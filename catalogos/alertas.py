@@ -158,12 +158,11 @@ NIVELES = declarar(
     columnas=('codigo', 'nombre', 'area', 'orden', 'porcentaje', 'al_responsable',
               'a_supervisores', 'a_gerentes', 'correos', 'en_app', 'por_correo', 'activo'),
     filtros=('area', 'activo'), orden=('porcentaje', False),
-    lectura=('admin', 'supervisor', 'gerente'),
 )
 PLANTILLAS = declarar(
     PlantillaCorreo, titulo='Plantillas de correo', categoria='Alertas',
     clave='plantillas_correo', columnas=('codigo', 'nombre', 'asunto', 'activo'),
-    busqueda=('codigo', 'nombre', 'asunto'), lectura=('admin',),
+    busqueda=('codigo', 'nombre', 'asunto'),
 )
 
 

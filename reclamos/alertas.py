@@ -173,12 +173,11 @@ def _notificar(termino, caso, nivel, calendario, ahora, memoria):
     return 1
 
 
-def reprogramar(ahora=None):
-    """Have the next sweep look again at every open term (the levels changed)."""
-    instante = a_bd(aware(ahora) if ahora is not None else ahora_utc())
-    (TerminoCaso.update(alerta_en=instante)
-     .where(TerminoCaso.cumplido_en.is_null(), TerminoCaso.cancelado == False,  # noqa: E712
-            (TerminoCaso.alerta_en.is_null()) | (TerminoCaso.alerta_en > instante))
+def reprogramar():
+    """Have the next sweep look again at every open term (the levels changed): due since
+    its start, like a new term, so a sweep at any instant after it takes it."""
+    (TerminoCaso.update(alerta_en=TerminoCaso.inicio)
+     .where(TerminoCaso.cumplido_en.is_null(), TerminoCaso.cancelado == False)  # noqa: E712
      .execute())
 
 

@@ -17,6 +17,9 @@ def registrar_vistas(app):
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
+    from vistas.notificaciones import (VistaCorreos, VistaMisNotificaciones,
+                                       VistaNotificacionesEnviadas)
+    from vistas.notificaciones import registrar as registrar_campana
     from vistas.usuarios import VistaUsuarios
 
     traducciones = Path(__file__).resolve().parent / 'traducciones'
@@ -25,6 +28,7 @@ def registrar_vistas(app):
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
+    registrar_campana(app)
     app.register_blueprint(api)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
@@ -35,6 +39,10 @@ def registrar_vistas(app):
                                   endpoint='simulador', url='/admin/simulador'))
     admin.add_view(VistaRecalculo(name='Recalcular vencimientos', category='Plazos',
                                   endpoint='recalculo', url='/admin/recalculo'))
+    admin.add_view(VistaMisNotificaciones(name='Mis notificaciones', category='Alertas',
+                                          endpoint='notificaciones', url='/notificaciones'))
+    admin.add_view(VistaCorreos())
+    admin.add_view(VistaNotificacionesEnviadas())
 
     @app.before_request
     def _sin_nulos():
