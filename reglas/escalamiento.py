@@ -38,7 +38,8 @@ def instante_nivel(inicio: datetime, vence: datetime, porcentaje: int, unidad: s
     if unidad == 'dias_habiles':
         return _dias_habiles(inicio, vence, porcentaje, calendario)
     total = medir(inicio, vence, unidad, calendario)
-    return sumar(inicio, total * porcentaje // 100, unidad, calendario)
+    # Rounded up to the microsecond: at that instant the share has surely been reached.
+    return sumar(inicio, -(-total * porcentaje // 100), unidad, calendario)
 
 
 def _dias_habiles(inicio, vence, porcentaje, calendario):
