@@ -1,5 +1,5 @@
 """The instant a term reaches a share of itself, on each unit's clock (no database)."""
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -39,7 +39,9 @@ def test_el_80_coincide_con_el_semaforo_por_vencer(unidad, cantidad):
     inicio = _b(2026, 3, 4, 11, 15)
     vence = vencimiento(inicio, cantidad, unidad, CO)
     momento = instante_nivel(inicio, vence, 80, unidad, CO)
-    assert estado_sla(inicio, vence, momento, 0.8, unidad, CO) == 'por_vencer'
+    segundo = timedelta(seconds=1)
+    assert estado_sla(inicio, vence, momento - segundo, 0.8, unidad, CO) == 'a_tiempo'
+    assert estado_sla(inicio, vence, momento + segundo, 0.8, unidad, CO) == 'por_vencer'
 
 
 @pytest.mark.parametrize('porcentaje', [0, -5, 1001, 80.5, True, None])
