@@ -16,6 +16,8 @@ from collections import defaultdict
 
 from admin_app.db import es_postgres
 from catalogos.alertas import AL_CAMBIAR_NIVELES, NivelEscalamiento, direcciones
+from catalogos.organizacion import Area
+from catalogos.servicios import Motivo
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 from reclamos.acciones import anotar
 from reclamos.avisos import componer, fecha_es
@@ -68,6 +70,10 @@ class _Memoria:
         # area finds that area's levels without any hook in the hand-over.
         self.porcentajes = sorted({n.porcentaje for n in niveles})
         self.calendarios = {}
+        self.plantillas = {}
+        self.usuarios = {}
+        self.areas = dict(Area.select(Area.id, Area.nombre).tuples())
+        self.motivos = dict(Motivo.select(Motivo.id, Motivo.nombre).tuples())
         self._supervisores = None
         self._gerentes = None
 
@@ -78,6 +84,11 @@ class _Memoria:
         if calendario_id not in self.calendarios:
             self.calendarios[calendario_id] = calendario_regla(calendario_id)
         return self.calendarios[calendario_id]
+
+    def usuario(self, usuario_id):
+        if usuario_id not in self.usuarios:
+            self.usuarios[usuario_id] = Usuario.get_or_none(Usuario.id == usuario_id)
+        return self.usuarios[usuario_id]
 
     def _con_rol(self, rol):
         return list(Usuario.select().join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
@@ -129,7 +140,7 @@ def destinatarios(caso, nivel, memoria):
     """The users a level reaches on this case (active, each once) and its fixed addresses."""
     usuarios = {}
     if nivel.al_responsable and caso.usuario_id is not None:
-        responsable = Usuario.get_or_none(Usuario.id == caso.usuario_id)
+        responsable = memoria.usuario(caso.usuario_id)
         if responsable is not None and responsable.active:
             usuarios[responsable.id] = responsable
     if nivel.a_supervisores:
@@ -147,14 +158,14 @@ def _notificar(termino, caso, nivel, calendario, ahora, memoria):
     if not nuevo:
         return 0
     usuarios, fijas = destinatarios(caso, nivel, memoria)
-    responsable = next((u for u in usuarios if u.id == caso.usuario_id), None) \
-        or (Usuario.get_or_none(Usuario.id == caso.usuario_id) if caso.usuario_id else None)
+    responsable = memoria.usuario(caso.usuario_id) if caso.usuario_id else None
     valores = {'numero': caso.numero, 'nivel': nivel.nombre, 'porcentaje': nivel.porcentaje,
                'plazo': termino.nombre, 'vence': fecha_es(termino.vence_en, calendario.zona),
-               'area': caso.area.nombre, 'responsable': str(responsable or 'sin asignar'),
-               'motivo': caso.motivo.nombre,
+               'area': memoria.areas.get(caso.area_id, ''),
+               'responsable': str(responsable or 'sin asignar'),
+               'motivo': memoria.motivos.get(caso.motivo_id, ''),
                'estado_plazo': 'vencido' if nivel.porcentaje >= 100 else 'por vencer'}
-    asunto, cuerpo = componer('ALERTA', valores)
+    asunto, cuerpo = componer('ALERTA', valores, memoria.plantillas)
     clave = f'alerta:{termino.id}:{nivel.id}'
     correos = {u.email for u in usuarios} if nivel.por_correo else set()
     correos.update(fijas)

@@ -25,12 +25,21 @@ def fecha_es(instante, zona):
             f'{local.year}, {local:%H:%M}')
 
 
-def componer(codigo, valores):
+def componer(codigo, valores, memoria=None):
     """(subject, body) of template ``codigo``; the shipped wording when the catalog's is
-    missing, inactive or no longer renders (an alert is never lost to a bad template)."""
-    fila = (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
-            .where(PlantillaCorreo.codigo == codigo, PlantillaCorreo.activo == True)  # noqa: E712
-            .first())
+    missing, inactive or no longer renders (an alert is never lost to a bad template).
+
+    ``memoria``: a dict kept by the caller (the sweep) so the template is read once.
+    """
+    if memoria is not None and codigo in memoria:
+        fila = memoria[codigo]
+    else:
+        fila = (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
+                .where(PlantillaCorreo.codigo == codigo,
+                       PlantillaCorreo.activo == True)  # noqa: E712
+                .first())
+        if memoria is not None:
+            memoria[codigo] = fila
     if fila is not None:
         try:
             return renderizar(fila.asunto, valores).strip(), renderizar(fila.cuerpo, valores)
