@@ -11,6 +11,7 @@ from flask_wtf.csrf import CSRFError, validate_csrf
 from markupsafe import Markup, escape
 from wtforms.validators import ValidationError
 
+import reclamos.alertas  # noqa: F401  (saving a level on the screens reschedules open terms)
 from admin_app.db import db
 from catalogos.usuarios import Usuario
 from reclamos.caso import Reclamo
