@@ -12,6 +12,7 @@ transaction holds the write lock (BEGIN IMMEDIATE). Each (term, level) notified 
 under a unique index written with the notifications, the outbox e-mails and the action log
 line: a crash rolls all of it back, a second sweep finds the row and notifies nothing.
 """
+import logging
 from collections import defaultdict
 
 from admin_app.db import es_postgres
@@ -28,6 +29,7 @@ from reclamos.notificaciones import AlertaTermino, notificar
 from reclamos.plazos import calendario_regla
 from reclamos.terminos import TerminoCaso
 from reclamos.tiempo import a_bd, ahora_utc, aware
+from reglas import ReglaInvalida
 from reglas.escalamiento import instante_nivel
 from reglas.transiciones import ABIERTOS
 
@@ -126,10 +128,17 @@ def _procesar(terminos, ahora, memoria):
                 return instante_nivel(aware(t.inicio), aware(t.vence_en), porcentaje,
                                       t.unidad, cal)
 
-            for nivel in memoria.niveles(caso.area_id):
-                if (termino.id, nivel.id) not in hechos and instante(nivel.porcentaje) <= ahora:
-                    avisos += _notificar(termino, caso, nivel, calendario, ahora, memoria)
-            futuros = [m for m in (instante(p) for p in memoria.porcentajes) if m > ahora]
+            try:
+                for nivel in memoria.niveles(caso.area_id):
+                    if (termino.id, nivel.id) not in hechos \
+                            and instante(nivel.porcentaje) <= ahora:
+                        avisos += _notificar(termino, caso, nivel, calendario, ahora, memoria)
+                futuros = [m for m in (instante(p) for p in memoria.porcentajes) if m > ahora]
+            except ReglaInvalida:
+                # A term the rules cannot place (dates out of range): never blocks the sweep.
+                logging.getLogger(__name__).warning('Plazo %s sin alertas: fechas inválidas.',
+                                                    termino.id)
+                futuros = []
             siguiente = min(futuros) if futuros else None
         (TerminoCaso.update(alerta_en=a_bd(siguiente))
          .where(TerminoCaso.id == termino.id).execute())

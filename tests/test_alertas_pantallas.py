@@ -161,3 +161,19 @@ def test_formulario_de_plantilla_rechaza_marcador_desconocido(client, como, demo
     assert respuesta.status_code == 200
     assert 'Marcador desconocido: fecha_vencimiento' in html
     assert PlantillaCorreo.get_by_id(plantilla.id).cuerpo == plantilla.cuerpo
+
+
+def test_filtro_por_caso(client, como, demo):
+    from reclamos.caso import Reclamo
+
+    como('admin')
+    caso = Reclamo.select().first()
+    with db.atomic():
+        encolar('ana@cliente.pe', 'Con caso', 'Texto', reclamo=caso)
+        encolar('ana@cliente.pe', 'Sin caso', 'Texto')
+    lista = client.get('/admin/correos/').get_data(as_text=True)
+    # The case column links to the case page.
+    assert f'<a href="/casos/{caso.numero}">{caso.numero}</a>' in lista
+    indice = re.search(r'Caso \(n\\u00famero\)": \[\{"arg": "(\d+)"', lista).group(1)
+    filtrado = client.get(f'/admin/correos/?flt0_{indice}={caso.numero}').get_data(as_text=True)
+    assert 'Con caso' in filtrado and 'Sin caso' not in filtrado
