@@ -7,6 +7,7 @@ import click
 from flask.cli import with_appcontext
 from flask_security import hash_password
 
+from admin_app.cli_alertas import barrer_alertas, resumen_diario
 from admin_app.cli_api import token_api
 from admin_app.cli_correo import enviar_correos
 from admin_app.db import db
@@ -19,6 +20,8 @@ def registrar(app):
         app.cli.add_command(comando)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
+    app.cli.add_command(barrer_alertas)
+    app.cli.add_command(resumen_diario)
 
 
 @click.command('iniciar-bd')

@@ -84,6 +84,10 @@ def desde_entorno():
         'RECLAMOS_SMTP_REMITENTE': os.environ.get('RECLAMOS_SMTP_REMITENTE',
                                                   'reclamos@localhost'),
         'RECLAMOS_SMTP_TIMEOUT': float(os.environ.get('RECLAMOS_SMTP_TIMEOUT', '20')),
+        # Escalation sweep + outbox inside `python run.py` every N minutes (0: off; use cron).
+        'RECLAMOS_ALERTAS_MINUTOS': float(os.environ.get('RECLAMOS_ALERTAS_MINUTOS', '5')),
+        # Local hour (RECLAMOS_TIMEZONE) from which the sweep sends the daily digest.
+        'RECLAMOS_RESUMEN_HORA': int(os.environ.get('RECLAMOS_RESUMEN_HORA', '7')),
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
         # Customer portal (/portal): requests per IP on filing and look-up, the channel its
         # cases get, the public base URL written in e-mail links.

@@ -158,8 +158,29 @@ def configuracion():
                         prioridad='BAJO', calendario='CO'),
             ],
             'procesos': _procesos(),
+            'niveles_escalamiento': _niveles(),
+            'plantillas_correo': _plantillas(),
         },
     }
+
+
+def _niveles():
+    """Seed 000/002: the responsible first, then supervision, then management."""
+    return [
+        _catalogo('POR_VENCER', 'Aviso al responsable', orden=1, porcentaje=80,
+                  al_responsable=True, en_app=True, por_correo=True),
+        _catalogo('VENCIDO', 'Supervisión', orden=2, porcentaje=100, al_responsable=True,
+                  a_supervisores=True, en_app=True, por_correo=True),
+        _catalogo('VENCIDO_GRAVE', 'Gerencia', orden=3, porcentaje=150, a_supervisores=True,
+                  a_gerentes=True, en_app=True, por_correo=True),
+    ]
+
+
+def _plantillas():
+    from catalogos.alertas import PREDETERMINADAS
+
+    return [_catalogo(codigo, nombre, asunto=asunto, cuerpo=cuerpo)
+            for codigo, (nombre, asunto, cuerpo) in PREDETERMINADAS.items()]
 
 
 def _actividad(orden, nombre, area, cantidad, unidad, condicion=''):

@@ -4,7 +4,8 @@ Importing this package imports every catalog module, so ``REGISTRO`` is complete
 """
 from catalogos import (atencion, informes, organizacion, plazos, procesos,  # noqa: F401
                        servicios, usuarios)
-from catalogos import enrutamiento  # noqa: F401,I001 (declared last: its checks read the rest)
+# Declared last: their checks read the catalogs above (areas, fields, values).
+from catalogos import alertas, enrutamiento  # noqa: F401,E402,I001
 from catalogos.declaracion import REGISTRO
 
 

@@ -20,10 +20,12 @@ def modelos():
     from reclamos.laboratorio import BitacoraAdmin, BorradorConfiguracion, VersionConfiguracion
     from reclamos.lineas import LineaReclamo, VersionLinea
     from reclamos.mejora import MODELOS as MEJORA
+    from reclamos.notificaciones import AlertaTermino, Notificacion
     from reclamos.portal import SolicitudPortal
     from reclamos.terminos import Suspension, TerminoCaso
+    import reclamos.alertas  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
             VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
             PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
-            VersionConfiguracion, BitacoraAdmin] + MEJORA
+            VersionConfiguracion, BitacoraAdmin, AlertaTermino, Notificacion] + MEJORA

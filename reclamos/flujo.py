@@ -2,6 +2,7 @@
 back, ANULADO. Who may do each from which state is ``reglas.transiciones``; this module does
 what each one implies (terms, rating, log)."""
 from reclamos import plazos
+from reclamos.avisos import avisar_resuelto
 from reclamos.caso import Reclamo
 from reclamos.encuesta import encolar_encuesta
 from reclamos.errores import ErrorPermiso, ErrorValidacion
@@ -66,6 +67,7 @@ def _terminar(r, ctx, datos):
              tipos=TIPOS, texto=respuesta, visible_cliente=True)
     plazos.cumplir(r, ctx.ahora)
     encolar_encuesta(r, ctx)
+    avisar_resuelto(r, plazos.calendario_de(r), ctx)
 
 
 def _cerrar(r, ctx, datos):

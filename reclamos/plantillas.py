@@ -6,6 +6,8 @@ context holds only plain values, so a template can show case fields and nothing 
 Why StrictUndefined: a misspelled placeholder must be an error the admin sees when saving,
 not an empty gap in a letter a customer receives.
 """
+import functools
+
 from jinja2 import StrictUndefined, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 
@@ -17,10 +19,16 @@ class ErrorPlantilla(ValueError):
     """The template cannot be rendered; the message is in Spanish and names the problem."""
 
 
+@functools.lru_cache(maxsize=256)
+def _compilada(texto):
+    # Compiling costs milliseconds; a sweep renders the same few templates thousands of times.
+    return _ENTORNO.from_string(texto)
+
+
 def renderizar(texto, valores):
     """Render ``texto`` with the plain values in ``valores`` (a dict of str -> str/number)."""
     try:
-        return _ENTORNO.from_string(texto).render(**valores)
+        return _compilada(texto).render(**valores)
     except TemplateSyntaxError as error:
         raise ErrorPlantilla(
             f'Error de sintaxis en la línea {error.lineno}: {error.message}.') from None

@@ -48,7 +48,9 @@ def datos_termino(calendario, inicio, tipo, codigo, nombre, cantidad, unidad,
             'unidad': unidad, 'prorrogable': prorrogable, 'prorroga_max': prorroga_max,
             'umbral': umbral if umbral and 0 < umbral < 1 else 0.8,
             'actividad_orden': actividad_orden, 'inicio': a_bd(inicio),
-            'vence_en': a_bd(vencimiento(inicio, cantidad, unidad, calendario))}
+            'vence_en': a_bd(vencimiento(inicio, cantidad, unidad, calendario)),
+            # The escalation sweep looks at a new term at once and schedules its next level.
+            'alerta_en': a_bd(inicio)}
 
 
 def nuevo_termino(reclamo, calendario, inicio, *args, **kwargs):
@@ -89,14 +91,14 @@ def recalcular(reclamo, calendario, ahora):
                                        termino.cantidad + termino.prorrogado, termino.unidad,
                                        calendario, lista, aware(ahora))
         if a_bd(vence) != termino.vence_en:
-            (TerminoCaso.update(vence_en=a_bd(vence))
+            (TerminoCaso.update(vence_en=a_bd(vence), alerta_en=a_bd(ahora))
              .where(TerminoCaso.id == termino.id).execute())
     actualizar_vence(reclamo)
 
 
 def cumplir(reclamo, ahora, tipos=None, actividad_orden=None):
     """Mark open terms met at ``ahora`` (all, or those of ``tipos`` / one activity)."""
-    consulta = TerminoCaso.update(cumplido_en=a_bd(ahora)).where(
+    consulta = TerminoCaso.update(cumplido_en=a_bd(ahora), alerta_en=None).where(
         TerminoCaso.reclamo == reclamo.id, TerminoCaso.cumplido_en.is_null(),
         TerminoCaso.cancelado == False)  # noqa: E712
     if tipos:
@@ -108,7 +110,7 @@ def cumplir(reclamo, ahora, tipos=None, actividad_orden=None):
 
 
 def cancelar(reclamo):
-    (TerminoCaso.update(cancelado=True)
+    (TerminoCaso.update(cancelado=True, alerta_en=None)
      .where(TerminoCaso.reclamo == reclamo.id, TerminoCaso.cumplido_en.is_null()).execute())
     fijar(reclamo, vence_en=None)
 
@@ -172,7 +174,8 @@ def prorrogar(termino, cantidad, motivo, usuario, ip, version, ahora=None):
                                     calendario, prorrogado_ya=termino.prorrogado)
         except ReglaInvalida as error:
             raise ErrorValidacion({'prorroga': str(error)}) from None
-        (TerminoCaso.update(vence_en=a_bd(nuevo), prorrogado=termino.prorrogado + cantidad)
+        (TerminoCaso.update(vence_en=a_bd(nuevo), prorrogado=termino.prorrogado + cantidad,
+                            alerta_en=a_bd(ctx.ahora))
          .where(TerminoCaso.id == termino.id).execute())
         actualizar_vence(reclamo)
         anotar(reclamo, ctx, 'prorroga', f'plazo {termino.codigo}', anterior.isoformat(),

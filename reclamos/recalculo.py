@@ -90,6 +90,8 @@ def _lote(casos, calendarios, ahora):
         if nuevo is not None and (proximo.get(reclamo) is None or nuevo < proximo[reclamo]):
             proximo[reclamo] = nuevo
     _actualizar(TerminoCaso, 'vence_en', cambios)
+    # A moved term is looked at again by the escalation sweep (its levels moved with it).
+    _actualizar(TerminoCaso, 'alerta_en', [(a_bd(ahora), ident) for _, ident in cambios])
     # The case's next due instant (None when every term is paused), where it moved.
     _actualizar(Reclamo, 'vence_en', [(proximo.get(i), i) for i, _, vence in casos
                                       if proximo.get(i) != _dt(vence)])

@@ -11,6 +11,7 @@ from reclamos import validacion as v
 from reclamos.acciones import anotar_varias, fila_accion
 from reclamos.actividades import contexto_condicion, siguiente, termino_de
 from reclamos.asignacion import menos_cargado
+from reclamos.avisos import acusar_recibo
 from reclamos.caso import Reclamo, siguiente_numero
 from reclamos.enrutamiento import enrutar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
@@ -178,6 +179,7 @@ def _crear(r, ctx):
                                  reclamo.usuario.email))
     anotar_varias(filas + ruta.filas_accion(reclamo, ctx))
     ruta.guardar_etiquetas(reclamo)
+    acusar_recibo(reclamo, calendario, ctx)
     return reclamo
 
 

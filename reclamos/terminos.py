@@ -40,6 +40,10 @@ class TerminoCaso(BaseModel):
     cumplido_en = DateTimeField(null=True, verbose_name='Cumplido')
     cancelado = BooleanField(default=False, verbose_name='Cancelado')  # case annulled
     prorrogado = IntegerField(default=0, verbose_name='Prorrogado')
+    # When the escalation sweep must next look at this term (its next level, or at once after
+    # a change); None when no level is left or the term ended. Indexed: the sweep reads only
+    # the rows that are due, however many cases are open.
+    alerta_en = DateTimeField(null=True, index=True, verbose_name='Próxima alerta')
 
     @property
     def abierto(self):

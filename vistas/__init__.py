@@ -25,6 +25,9 @@ def registrar_vistas(app):
     from vistas.tablero import VistaTablero
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
+    from vistas.notificaciones import (VistaCorreos, VistaMisNotificaciones,
+                                       VistaNotificacionesEnviadas)
+    from vistas.notificaciones import registrar as registrar_campana
     from vistas.usuarios import VistaUsuarios
 
     traducciones = Path(__file__).resolve().parent / 'traducciones'
@@ -33,6 +36,7 @@ def registrar_vistas(app):
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
+    registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
@@ -58,6 +62,10 @@ def registrar_vistas(app):
     admin.add_view(VistaActas(name='Actas de comité', category='Informes', endpoint='actas',
                               url='/admin/actas'))
     admin.add_view(VistaTablero(name='Tablero', endpoint='tablero', url='/admin/tablero'))
+    admin.add_view(VistaMisNotificaciones(name='Mis notificaciones', category='Alertas',
+                                          endpoint='notificaciones', url='/notificaciones'))
+    admin.add_view(VistaCorreos())
+    admin.add_view(VistaNotificacionesEnviadas())
 
     @app.before_request
     def _sin_nulos():

@@ -54,7 +54,7 @@ def test_un_caso_con_acciones_no_se_borra(caso):
     with pytest.raises(DatabaseError):
         with db.atomic():
             db.execute_sql(f'DELETE FROM reclamo WHERE id = {caso.id}')
-    assert Accion.select().where(Accion.reclamo == caso.id).count() == 4
+    assert Accion.select().where(Accion.reclamo == caso.id).count() == 5  # with the ack e-mail
 
 
 def test_los_servicios_solo_agregan(caso, actores):

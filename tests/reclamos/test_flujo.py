@@ -40,12 +40,14 @@ def test_recorrido_completo(registrar_caso, actores):
     assert pasos == [
         ('creacion', 'numero', None, caso.numero),
         ('asignacion', 'usuario', None, actores.agente.email),
+        ('notificacion', 'correo', None, 'rosa@correo.pe'),  # acknowledgment e-mail
         ('transicion', 'estado', 'PENDIENTE', 'EN_CURSO'),
         ('suspension', 'estado', 'EN_CURSO', 'SUSPENDIDO'),
         ('reanudacion', 'estado', 'SUSPENDIDO', 'EN_CURSO'),
         ('transicion', 'estado', 'EN_CURSO', 'TERMINADO'),
         ('cambio', 'respuesta', '', 'Se cambió el módem.'),
         ('cambio', 'terminado_en', None, T[3].isoformat()),
+        ('notificacion', 'correo', None, 'rosa@correo.pe'),  # "case resolved" e-mail
         ('transicion', 'estado', 'TERMINADO', 'CERRADO'),
         ('calificacion', 'calificacion', None, '5'),
         ('cambio', 'calificado_por', '', caso.calificado_por),
@@ -53,8 +55,8 @@ def test_recorrido_completo(registrar_caso, actores):
     ]
     acciones = list(Accion.de(caso))
     assert all(a.ip == IP for a in acciones)
-    assert acciones[3].texto == 'Esperamos la foto del módem.' and acciones[3].visible_cliente
-    assert [a.version for a in acciones] == [1, 1, 2, 3, 4, 5, 5, 5, 6, 6, 6, 6]
+    assert acciones[4].texto == 'Esperamos la foto del módem.' and acciones[4].visible_cliente
+    assert [a.version for a in acciones] == [1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 6, 6, 6, 6]
 
 
 def test_suspendido_desde_pendiente_vuelve_a_pendiente(registrar_caso, actores):
@@ -119,7 +121,9 @@ def test_anular_como_duplicado(registrar_caso, actores):
                    duplicado_de=original.numero)
     assert (copia.estado, copia.duplicado_de_id, copia.vence_en) == ('ANULADO', original.id,
                                                                       None)
-    assert all(t.cancelado for t in TerminoCaso.select().where(TerminoCaso.reclamo == copia.id))
+    # Every term still running is cancelled (the first answer was met by the acknowledgment).
+    assert all(t.cancelado or t.cumplido_en for t in
+               TerminoCaso.select().where(TerminoCaso.reclamo == copia.id))
     with pytest.raises(ErrorValidacion, match='Anulado'):
         _hacer(copia, 'tomar', actores.supervisor, 1)
 
@@ -220,7 +224,9 @@ def test_reasignar_solo_supervisor(registrar_caso, actores, crear_usuario):
 
 
 def test_comentario_visible_es_la_primera_respuesta(registrar_caso, actores):
-    caso = registrar_caso()
+    # A customer without e-mail gets no acknowledgment: the first answer is still due.
+    caso = registrar_caso(cliente={'tipo_documento_identidad': 'DNI',
+                                   'numero_documento': '45781236', 'nombre': 'Rosa Quispe'})
 
     def primera():
         return TerminoCaso.get(TerminoCaso.reclamo == caso.id,

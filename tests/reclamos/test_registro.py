@@ -35,8 +35,10 @@ def test_registro_externo_completo(registrar_caso, actores):
     assert caso.vence_en == min(t.vence_en for t in terminos.values())
     assert caso.vence_en == terminos['prioridad'].vence_en
     acciones = list(Accion.de(caso))
+    # The customer has an e-mail: the acknowledgment is queued and logged (tests/test_alertas*).
     assert [(a.tipo, a.valor_nuevo) for a in acciones] == [
-        ('creacion', caso.numero), ('asignacion', actores.agente.email)]
+        ('creacion', caso.numero), ('asignacion', actores.agente.email),
+        ('notificacion', 'rosa@correo.pe')]
     assert acciones[0].ip == IP and acciones[0].usuario_id == actores.registrador.id
     assert acciones[0].visible_cliente
 
