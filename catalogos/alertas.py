@@ -108,10 +108,12 @@ EJEMPLOS = {
     'ACUSE_RECIBO': {'numero': '2026-000123', 'cliente': 'Rosa Quispe',
                      'fecha_respuesta': 'miércoles 15 de abril de 2026, 23:59',
                      'motivo': 'Sin servicio de internet', 'canal': 'Centro de atención virtual',
-                     'plazo': 'OSIPTEL 3 días hábiles'},
+                     'plazo': 'OSIPTEL 3 días hábiles',
+                     'enlace': 'https://reclamos.empresa.pe/portal/caso/eyJyIjoxMjN9'},
     'CASO_RESUELTO': {'numero': '2026-000123', 'cliente': 'Rosa Quispe',
                       'respuesta': 'Se reemplazó el módem.', 'motivo': 'Sin servicio de internet',
-                      'fecha': 'lunes 2 de marzo de 2026, 15:00'},
+                      'fecha': 'lunes 2 de marzo de 2026, 15:00',
+                      'enlace': 'https://reclamos.empresa.pe/portal/caso/eyJyIjoxMjN9'},
     'ALERTA': {'numero': '2026-000123', 'nivel': 'Supervisión', 'porcentaje': 100,
                'plazo': 'Plazo legal', 'vence': 'martes 3 de marzo de 2026, 10:00',
                'area': 'Monitoreo', 'responsable': 'Ana', 'motivo': 'Sin servicio de internet',
@@ -174,13 +176,15 @@ PREDETERMINADAS = {
         'Estimado(a) {{ cliente }}:\n\n'
         'Registramos su caso número {{ numero }} ({{ motivo }}), recibido por {{ canal }}.\n'
         'Le daremos respuesta a más tardar el {{ fecha_respuesta }} ({{ plazo }}).\n\n'
-        'Conserve este número para consultar el estado de su caso.\n\n'
-        'Atención al cliente\n'),
+        'Conserve este número para consultar el estado de su caso.\n'
+        '{% if enlace %}\nSiga su caso aquí, sin escribir ningún dato:\n{{ enlace }}\n{% endif %}'
+        '\nAtención al cliente\n'),
     'CASO_RESUELTO': (
         'Caso resuelto', 'Su caso {{ numero }} fue resuelto',
         'Estimado(a) {{ cliente }}:\n\n'
         'Su caso {{ numero }} ({{ motivo }}) fue resuelto el {{ fecha }}.\n\n'
         'Respuesta:\n{{ respuesta }}\n\n'
+        '{% if enlace %}Vea su caso aquí:\n{{ enlace }}\n\n{% endif %}'
         'Gracias por comunicarse con nosotros.\n\nAtención al cliente\n'),
     'ALERTA': (
         'Alerta de escalamiento', '[{{ nivel }}] Caso {{ numero }}: plazo al {{ porcentaje }} %',

@@ -54,6 +54,13 @@ def _correo_cliente(reclamo):
     return (cliente.email or '').strip() if cliente is not None else ''
 
 
+def _enlace(reclamo):
+    """The signed tracking link of the customer portal, when the app can sign one."""
+    from reclamos import enlaces
+
+    return enlaces.enlace_seguimiento(reclamo) if enlaces.disponible() else ''
+
+
 def acusar_recibo(reclamo, calendario, ctx):
     """Queue the acknowledgment when the customer has an e-mail; returns the outbox row.
 
@@ -70,7 +77,8 @@ def acusar_recibo(reclamo, calendario, ctx):
     fecha = fecha_es(legal.vence_en, calendario.zona)
     valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
                'fecha_respuesta': fecha, 'motivo': reclamo.motivo.nombre,
-               'canal': reclamo.canal.nombre, 'plazo': legal.nombre}
+               'canal': reclamo.canal.nombre, 'plazo': legal.nombre,
+               'enlace': _enlace(reclamo)}
     asunto, cuerpo = componer('ACUSE_RECIBO', valores)
     fila = encolar(destino, asunto, cuerpo, reclamo=reclamo, clave=f'acuse:{reclamo.id}')
     if fila is None:
@@ -92,7 +100,7 @@ def avisar_resuelto(reclamo, calendario, ctx):
         return None
     valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
                'respuesta': reclamo.respuesta, 'motivo': reclamo.motivo.nombre,
-               'fecha': fecha_es(ctx.ahora, calendario.zona)}
+               'fecha': fecha_es(ctx.ahora, calendario.zona), 'enlace': _enlace(reclamo)}
     asunto, cuerpo = componer('CASO_RESUELTO', valores)
     # One per resolution: a case reopened and resolved again gets a new message.
     fila = encolar(destino, asunto, cuerpo, reclamo=reclamo,

@@ -17,7 +17,7 @@ from reclamos import enlaces, pdf
 from reclamos.acciones import TIPOS_ACCION, Accion
 from reclamos.caso import Reclamo
 from reclamos.clientes import Cliente, errores_cliente, normalizar_numero
-from reclamos.correo import direccion_valida, encolar
+from reclamos.correo import Correo, direccion_valida, encolar
 from reclamos.documentos import GENERADO, adjuntar
 from reclamos.errores import ErrorValidacion
 from reclamos.nucleo import transaccion
@@ -192,9 +192,13 @@ def _correos_registro(reclamo, solicitud, config, ip, ahora):
               + (f'\nPuede seguir su caso aquí, sin escribir ningún dato:\n{enlace}\n'
                  if enlace else '')
               + '\nAtención al cliente\n')
-    # Same key as the registration acknowledgment of the alerts module: queued once.
-    encolar(solicitud.email, f'Caso {reclamo.numero} registrado', cuerpo, reclamo=reclamo.id,
-            clave=f'acuse:{reclamo.id}')
+    # The registration service acknowledges to the customer's stored address; a known
+    # customer's address is never changed from the portal, so when the one typed here differs
+    # (or none is stored) it gets this message too.
+    acuse = Correo.get_or_none(Correo.clave == f'acuse:{reclamo.id}')
+    if acuse is None or acuse.destinatario.lower() != solicitud.email.lower():
+        encolar(solicitud.email, f'Caso {reclamo.numero} registrado', cuerpo,
+                reclamo=reclamo.id, clave=f'acuse-portal:{reclamo.id}')
     if solicitud.libro:
         contenido = hoja_pdf(reclamo, solicitud, config)
         documento = adjuntar(reclamo, GENERADO, None, ip, config['RECLAMOS_ADJUNTOS'],
