@@ -15,6 +15,7 @@ def ciclo(app, ahora=None):
     """One round: the sweep, the daily digest once its hour has come, then the outbox."""
     from reclamos.alertas import barrer
     from reclamos.correo import enviar_pendientes
+    from reclamos.mejora_alertas import avisar_mejoras
     from reclamos.resumen import resumen_diario
     from reclamos.tiempo import ahora_utc
 
@@ -22,6 +23,7 @@ def ciclo(app, ahora=None):
     zona = app.config['BABEL_DEFAULT_TIMEZONE']
     with db.connection_context():
         resumen = barrer(ahora)
+        resumen['mejoras'] = avisar_mejoras(ahora, zona)
         resumen['resumenes'] = 0
         if ahora.astimezone(ZoneInfo(zona)).hour >= app.config['RECLAMOS_RESUMEN_HORA']:
             resumen['resumenes'] = resumen_diario(ahora, zona)
@@ -35,8 +37,8 @@ def barrer_alertas():
     """Notify escalation levels due now, the daily digest when due, and send the outbox."""
     r = ciclo(current_app._get_current_object())
     click.echo(f"Plazos revisados {r['terminos']}; alertas {r['avisos']}; resúmenes "
-               f"{r['resumenes']}; correos enviados {r['enviados']}, fallidos {r['fallidos']}, "
-               f"por reintentar {r['reintentar']}.")
+               f"{r['resumenes']}; acciones de mejora {r['mejoras']}; correos enviados "
+               f"{r['enviados']}, fallidos {r['fallidos']}, por reintentar {r['reintentar']}.")
 
 
 @click.command('resumen-diario')
