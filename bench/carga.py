@@ -42,6 +42,9 @@ class Servidor:
         self.puerto = puerto_libre()
         self.base = f'http://127.0.0.1:{self.puerto}'
         entorno = {**os.environ, 'DATABASE_URL': url_bd} if url_bd else dict(os.environ)
+        # The portal's per-IP limit would answer 429 to a load from one address: the bench
+        # measures the pages, the limiter has its own tests.
+        entorno.setdefault('RECLAMOS_LIMITE_PORTAL', '1000000/minute')
         self.proceso = subprocess.Popen(
             [sys.executable, '-m', 'gunicorn', '-w', str(trabajadores), '-b',
              f'127.0.0.1:{self.puerto}', '--log-level', 'warning', 'admin_app:create_app()'],
@@ -206,6 +209,36 @@ class EscenarioApi:
         return respuesta.status_code == self.esperado
 
 
+class EscenarioPublico:
+    """The customer's tracking page (no login), opened from the signed link in every e-mail.
+
+    Preparing looks a case up the way a customer does (number + document on
+    /portal/seguimiento), which answers with the signed link; the measured request is that link.
+    """
+
+    nombre = 'seguimiento público (enlace firmado)'
+
+    def preparar(self, sesion, base):
+        pagina = sesion.get(base + '/casos/?vista=area', timeout=30).text
+        pares = [re.search(r'/casos/(\d{4}-\d{6})".*<small class="text-muted">(\d{6,})</small>',
+                           fila, re.S) for fila in pagina.split('<tr')]
+        numero, documento = next(p.groups() for p in pares if p)
+        publico = requests.Session()
+        formulario = publico.get(base + '/portal/seguimiento', timeout=30).text
+        token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', formulario)
+        respuesta = publico.post(base + '/portal/seguimiento', data={
+            'csrf_token': token.group(1), 'numero': numero, 'documento': documento},
+            allow_redirects=False, timeout=30)
+        if respuesta.status_code != 302:
+            raise RuntimeError(f'el portal no encontró el caso {numero}')
+        return {'publico': publico, 'enlace': respuesta.headers['Location']}
+
+    def ejecutar(self, sesion, base, estado, i):
+        enlace = estado['enlace']
+        url = enlace if enlace.startswith('http') else base + enlace
+        return estado['publico'].get(url, timeout=30).status_code == 200
+
+
 def _registro_api(i):
     return {'motivo': 'CAMBIO_PLAN', 'canal': 'TELEFONO',
             'descripcion': f'Solicitud de cambio de plan por API número {i}.',
@@ -243,6 +276,7 @@ def escenarios():
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
         EscenarioApi('registro por API', _registrar_api, 201),
         EscenarioApi('transición por API (suspender/reanudar)', _suspender_o_reanudar, 200),
+        EscenarioPublico(),
         # The whole dashboard (every chart, default range: the last 30 days) and one export.
         # A manager sees every area: the heaviest case.
         Escenario('tablero', '/admin/tablero/', usuario=GERENTE),
