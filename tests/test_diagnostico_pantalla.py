@@ -28,12 +28,30 @@ def test_la_ficha_muestra_resueltos_parecidos_visibles(client, como, auth, demo,
                        descripcion='Se quemó el transformador del poste.')
 
     como('agente', area=monitoreo)
-    pagina = html.unescape(client.get(f'/casos/{nuevo.numero}').get_data(as_text=True))
+    pagina = client.get(f'/casos/{nuevo.numero}').get_data(as_text=True)
+    # The page shows at once; the panel fills from its own URL (similares.js).
     assert 'Casos resueltos parecidos' in pagina
-    assert resuelto.numero in pagina and 'Cuadrilla cambió el transformador.' in pagina
-    assert ajeno.numero not in pagina  # another area's case: this agent may not see it
+    assert f'data-url="/casos/{nuevo.numero}/similares"' in pagina
+    assert 'similares.js' in pagina
+    panel = html.unescape(client.get(f'/casos/{nuevo.numero}/similares').get_data(as_text=True))
+    assert resuelto.numero in panel and 'Cuadrilla cambió el transformador.' in panel
+    assert ajeno.numero not in panel  # another area's case: this agent may not see it
+    # Nor may the agent ask for the panel of a case it may not see.
+    assert client.get(f'/casos/{ajeno.numero}/similares').status_code == 404
 
     auth.logout()
     como('admin')
-    pagina = html.unescape(client.get(f'/casos/{nuevo.numero}').get_data(as_text=True))
-    assert ajeno.numero in pagina and resuelto.numero in pagina
+    panel = html.unescape(client.get(f'/casos/{nuevo.numero}/similares').get_data(as_text=True))
+    assert ajeno.numero in panel and resuelto.numero in panel
+
+
+def test_chromium_llena_el_panel_despues_de_mostrar_la_ficha(demo, crear_usuario,
+                                                             servidor_vivo, pagina):
+    from tests.navegador import entrar
+
+    admin = crear_usuario('admin')
+    numero = Reclamo.select(Reclamo.numero).order_by(Reclamo.id.desc()).scalar()
+    entrar(pagina, servidor_vivo, admin.email)
+    pagina.goto(f'{servidor_vivo}/casos/{numero}')
+    pagina.wait_for_selector('#similares, #similares-vacio')
+    assert 'Buscando casos parecidos' not in pagina.inner_text('#panel-similares')

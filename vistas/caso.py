@@ -44,6 +44,16 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id), similares=similares_resueltos(
-                reclamo, visible=lambda caso: ficha.visible_para(caso, current_user)))
+            etiquetas=EtiquetaCaso.de(reclamo.id))
         return pagina, estado
+
+    @expose('/<numero>/similares')
+    def similares(self, numero):
+        """The similar resolved cases, as a fragment the case page fetches after it shows.
+
+        Why apart: ranking thousands of matching descriptions takes far longer than the rest
+        of the page at a million cases; the agent reads the case meanwhile.
+        """
+        reclamo = self.caso_visible(numero)
+        return self.render('casos/_similares_lista.html', similares=similares_resueltos(
+            reclamo, visible=lambda caso: ficha.visible_para(caso, current_user)))
