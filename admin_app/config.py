@@ -53,6 +53,8 @@ def desde_entorno():
         'BABEL_DEFAULT_LOCALE': os.environ.get('RECLAMOS_LOCALE', 'es'),
         'BABEL_DEFAULT_TIMEZONE': os.environ.get('RECLAMOS_TIMEZONE', 'America/Bogota'),
         'SESSION_COOKIE_SECURE': os.environ.get('SESSION_COOKIE_SECURE', '0') == '1',
+        # "Remember me" is a second login cookie (Flask-Login): the same protection.
+        'REMEMBER_COOKIE_SECURE': os.environ.get('SESSION_COOKIE_SECURE', '0') == '1',
         # Lifetime of JSON API tokens (Flask-Security reads seconds), 30 days by default.
         'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
@@ -82,6 +84,10 @@ FIJA = {
     'SECURITY_MSG_USER_DOES_NOT_EXIST': ('Correo o contraseña incorrectos.', 'error'),
     'SESSION_COOKIE_HTTPONLY': True,
     'SESSION_COOKIE_SAMESITE': 'Lax',
+    'REMEMBER_COOKIE_HTTPONLY': True,
+    'REMEMBER_COOKIE_SAMESITE': 'Lax',
+    # A remembered login lasts a working week, not Flask-Login's default year.
+    'REMEMBER_COOKIE_DURATION': 7 * 24 * 3600,
     'LANGUAGES': {'es': 'Español', 'en': 'English'},
     'FLASK_ADMIN_SWATCH': 'flatly',
     'MAX_CONTENT_LENGTH': 20 * 1024 * 1024,

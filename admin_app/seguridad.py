@@ -16,6 +16,22 @@ def iniciar(app):
     # Flask-Security's own loader would accept them on every screen, even in the query string.
     app.login_manager.request_loader(lambda request: None)
 
+    @app.before_request
+    def _salir_con_token():
+        # Flask-Security's logout takes no form, so it checks no CSRF token: any other site
+        # could sign our users out. The logout button already posts the token (csrf_salir).
+        from flask import flash, redirect, request
+        from flask_wtf.csrf import CSRFError, validate_csrf
+        from wtforms.validators import ValidationError
+
+        if request.endpoint == 'security.logout' and request.method == 'POST':
+            try:
+                validate_csrf(request.form.get('csrf_token'))
+            except (ValidationError, CSRFError):
+                flash('La sesión del formulario expiró: vuelva a pulsar «Salir».', 'error')
+                return redirect('/admin/')
+        return None
+
     @app.context_processor
     def _csrf():
         # Not named csrf_token: flask-admin would then add a second token to its own forms.
