@@ -65,6 +65,13 @@ def desde_entorno():
         # The company's documents (invoices, orders) with their lines, same conventions.
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
+        # Passwords (Flask-Security reads the minimum; the user screen and CLI apply both).
+        'SECURITY_PASSWORD_LENGTH_MIN': int(os.environ.get('RECLAMOS_CONTRASENA_MIN', '12')),
+        # Lock-out: this many wrong passwords in a row lock the account for these minutes.
+        'RECLAMOS_BLOQUEO_INTENTOS': int(os.environ.get('RECLAMOS_BLOQUEO_INTENTOS', '5')),
+        'RECLAMOS_BLOQUEO_MINUTOS': int(os.environ.get('RECLAMOS_BLOQUEO_MINUTOS', '15')),
+        # Login and token requests per client IP (Flask-Limiter syntax).
+        'RECLAMOS_LIMITE_ENTRADA': os.environ.get('RECLAMOS_LIMITE_ENTRADA', '10/minute;50/hour'),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
     }
@@ -91,4 +98,6 @@ FIJA = {
     'LANGUAGES': {'es': 'Español', 'en': 'English'},
     'FLASK_ADMIN_SWATCH': 'flatly',
     'MAX_CONTENT_LENGTH': 20 * 1024 * 1024,
+    # The longest password accepted (a hash of megabytes of text is a cheap denial of service).
+    'RECLAMOS_CONTRASENA_MAX': 128,
 }

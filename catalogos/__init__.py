@@ -2,7 +2,8 @@
 
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
-from catalogos import atencion, organizacion, plazos, procesos, servicios, usuarios  # noqa: F401
+from catalogos import (accesos, atencion, organizacion, plazos, procesos,  # noqa: F401
+                       servicios, usuarios)
 from catalogos.declaracion import REGISTRO
 
 
@@ -12,4 +13,4 @@ def modelos():
     for declaracion in REGISTRO:
         tablas.append(declaracion.modelo)
         tablas.extend(h.modelo for h in declaracion.hijos)
-    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol]
+    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario]

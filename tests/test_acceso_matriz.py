@@ -65,8 +65,9 @@ MATRIZ = {
     # Customers: staff reads, admin and supervisor edit and import.
     **_pantallas_admin('clientes', PERSONAL, {'admin', 'supervisor'}),
     'clientes.importar_csv': {'admin', 'supervisor'},
-    # Users: admin only.
+    # Users and their sign-in log: admin only; nobody writes the log.
     **_pantallas_admin('usuarios', ADMIN, ADMIN),
+    **_pantallas_admin('accesos', ADMIN, set()),
     **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
 }
 

@@ -17,7 +17,7 @@ def registrar_vistas(app):
     from vistas.plazos import VistaRecalculo, VistaSimulador
     from vistas.base import Inicio
     from vistas.catalogos import vista_de
-    from vistas.usuarios import VistaUsuarios
+    from vistas.usuarios import VistaAccesos, VistaUsuarios
 
     traducciones = Path(__file__).resolve().parent / 'traducciones'
     admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
@@ -30,6 +30,7 @@ def registrar_vistas(app):
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaUsuarios())
+    admin.add_view(VistaAccesos())
     admin.add_view(VistaClientes())
     admin.add_view(VistaSimulador(name='Simulador de plazos', category='Plazos',
                                   endpoint='simulador', url='/admin/simulador'))
