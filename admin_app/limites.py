@@ -22,10 +22,20 @@ def _limite_entrada():
     return current_app.config['RECLAMOS_LIMITE_ENTRADA']
 
 
+def _fallida(respuesta):
+    """Only failed attempts use up the quota: a whole office behind one address signing in
+    at nine must not lock itself out (a good login redirects; a good token request is 200)."""
+    from flask import request
+    exito = 302 if request.endpoint == 'security.login' else 200
+    return respuesta.status_code != exito
+
+
 def limitar_entradas(app):
-    """Password guessing by IP: the login form and the API's token request share one quota
-    per client (RECLAMOS_LIMITE_ENTRADA); the per-account lock-out is catalogos.accesos."""
-    limite = limitador.shared_limit(_limite_entrada, scope='entrada', methods=['POST'])
+    """Password guessing by IP: the login form and the API's token request share one quota of
+    failed attempts per client (RECLAMOS_LIMITE_ENTRADA); the per-account lock-out is
+    catalogos.accesos."""
+    limite = limitador.shared_limit(_limite_entrada, scope='entrada', methods=['POST'],
+                                    deduct_when=_fallida)
     for endpoint in ('security.login', 'api.token'):
         app.view_functions[endpoint] = limite(app.view_functions[endpoint])
 
