@@ -9,7 +9,7 @@ from flask import current_app, flash, request
 from flask_admin.actions import action
 from flask_security import hash_password
 from wtforms import PasswordField, SelectMultipleField
-from wtforms.validators import ValidationError
+from wtforms.validators import Length, ValidationError
 
 from catalogos import accesos
 from catalogos.organizacion import Area
@@ -39,7 +39,7 @@ class VistaUsuarios(VistaSegura):
     form_columns = ('email', 'nombre', 'area', 'active', 'roles', 'contrasena')
     form_extra_fields = {
         'roles': SelectMultipleField('Roles', choices=[(r, r) for r in ROLES]),
-        'contrasena': PasswordField('Contraseña',
+        'contrasena': PasswordField('Contraseña', validators=[Length(max=128)],
                                     description='Vacía al editar: se conserva la actual.'),
     }
 
