@@ -99,7 +99,7 @@ def _obtener(direccion, timeout, que, quien):
                                     'http:// o https://.')
     peticion = urllib.request.Request(direccion, headers={'Accept': 'application/json'})
     try:
-        # nosec B310: the scheme is checked above (http or https only).
+        # B310 (urlopen also opens file://) is answered by the scheme check above.
         with urllib.request.urlopen(peticion, timeout=timeout) as respuesta:  # nosec B310
             return respuesta.read(1_000_000)
     except urllib.error.HTTPError as error:

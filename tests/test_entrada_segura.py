@@ -108,3 +108,12 @@ def test_documento_html_disfrazado_no_se_sube_y_pdf_se_descarga(client, auth, ca
     assert descarga.headers['Content-Disposition'].startswith('attachment')
     assert descarga.headers['X-Content-Type-Options'] == 'nosniff'
     assert descarga.mimetype == 'application/pdf'
+
+
+@pytest.mark.parametrize('url', ['file:///etc/passwd?{tipo}{numero}', 'ftp://erp/{numero}'])
+def test_directorio_externo_solo_http(url):
+    """A mistyped RECLAMOS_CLIENTES_URL must not make the server read local files."""
+    from reclamos.buscador_clientes import BuscadorHttp, ErrorBuscadorClientes
+
+    with pytest.raises(ErrorBuscadorClientes, match='http:// o https://'):
+        BuscadorHttp(url).buscar('DNI', '45781236')
