@@ -1,0 +1,237 @@
+"""Access matrix: every route of the app, as anonymous and as each role, against README's role
+table ("Who may do what").
+
+``MATRIZ`` maps each endpoint to the roles it lets in (``PUBLICO``: anyone, signed in or not).
+A route added to the app without a row here fails ``test_toda_ruta_esta_en_la_matriz``: when you
+add a screen or an API call, add its row (and, for a POST that needs a body to reach the role
+check, its ``CUERPOS`` entry).
+
+Outcomes: anonymous on a screen -> redirect to /login; anonymous on the API -> 401; a signed-in
+role that is not let in -> 403. Screens are requested with the browser session, the API with
+the role's token (a session never opens the API). Every POST carries a valid CSRF token and a
+plausible body, so a refusal comes from the role check, not from a missing field.
+"""
+import io
+import re
+
+import pytest
+from flask import url_for
+
+from catalogos.organizacion import Area
+from tests.casos import crear_caso
+from tests.conftest import Auth, token_csrf
+
+pytestmark = pytest.mark.usefixtures('config_demo')
+pytest_plugins = ('tests.fixtures_api',)
+
+PUBLICO = 'publico'
+ROLES = ('admin', 'supervisor', 'agente', 'gerente')
+PERSONAL = set(ROLES)
+ADMIN = {'admin'}
+TRABAJAN = {'admin', 'supervisor', 'agente'}  # act on cases (README: gerente only reads)
+
+# Catalog screens generated from the declarations: every staff role reads, only admin writes.
+CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
+             'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
+             'tipos_documento')
+LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
+ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
+
+
+def _pantallas_admin(nombre, lectura, escritura):
+    return {**{f'{nombre}.{v}': lectura for v in LECTURA_ADMIN},
+            **{f'{nombre}.{v}': escritura for v in ESCRITURA_ADMIN}}
+
+
+MATRIZ = {
+    # Public: the entrance, static files, language, the OpenAPI document, asking for a token.
+    'raiz': PUBLICO, 'static': PUBLICO, 'admin.static': PUBLICO, 'security.static': PUBLICO,
+    'cambiar_idioma': PUBLICO, 'security.login': PUBLICO, 'security.logout': PUBLICO,
+    'api.openapi': PUBLICO, 'api.token': PUBLICO,
+    'security.verify': PERSONAL,
+    'admin.index': PERSONAL,
+    # Cases (/casos): staff reads; registering and acting is for who works cases.
+    'casos.index': PERSONAL, 'casos.detalle': PERSONAL, 'casos.documento': PERSONAL,
+    'casos.catalogo': PERSONAL, 'casos.cliente': PERSONAL,
+    'casos.nuevo': TRABAJAN, 'casos.accion': TRABAJAN, 'casos.adjuntar': TRABAJAN,
+    # Deadlines: the simulator for staff, recomputing for admins.
+    'simulador.index': PERSONAL, 'simulador.json': PERSONAL,
+    'recalculo.index': ADMIN, 'recalculo.recalcular': ADMIN,
+    # JSON API: same roles as the screens.
+    'api.casos': PERSONAL, 'api.caso': PERSONAL, 'api.catalogos': PERSONAL,
+    'api.revocar_tokens': PERSONAL,
+    'api.crear_caso': TRABAJAN, 'api.transicion': TRABAJAN, 'api.derivacion': TRABAJAN,
+    'api.comentario': TRABAJAN, 'api.calificacion': TRABAJAN, 'api.documento_nuevo': TRABAJAN,
+    # Customers: staff reads, admin and supervisor edit and import.
+    **_pantallas_admin('clientes', PERSONAL, {'admin', 'supervisor'}),
+    'clientes.importar_csv': {'admin', 'supervisor'},
+    # Users and their sign-in log: admin only; nobody writes the log.
+    **_pantallas_admin('usuarios', ADMIN, ADMIN),
+    **_pantallas_admin('accesos', ADMIN, set()),
+    **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
+}
+
+PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
+
+
+def _cuerpo(endpoint, caso):
+    """A body that passes validation far enough to reach the role check."""
+    version = caso.version
+    return {
+        'casos.accion': {'accion': 'comentar', 'texto': 'Revisado.', 'version': version},
+        'casos.adjuntar': {'tipo': 'recibido', 'descripcion': 'Factura',
+                           'archivo': (io.BytesIO(PDF), 'f.pdf')},
+        'api.crear_caso': None,  # filled by the test (needs the API helper)
+        'api.transicion': {'accion': 'tomar', 'version': version},
+        'api.derivacion': {'area': 'SOPORTE_TECNICO', 'motivo': 'Le toca a soporte.',
+                           'version': version},
+        'api.comentario': {'texto': 'Revisado.'},
+        'api.calificacion': {'calificacion': 5, 'version': version},
+        'api.token': {'email': 'nadie@prueba.pe', 'password': 'x'},
+    }.get(endpoint, {})
+
+
+def _terminado(caso, admin):
+    from reclamos.flujo import transicionar
+
+    caso = transicionar(caso, 'tomar', admin, '127.0.0.1', caso.version)
+    return transicionar(caso, 'terminar', admin, '127.0.0.1', caso.version,
+                        respuesta='Se restableció el servicio.')
+
+
+def _valores(regla, caso, documento):
+    valores = {'numero': caso.numero, 'ident': documento.id, 'export_type': 'csv',
+               'codigo': 'es'}
+    archivos = {'static': 'reclamos.css', 'admin.static': 'admin/js/helpers.js',
+                'security.static': 'js/base64.js'}
+    if 'filename' in regla.arguments:
+        valores['filename'] = archivos[regla.endpoint]
+    return {k: v for k, v in valores.items() if k in regla.arguments}
+
+
+def resultado(respuesta):
+    """What a person would notice: let in, sent to the login page, 401, 403 or 5xx."""
+    codigo = respuesta.status_code
+    if codigo >= 500:
+        return f'error {codigo}'
+    if codigo in (301, 302, 303) and '/login' in (respuesta.location or ''):
+        return 'login'
+    return {401: 'no_autenticado', 403: 'prohibido'}.get(codigo, 'permitido')
+
+
+def esperado(endpoint, rol):
+    permitidos = MATRIZ[endpoint]
+    if permitidos == PUBLICO or rol in permitidos:
+        return 'permitido'
+    if rol is None:
+        return 'no_autenticado' if endpoint.startswith('api.') else 'login'
+    return 'prohibido'
+
+
+@pytest.fixture
+def personas(app, crear_usuario):
+    def area(codigo):
+        return Area.get(Area.codigo == codigo)
+
+    return {'admin': crear_usuario('admin'),
+            'supervisor': crear_usuario('supervisor', area=area('MONITOREO')),
+            'agente': crear_usuario('agente', area=area('MONITOREO')),
+            'gerente': crear_usuario('gerente', area=area('ADMINISTRACION'))}
+
+
+def _peticiones(app):
+    """(endpoint, method, rule) of every route; logout last (it ends the session)."""
+    filas = [(r.endpoint, m, r) for r in app.url_map.iter_rules()
+             for m in sorted(r.methods - {'HEAD', 'OPTIONS'})]
+    return sorted(filas, key=lambda f: (f[0] == 'security.logout', f[0], f[1]))
+
+
+def test_toda_ruta_esta_en_la_matriz(app):
+    rutas = {r.endpoint for r in app.url_map.iter_rules()}
+    assert sorted(rutas - set(MATRIZ)) == [], 'rutas sin fila en MATRIZ: agréguelas'
+    assert sorted(set(MATRIZ) - rutas) == [], 'filas de MATRIZ sin ruta: quítelas'
+
+
+@pytest.mark.parametrize('rol', (None, *ROLES))
+def test_matriz_de_acceso(app, personas, rol):
+    from reclamos.documentos import adjuntar
+    from tests.apoyo_api import registro_valido
+    from vistas.api.tokens import emitir
+
+    cliente = app.test_client()
+    csrf = ''
+    if rol:
+        assert Auth(cliente).login(personas[rol].email).status_code == 302
+        csrf = token_csrf(cliente.get('/admin/').get_data(as_text=True), 'csrf_salir')
+    fijo = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
+    assert fijo.area.codigo == 'MONITOREO'
+    documento = adjuntar(fijo, 'recibido', personas['admin'], '127.0.0.1',
+                         app.config['RECLAMOS_ADJUNTOS'], app.config['RECLAMOS_ADJUNTO_MAX'],
+                         flujo=io.BytesIO(PDF), nombre='f.pdf', descripcion='Factura')
+
+    diferencias = []
+    for endpoint, metodo, regla in _peticiones(app):
+        # A write gets a fresh case, so one role's action never changes what the next sees.
+        caso = crear_caso(personas['admin'], motivo='SIN_SERVICIO') if metodo == 'POST' \
+            else fijo
+        if endpoint == 'api.calificacion':  # only a solved case can be rated
+            caso = _terminado(caso, personas['admin'])
+        with app.test_request_context():
+            url = url_for(endpoint, **_valores(regla, caso, documento))
+        cuerpo = _cuerpo(endpoint, caso)
+        cabeceras = {}
+        if endpoint.startswith('api.'):
+            if rol and endpoint not in ('api.token', 'api.openapi'):
+                with app.app_context():
+                    fila = type(personas[rol]).get_by_id(personas[rol].id)
+                    cabeceras['Authentication-Token'] = emitir(fila)
+            if endpoint == 'api.crear_caso':
+                cuerpo = registro_valido()
+            if endpoint == 'api.documento_nuevo':
+                respuesta = cliente.post(url, headers=cabeceras, data={
+                    'tipo': 'recibido', 'descripcion': 'Factura',
+                    'archivo': (io.BytesIO(PDF), 'f.pdf')}, content_type='multipart/form-data')
+            elif metodo == 'POST':
+                respuesta = cliente.post(url, json=cuerpo, headers=cabeceras)
+            else:
+                respuesta = cliente.get(url, headers=cabeceras)
+        elif metodo == 'POST':
+            respuesta = cliente.post(url, data={**cuerpo, 'csrf_token': csrf},
+                                     content_type='multipart/form-data')
+        else:
+            respuesta = cliente.get(url)
+        obtenido, deseado = resultado(respuesta), esperado(endpoint, rol)
+        if MATRIZ[endpoint] == PUBLICO and not obtenido.startswith('error'):
+            continue  # public: a wrong password's 401 or logout's redirect are not refusals
+        if obtenido != deseado:
+            diferencias.append(f'{metodo} {url} ({endpoint}): {obtenido}, se esperaba '
+                               f'{deseado}')
+    assert diferencias == [], f'como {rol or "anónimo"}:\n' + '\n'.join(diferencias)
+
+
+def test_agente_solo_ve_los_casos_de_su_area(app, client, auth, personas, crear_usuario,
+                                             api_como):
+    """An agent of another area: the case is a 404 everywhere and missing from every queue."""
+    caso = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
+    propio = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
+    extrano = crear_usuario('agente', area=Area.get(Area.codigo == 'SOPORTE_TECNICO'))
+    from reclamos.gestion import derivar
+    derivar(propio, Area.get(Area.codigo == 'SOPORTE_TECNICO').id, 'A soporte.',
+            personas['admin'], '127.0.0.1', propio.version)
+
+    api = api_como(extrano)
+    assert api.get(f'/casos/{caso.numero}').status_code == 404
+    assert api.get(f'/casos/{propio.numero}').status_code == 200
+    numeros = {c['numero'] for vista in ('mios', 'area', 'todos')
+               for c in api.get(f'/casos?vista={vista}').get_json()['casos']}
+    assert caso.numero not in numeros and propio.numero in numeros
+
+    auth.login(extrano.email)
+    assert client.get(f'/casos/{caso.numero}').status_code == 404
+    assert client.get(f'/casos/{propio.numero}').status_code == 200
+    for vista in ('mios', 'area', 'todos'):
+        html = client.get(f'/casos/?vista={vista}').get_data(as_text=True)
+        assert not re.search(rf'\b{re.escape(caso.numero)}\b', html), vista
+    csrf = token_csrf(client.get('/admin/').get_data(as_text=True), 'csrf_salir')
+    assert client.post(f'/casos/{caso.numero}/accion', data={
+        'accion': 'comentar', 'texto': 'x', 'csrf_token': csrf}).status_code == 404
