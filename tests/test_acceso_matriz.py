@@ -6,6 +6,11 @@ A route added to the app without a row here fails ``test_toda_ruta_esta_en_la_ma
 add a screen or an API call, add its row (and, for a POST that needs a body to reach the role
 check, its ``CUERPOS`` entry).
 
+A row is a set of roles, or ``{'GET': roles, 'POST': roles}`` when the two differ. The customer
+portal is ``CUALQUIERA``: anonymous included, and unlike ``PUBLICO`` a refusal there is a failure.
+Signed-link routes (``ENLACES``) are also requested with a forged and a wrong-purpose token:
+404, without the case number.
+
 Outcomes: anonymous on a screen -> redirect to /login; anonymous on the API -> 401; a signed-in
 role that is not let in -> 403. Screens are requested with the browser session, the API with
 the role's token (a session never opens the API). Every POST carries a valid CSRF token and a
@@ -29,11 +34,16 @@ ROLES = ('admin', 'supervisor', 'agente', 'gerente')
 PERSONAL = set(ROLES)
 ADMIN = {'admin'}
 TRABAJAN = {'admin', 'supervisor', 'agente'}  # act on cases (README: gerente only reads)
+GESTION = {'admin', 'gerente', 'supervisor'}  # dashboard, reports, reading improvement actions
+EDITAN_MEJORA = {'admin', 'gerente'}  # improvement actions and committee minutes
+CUALQUIERA = {None, *ROLES}  # the customer portal: no account, nobody sent to /login
+ENLACES = ('portal.caso', 'portal.encuesta_')  # opened by a signed token in the URL
 
 # Catalog screens generated from the declarations: every staff role reads, only admin writes.
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
-             'tipos_documento')
+             'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
+             'plantillas_informe', 'reglas_enrutamiento')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 
@@ -69,18 +79,57 @@ MATRIZ = {
     **_pantallas_admin('usuarios', ADMIN, ADMIN),
     **_pantallas_admin('accesos', ADMIN, set()),
     **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
+    # The bell: every staff member, each their own notifications.
+    'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
+    # Response letters: who works the case (its area, its responsible, admins); the templates
+    # are written by admins and read by supervisors too.
+    'casos.carta': TRABAJAN,
+    **_pantallas_admin('plantillas_carta', {'admin', 'supervisor'}, ADMIN),
+    'plantillas_carta.vista_previa': {'admin', 'supervisor'},
+    # The customer portal: public (signed links checked in test_matriz_de_acceso).
+    'portal.registro': CUALQUIERA, 'portal.catalogo': CUALQUIERA,
+    'portal.seguimiento': CUALQUIERA, 'portal.caso': CUALQUIERA,
+    'portal.encuesta_': CUALQUIERA,
+    # Records of what happened, admins only: mail taken in (nobody writes it), mail sent and
+    # in-app notifications (create and edit are switched off: an admin is sent back to the
+    # list; the list action retries failed mail).
+    **_pantallas_admin('correo_entrante', ADMIN, set()),
+    **_pantallas_admin('correos', ADMIN, ADMIN),
+    **_pantallas_admin('notificaciones_enviadas', ADMIN, ADMIN),
+    # Dashboard and reports: managers, admins, supervisors (their area); agents refused.
+    'tablero.index': GESTION, 'tablero.exportar': GESTION, 'tablero.plotly_js': GESTION,
+    'informes.index': GESTION,
+    # Improvement actions and committee minutes: gerente and admin write, supervisors read.
+    'mejora.index': GESTION, 'mejora.vencidas': GESTION, 'mejora.nueva': EDITAN_MEJORA,
+    'mejora.detalle': {'GET': GESTION, 'POST': EDITAN_MEJORA},
+    'actas.index': GESTION, 'actas.detalle': GESTION, 'actas.nueva': EDITAN_MEJORA,
+    # Process lab: trying a rule and the sandbox are for admins.
+    'prueba_regla.index': ADMIN,
+    **{f'laboratorio.{v}': ADMIN for v in ('index', 'copiar', 'borrador', 'ensayo',
+                                           'publicar', 'restaurar', 'plotly_js')},
 }
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 
 
-def _cuerpo(endpoint, caso):
+def _cuerpo(endpoint, caso, objetos):
     """A body that passes validation far enough to reach the role check."""
     version = caso.version
+    mejora = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
+              'responsable': objetos['admin'].id, 'vence_el': '2099-12-31'}
     return {
         'casos.accion': {'accion': 'comentar', 'texto': 'Revisado.', 'version': version},
         'casos.adjuntar': {'tipo': 'recibido', 'descripcion': 'Factura',
                            'archivo': (io.BytesIO(PDF), 'f.pdf')},
+        'casos.carta': {'asunto': 'Respuesta a su caso',
+                        'texto': 'Se restableció el servicio.'},
+        'mejora.nueva': mejora,
+        'mejora.detalle': {**mejora, 'estado': 'en_curso'},
+        'actas.nueva': {'fecha': '2026-01-15', 'asistentes': 'Gerencia y supervisores',
+                        f'decision_{objetos["ident"]["mejora.detalle"]}': 'Se cierra.'},
+        'laboratorio.copiar': {'nombre': 'Prueba de acceso'},
+        'portal.seguimiento': {'numero': caso.numero, 'documento': '00000000'},
+        'portal.encuesta_': {'calificacion': '5', 'comentario': 'Bien.'},
         'api.crear_caso': None,  # filled by the test (needs the API helper)
         'api.transicion': {'accion': 'tomar', 'version': version},
         'api.derivacion': {'area': 'SOPORTE_TECNICO', 'motivo': 'Le toca a soporte.',
@@ -99,14 +148,65 @@ def _terminado(caso, admin):
                         respuesta='Se restableció el servicio.')
 
 
-def _valores(regla, caso, documento):
-    valores = {'numero': caso.numero, 'ident': documento.id, 'export_type': 'csv',
-               'codigo': 'es'}
+# Publishing or restoring a configuration is a heavy change of every catalog; the role check
+# comes first, so an id that does not exist (404 once let in) proves it without the cost.
+NINGUNO = 999999
+
+
+def _objetos(app, personas, caso, documento):
+    """One row of each kind the routes with an id or a token open."""
+    from reclamos import enlaces
+    from reclamos.cartas import PlantillaCarta
+    from reclamos.encuesta import Encuesta
+    from reclamos.laboratorio import copiar
+    from reclamos.mejora_servicios import crear, registrar_acta
+
+    admin = personas['admin']
+    with app.app_context():
+        accion = crear({'tipo': 'preventiva', 'descripcion': 'Capacitar al call center.',
+                        'responsable': admin.id, 'vence_el': '2099-12-31'}, admin)
+        acta = registrar_acta({'fecha': '2026-01-15', 'asistentes': 'Gerencia'},
+                              {str(accion.id): 'Sigue abierta.'}, admin)
+        plantilla = PlantillaCarta.create(codigo='FAVORABLE', nombre='Favorable',
+                                          asunto='Caso {{ numero }}',
+                                          texto='Estimado(a) {{ cliente_nombre }}.')
+        Encuesta.create(reclamo=caso.id, nonce='n-matriz', destinatario='rosa@prueba.pe')
+        ident = {'casos.documento': documento.id, 'mejora.detalle': accion.id,
+                 'actas.detalle': acta.id, 'plantillas_carta.vista_previa': plantilla.id,
+                 'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO}
+        borrador = copiar('Borrador de la matriz', admin).id
+        ident.update({'laboratorio.borrador': borrador, 'laboratorio.ensayo': borrador})
+        datos = {'r': caso.id, 'n': 'n-matriz'}
+        token = {'portal.caso': enlaces.firmar(enlaces.SEGUIMIENTO, datos),
+                 'portal.encuesta_': enlaces.firmar(enlaces.ENCUESTA, datos)}
+        # Each route's link signed for the other purpose: right case, wrong key.
+        ajeno = {'portal.caso': token['portal.encuesta_'],
+                 'portal.encuesta_': token['portal.caso']}
+    return {'admin': admin, 'ident': ident, 'token': token, 'ajeno': ajeno}
+
+
+def _valores(regla, caso, objetos):
+    valores = {'numero': caso.numero, 'ident': objetos['ident'].get(regla.endpoint),
+               'token': objetos['token'].get(regla.endpoint), 'export_type': 'csv',
+               'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv'}
     archivos = {'static': 'reclamos.css', 'admin.static': 'admin/js/helpers.js',
                 'security.static': 'js/base64.js'}
     if 'filename' in regla.arguments:
         valores['filename'] = archivos[regla.endpoint]
     return {k: v for k, v in valores.items() if k in regla.arguments}
+
+
+def _enlaces_falsos(cliente, url, numero, ajeno):
+    """A forged token and one signed for the other purpose: 404, and nothing of the case."""
+    base, _, token = url.rpartition('/')
+    falsos = (token[:-2] + ('BB' if token.endswith('AA') else 'AA'), ajeno)
+    fallos = []
+    for falso in falsos:
+        respuesta = cliente.get(f'{base}/{falso}')
+        if respuesta.status_code != 404 or numero in respuesta.get_data(as_text=True):
+            fallos.append(f'GET {base}/{falso}: {respuesta.status_code}, se esperaba 404 '
+                          f'sin el número del caso')
+    return fallos
 
 
 def resultado(respuesta):
@@ -119,8 +219,10 @@ def resultado(respuesta):
     return {401: 'no_autenticado', 403: 'prohibido'}.get(codigo, 'permitido')
 
 
-def esperado(endpoint, rol):
+def esperado(endpoint, rol, metodo='GET'):
     permitidos = MATRIZ[endpoint]
+    if isinstance(permitidos, dict):
+        permitidos = permitidos[metodo]
     if permitidos == PUBLICO or rol in permitidos:
         return 'permitido'
     if rol is None:
@@ -158,6 +260,7 @@ def test_matriz_de_acceso(app, personas, rol):
     from tests.apoyo_api import registro_valido
     from vistas.api.tokens import emitir
 
+    app.config['RECLAMOS_LIMITE_PORTAL'] = '1000/minute'  # every run is 127.0.0.1
     cliente = app.test_client()
     csrf = ''
     if rol:
@@ -168,17 +271,19 @@ def test_matriz_de_acceso(app, personas, rol):
     documento = adjuntar(fijo, 'recibido', personas['admin'], '127.0.0.1',
                          app.config['RECLAMOS_ADJUNTOS'], app.config['RECLAMOS_ADJUNTO_MAX'],
                          flujo=io.BytesIO(PDF), nombre='f.pdf', descripcion='Factura')
+    objetos = _objetos(app, personas, fijo, documento)
 
     diferencias = []
     for endpoint, metodo, regla in _peticiones(app):
-        # A write gets a fresh case, so one role's action never changes what the next sees.
-        caso = crear_caso(personas['admin'], motivo='SIN_SERVICIO') if metodo == 'POST' \
-            else fijo
+        # A write on a case gets a fresh one, so one role's action never changes what the
+        # next request sees.
+        caso = crear_caso(personas['admin'], motivo='SIN_SERVICIO') \
+            if metodo == 'POST' and 'numero' in regla.arguments else fijo
         if endpoint == 'api.calificacion':  # only a solved case can be rated
             caso = _terminado(caso, personas['admin'])
         with app.test_request_context():
-            url = url_for(endpoint, **_valores(regla, caso, documento))
-        cuerpo = _cuerpo(endpoint, caso)
+            url = url_for(endpoint, **_valores(regla, caso, objetos))
+        cuerpo = _cuerpo(endpoint, caso, objetos)
         cabeceras = {}
         if endpoint.startswith('api.'):
             if rol and endpoint not in ('api.token', 'api.openapi'):
@@ -200,7 +305,10 @@ def test_matriz_de_acceso(app, personas, rol):
                                      content_type='multipart/form-data')
         else:
             respuesta = cliente.get(url)
-        obtenido, deseado = resultado(respuesta), esperado(endpoint, rol)
+            if endpoint in ENLACES:
+                diferencias += _enlaces_falsos(cliente, url, fijo.numero,
+                                               objetos['ajeno'][endpoint])
+        obtenido, deseado = resultado(respuesta), esperado(endpoint, rol, metodo)
         if MATRIZ[endpoint] == PUBLICO and not obtenido.startswith('error'):
             continue  # public: a wrong password's 401 or logout's redirect are not refusals
         if obtenido != deseado:
