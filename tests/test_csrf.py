@@ -9,6 +9,7 @@ in ``cuerpo()``.
 """
 import hashlib
 import io
+from types import SimpleNamespace
 
 import pytest
 from flask import url_for
@@ -18,11 +19,17 @@ from catalogos.organizacion import Area
 from tests.casos import crear_caso
 from tests.conftest import token_csrf
 from tests.formularios import valores_formulario
+from tests.portal_apoyo import datos_validos
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 ADMIN_MODELO = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
-PROPIOS = ('casos.accion', 'casos.adjuntar', 'casos.nuevo', 'clientes.importar_csv',
+PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'casos.nuevo',
+           'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.copiar',
+           'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
+           'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
            'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
+MEJORA = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
+          'vence_el': '2099-12-31'}
 
 
 def rutas_post(app):
@@ -48,12 +55,16 @@ def _vista(app, nombre):
     return next(v for v in admin._views if v.endpoint == nombre)
 
 
-def cuerpo(app, client, endpoint, caso):
+def cuerpo(app, client, endpoint, caso, filas):
     """(url, body) of a request that changes data when it carries the token."""
     nombre, _, vista = endpoint.partition('.')
     if vista in ADMIN_MODELO:
         modelo = _vista(app, nombre).model
         fila = modelo.select().order_by(modelo._meta.primary_key.desc()).first()
+        if vista == 'action_view':  # the screen's own list action (e.g. retry), else delete
+            propias = [a for a, _ in _vista(app, nombre)._actions if a != 'delete']
+            accion = propias[0] if propias else 'delete'
+            return url_for(endpoint), MultiDict([('action', accion), ('rowid', fila.id)])
         edicion = url_for(f'{nombre}.edit_view', id=fila.id)
         valores = valores_formulario(client.get(edicion).get_data(as_text=True))
         valores.pop('csrf_token', None)
@@ -70,8 +81,6 @@ def cuerpo(app, client, endpoint, caso):
             return url_for(endpoint), valores
         if vista == 'delete_view':
             return url_for(endpoint), {'id': fila.id}
-        if vista == 'action_view':
-            return url_for(endpoint), MultiDict([('action', 'delete'), ('rowid', fila.id)])
         return url_for(endpoint), {'list_form_pk': fila.id, 'activo': ''}
     propios = {
         'casos.accion': lambda: (url_for(endpoint, numero=caso.numero), {
@@ -82,11 +91,40 @@ def cuerpo(app, client, endpoint, caso):
         'clientes.importar_csv': lambda: (url_for(endpoint), {'archivo': (io.BytesIO(
             b'tipo_documento_identidad;numero_documento;nombre\nDNI;45678912;Rosa\n'), 'c.csv')}),
         'recalculo.recalcular': lambda: (url_for(endpoint), {'calendario': ''}),
+        'casos.carta': lambda: (url_for(endpoint, numero=caso.numero), {
+            'asunto': 'Respuesta a su reclamo', 'texto': 'Se restableció el servicio.'}),
+        'mejora.nueva': lambda: (url_for(endpoint), {**MEJORA, 'responsable': filas.admin.id}),
+        'mejora.detalle': lambda: (url_for(endpoint, ident=filas.accion.id), {
+            **MEJORA, 'descripcion': 'CAMBIADO', 'responsable': filas.admin.id,
+            'estado': 'en_curso'}),
+        'actas.nueva': lambda: (url_for(endpoint), {
+            'fecha': '2026-01-15', 'asistentes': 'Gerencia y supervisores',
+            f'decision_{filas.accion.id}': 'Sigue en curso.'}),
+        'laboratorio.copiar': lambda: (url_for(endpoint), {'nombre': 'Otro borrador'}),
+        'laboratorio.borrador': lambda: _borrador(client, url_for(endpoint,
+                                                                  ident=filas.borrador.id)),
+        'laboratorio.publicar': lambda: (url_for(endpoint, ident=filas.borrador.id), {}),
+        'laboratorio.restaurar': lambda: (url_for(endpoint, ident=filas.version.id), {}),
+        'notificaciones.leidas': lambda: (url_for(endpoint), {}),  # marks every one read
+        'portal.registro': lambda: (url_for(endpoint), datos_validos()),
+        # A look-up: it changes nothing either way, but refuses without the token.
+        'portal.seguimiento': lambda: (url_for(endpoint), {
+            'numero': caso.numero, 'documento': caso.cliente.numero_documento}),
+        'portal.encuesta_': lambda: (url_for(endpoint, token=filas.encuesta), {
+            'calificacion': '5', 'comentario': 'Muy bien.'}),
         'security.login': lambda: (url_for(endpoint), {}),
         'security.logout': lambda: (url_for(endpoint), {}),
         'security.verify': lambda: (url_for(endpoint), {'password': 'x'}),
     }
     return propios[endpoint]()
+
+
+def _borrador(client, url):
+    """The draft's forms as the page fills them (its edit form has no action), another seed."""
+    valores = valores_formulario(client.get(url).get_data(as_text=True), accion=None)
+    valores.pop('csrf_token', None)
+    valores['semilla'] = '4242'
+    return url, valores
 
 
 def _registro():
@@ -108,20 +146,63 @@ def admin(demo, como):
     return como('admin', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
 
 
+@pytest.fixture
+def filas(app, admin):
+    """A row for every POST to change: a case with an e-mail (letters), a solved case with
+    an open survey, an improvement action, a draft and a saved version of the configuration,
+    an unread notification, one row in each admin screen; a failed e-mail last (retry)."""
+    from catalogos.enrutamiento import ReglaEnrutamiento
+    from catalogos.informes import PREDETERMINADAS, PlantillaInforme
+    from reclamos import enlaces
+    from reclamos.cartas import PlantillaCarta
+    from reclamos.correo import FALLIDO, Correo, encolar
+    from reclamos.correo_recibido import APARTADO, CorreoEntrante
+    from reclamos.encuesta import Encuesta
+    from reclamos.flujo import transicionar
+    from reclamos.laboratorio import VersionConfiguracion, copiar
+    from reclamos.mejora_servicios import crear
+    from reclamos.notificaciones import Notificacion
+
+    caso = crear_caso(admin, motivo='SIN_SERVICIO', cliente={
+        'tipo_documento_identidad': 'DNI', 'numero_documento': '45781299',
+        'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'})
+    resuelto = crear_caso(admin, motivo='SIN_SERVICIO')
+    resuelto = transicionar(resuelto, 'tomar', admin, '127.0.0.1', resuelto.version)
+    resuelto = transicionar(resuelto, 'terminar', admin, '127.0.0.1', resuelto.version,
+                            respuesta='Se restableció el servicio.')
+    Encuesta.create(reclamo=resuelto.id, nonce='n-csrf', destinatario='rosa@correo.pe')
+    with app.test_request_context():
+        encuesta = enlaces.firmar(enlaces.ENCUESTA, {'r': resuelto.id, 'n': 'n-csrf'})
+    borrador = copiar('Borrador de prueba', admin)
+    Notificacion.create(usuario=admin.id, titulo='Caso por vencer')
+    CorreoEntrante.create(huella='f' * 64, resultado=APARTADO, razon='Sin remitente')
+    PlantillaCarta.create(codigo='FAVORABLE', nombre='Favorable', asunto='Caso {{ numero }}',
+                          texto='Estimado(a) {{ cliente_nombre }}.')
+    PlantillaInforme.create(**PREDETERMINADAS[0])
+    ReglaEnrutamiento.create(codigo='WEB', nombre='Web', orden=10,
+                             texto='si canal es WEB entonces etiqueta web')
+    fallido = encolar('no es un correo', 'Alerta', 'Texto')
+    Correo.update(estado=FALLIDO).where(Correo.id == fallido.id).execute()
+    return SimpleNamespace(
+        admin=admin, caso=caso, encuesta=encuesta, borrador=borrador,
+        accion=crear({**MEJORA, 'responsable': admin.id}, admin),
+        version=VersionConfiguracion.create(usuario=admin.id, motivo='Antes de publicar',
+                                            datos=borrador.datos))
+
+
 def test_todo_post_tiene_cuerpo(app):
     for endpoint, _ in rutas_post(app):
         assert endpoint in PROPIOS or endpoint.partition('.')[2] in ADMIN_MODELO, (
             f'{endpoint}: agregue su cuerpo a tests/test_csrf.py')
 
 
-def test_post_sin_token_no_cambia_nada(app, client, admin):
+def test_post_sin_token_no_cambia_nada(app, client, admin, filas):
     from reclamos.clientes import Cliente
     Cliente.create(tipo_documento_identidad='DNI', numero_documento='11223344', nombre='Luz')
-    caso = crear_caso(admin, motivo='SIN_SERVICIO')
     fallos = []
     for endpoint, _ in rutas_post(app):
         with app.test_request_context():
-            url, datos = cuerpo(app, client, endpoint, caso)
+            url, datos = cuerpo(app, client, endpoint, filas.caso, filas)
         antes = huella()
         respuesta = client.post(url, data=datos, content_type='multipart/form-data')
         if respuesta.status_code >= 500 or huella() != antes:
@@ -145,16 +226,20 @@ def test_login_sin_token_no_entra(client, crear_usuario):
 
 
 @pytest.mark.parametrize('endpoint', ('canales.delete_view', 'motivos.edit_view',
-                                      'canales.create_view', 'casos.accion', 'casos.nuevo'))
-def test_con_token_el_mismo_cuerpo_si_cambia(app, client, admin, endpoint):
+                                      'canales.create_view', 'casos.accion', 'casos.nuevo',
+                                      'casos.carta', 'correos.action_view', 'mejora.nueva',
+                                      'notificaciones.leidas', 'portal.encuesta_',
+                                      'laboratorio.borrador', 'mejora.detalle'))
+def test_con_token_el_mismo_cuerpo_si_cambia(app, client, admin, filas, endpoint):
     """Positive controls: the bodies above are real changes, refused only for the token."""
     from catalogos.atencion import Canal
     Canal.create(codigo='BORRABLE', nombre='Canal sin casos')
-    caso = crear_caso(admin, motivo='SIN_SERVICIO')
+    caso = filas.caso
     with app.test_request_context():
-        url, datos = cuerpo(app, client, endpoint, caso)
-        pagina = url_for(endpoint.partition('.')[0] + '.create_view') \
-            if endpoint.startswith(('canales', 'motivos')) else f'/casos/{caso.numero}'
+        url, datos = cuerpo(app, client, endpoint, caso, filas)
+        # flask-admin's forms take the token of any of its forms; the rest the session's.
+        pagina = url_for('canales.create_view') if endpoint.partition('.')[2] in ADMIN_MODELO \
+            else f'/casos/{caso.numero}'
     html = client.get(pagina).get_data(as_text=True)
     token = token_csrf(html) if 'id="csrf_token"' in html else token_csrf(html, 'csrf_salir')
     antes = huella()
