@@ -37,4 +37,5 @@ def create_app(config=None):
 
     from vistas import registrar_vistas
     registrar_vistas(app)
+    limites.limitar_entradas(app)
     return app

@@ -15,4 +15,8 @@ def registrar(app):
         respuesta.headers.setdefault('X-Frame-Options', 'DENY')
         respuesta.headers.setdefault('X-Content-Type-Options', 'nosniff')
         respuesta.headers.setdefault('Referrer-Policy', 'same-origin')
+        if app.config.get('SESSION_COOKIE_SECURE'):
+            # Served over HTTPS (that is what the setting says): browsers must not fall back.
+            respuesta.headers.setdefault('Strict-Transport-Security',
+                                         'max-age=31536000; includeSubDomains')
         return respuesta

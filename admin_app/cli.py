@@ -74,12 +74,15 @@ def cargar_demo():
 def crear_usuario(email, roles, contrasena, nombre, area):
     """Create (or update the password and roles of) a user, without prompts."""
     from catalogos.organizacion import Area
-    from catalogos.usuarios import Usuario, asignar_roles, errores_usuario
+    from flask import current_app
+
+    from catalogos.usuarios import Usuario, asignar_roles, errores_usuario, limites_contrasena
 
     email = email.strip().lower()
     with db.atomic():
         usuario = Usuario.get_or_none(Usuario.email == email) or Usuario(email=email)
-        errores = errores_usuario(usuario, contrasena, roles, usuario.id is None)
+        errores = errores_usuario(usuario, contrasena, roles, usuario.id is None,
+                                  **limites_contrasena(current_app.config))
         area_fila = None
         if area:
             area_fila = Area.get_or_none(Area.codigo == area)
@@ -92,6 +95,7 @@ def crear_usuario(email, roles, contrasena, nombre, area):
         usuario.nombre = nombre or usuario.nombre
         usuario.area = area_fila or usuario.area
         usuario.password = hash_password(contrasena)
+        usuario.intentos_fallidos, usuario.bloqueado_hasta = 0, None  # a reset also unlocks
         usuario.fs_uniquifier = usuario.fs_uniquifier or uuid.uuid4().hex
         usuario.save()
         asignar_roles(usuario, roles)

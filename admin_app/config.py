@@ -53,6 +53,8 @@ def desde_entorno():
         'BABEL_DEFAULT_LOCALE': os.environ.get('RECLAMOS_LOCALE', 'es'),
         'BABEL_DEFAULT_TIMEZONE': os.environ.get('RECLAMOS_TIMEZONE', 'America/Bogota'),
         'SESSION_COOKIE_SECURE': os.environ.get('SESSION_COOKIE_SECURE', '0') == '1',
+        # "Remember me" is a second login cookie (Flask-Login): the same protection.
+        'REMEMBER_COOKIE_SECURE': os.environ.get('SESSION_COOKIE_SECURE', '0') == '1',
         # Lifetime of JSON API tokens (Flask-Security reads seconds), 30 days by default.
         'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
@@ -74,6 +76,13 @@ def desde_entorno():
         'RECLAMOS_IMAP_BUZON': os.environ.get('RECLAMOS_IMAP_BUZON', 'INBOX'),
         'RECLAMOS_IMAP_MAX_MB': os.environ.get('RECLAMOS_IMAP_MAX_MB', '25'),
         'RECLAMOS_IMAP_MOTIVO': os.environ.get('RECLAMOS_IMAP_MOTIVO', ''),
+        # Passwords (Flask-Security reads the minimum; the user screen and CLI apply both).
+        'SECURITY_PASSWORD_LENGTH_MIN': int(os.environ.get('RECLAMOS_CONTRASENA_MIN', '12')),
+        # Lock-out: this many wrong passwords in a row lock the account for these minutes.
+        'RECLAMOS_BLOQUEO_INTENTOS': int(os.environ.get('RECLAMOS_BLOQUEO_INTENTOS', '5')),
+        'RECLAMOS_BLOQUEO_MINUTOS': int(os.environ.get('RECLAMOS_BLOQUEO_MINUTOS', '15')),
+        # Login and token requests per client IP (Flask-Limiter syntax).
+        'RECLAMOS_LIMITE_ENTRADA': os.environ.get('RECLAMOS_LIMITE_ENTRADA', '10/minute;50/hour'),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         # Outgoing mail; without a server messages wait in the outbox (screen of notifications).
         'RECLAMOS_SMTP_SERVIDOR': os.environ.get('RECLAMOS_SMTP_SERVIDOR', ''),
@@ -135,7 +144,13 @@ FIJA = {
     'SECURITY_MSG_USER_DOES_NOT_EXIST': ('Correo o contraseña incorrectos.', 'error'),
     'SESSION_COOKIE_HTTPONLY': True,
     'SESSION_COOKIE_SAMESITE': 'Lax',
+    'REMEMBER_COOKIE_HTTPONLY': True,
+    'REMEMBER_COOKIE_SAMESITE': 'Lax',
+    # A remembered login lasts a working week, not Flask-Login's default year.
+    'REMEMBER_COOKIE_DURATION': 7 * 24 * 3600,
     'LANGUAGES': {'es': 'Español', 'en': 'English'},
     'FLASK_ADMIN_SWATCH': 'flatly',
     'MAX_CONTENT_LENGTH': 20 * 1024 * 1024,
+    # The longest password accepted (a hash of megabytes of text is a cheap denial of service).
+    'RECLAMOS_CONTRASENA_MAX': 128,
 }

@@ -15,3 +15,43 @@ def iniciar(app):
     app.config.setdefault('RATELIMIT_STORAGE_URI', 'memory://')
     app.config.setdefault('RATELIMIT_HEADERS_ENABLED', True)
     limitador.init_app(app)
+
+
+def _limite_entrada():
+    from flask import current_app
+    return current_app.config['RECLAMOS_LIMITE_ENTRADA']
+
+
+def _fallida(respuesta):
+    """Only failed attempts use up the quota: a whole office behind one address signing in
+    at nine must not lock itself out (a good login redirects; a good token request is 200)."""
+    from flask import request
+    exito = 302 if request.endpoint == 'security.login' else 200
+    return respuesta.status_code != exito
+
+
+def limitar_entradas(app):
+    """Password guessing by IP: the login form and the API's token request share one quota of
+    failed attempts per client (RECLAMOS_LIMITE_ENTRADA); the per-account lock-out is
+    catalogos.accesos."""
+    limite = limitador.shared_limit(_limite_entrada, scope='entrada', methods=['POST'],
+                                    deduct_when=_fallida)
+    for endpoint in ('security.login', 'api.token'):
+        app.view_functions[endpoint] = limite(app.view_functions[endpoint])
+
+    @app.errorhandler(429)
+    def _demasiadas(error):
+        from flask import jsonify, request
+        mensaje = ('Demasiados intentos desde su dirección: espere un momento y vuelva a '
+                   'intentarlo.')
+        if request.blueprint == 'api':
+            respuesta = jsonify({'mensaje': mensaje, 'errores': {}})
+        else:
+            respuesta = app.response_class(f'<!doctype html><html lang="es"><meta charset="utf-8">'
+                                           f'<title>Reclamos</title><p>{mensaje}</p>'
+                                           '<p><a href="/login">Volver</a></p></html>',
+                                           mimetype='text/html')
+        respuesta.status_code = 429
+        if getattr(error, 'retry_after', None):
+            respuesta.headers['Retry-After'] = str(error.retry_after)
+        return respuesta

@@ -1,5 +1,8 @@
-"""Flask-Security-Too on peewee: login, logout, password hashing, roles."""
-from flask_security import PeeweeUserDatastore, Security
+"""Flask-Security-Too on peewee: login, logout, password hashing, roles; the sign-in log
+and the lock-out (catalogos.accesos)."""
+from flask import flash, redirect, request, url_for
+from flask_login import user_logged_out
+from flask_security import PeeweeUserDatastore, Security, user_authenticated
 
 from admin_app.db import db
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
@@ -16,8 +19,54 @@ def iniciar(app):
     # Flask-Security's own loader would accept them on every screen, even in the query string.
     app.login_manager.request_loader(lambda request: None)
 
+    @app.before_request
+    def _cuenta_bloqueada():
+        # Before Flask-Security checks the password: a locked account answers the same to a
+        # right and a wrong one, so the lock is no oracle for a guesser.
+        if request.endpoint != 'security.login' or request.method != 'POST':
+            return None
+        from catalogos import accesos
+        email = (request.form.get('email') or '').strip().lower()
+        usuario = Usuario.get_or_none(Usuario.email == email) if email else None
+        if usuario is None or not accesos.bloqueada(usuario):
+            return None
+        accesos.evento_desde_peticion(usuario, 'bloqueada')
+        flash(accesos.mensaje_bloqueo(usuario), 'error')
+        return redirect(url_for('security.login'))
+
+    @app.before_request
+    def _salir_con_token():
+        # Flask-Security's logout takes no form, so it checks no CSRF token: any other site
+        # could sign our users out. The logout button already posts the token (csrf_salir).
+        from flask_wtf.csrf import CSRFError, validate_csrf
+        from wtforms.validators import ValidationError
+
+        if request.endpoint == 'security.logout' and request.method == 'POST':
+            try:
+                validate_csrf(request.form.get('csrf_token'))
+            except (ValidationError, CSRFError):
+                flash('La sesión del formulario expiró: vuelva a pulsar «Salir».', 'error')
+                return redirect('/admin/')
+        return None
+
     @app.context_processor
     def _csrf():
         # Not named csrf_token: flask-admin would then add a second token to its own forms.
         from flask_wtf.csrf import generate_csrf
         return {'csrf_flask_wtf': generate_csrf}
+
+
+# Connected once per process (signals are global); they act on whichever app is running.
+def _entrada(sender, user, **extra):
+    from catalogos import accesos
+    accesos.exito_desde_peticion(user, 'entrada')
+
+
+def _salida(sender, user, **extra):
+    from catalogos import accesos
+    if user is not None and getattr(user, 'id', None):
+        accesos.evento_desde_peticion(user, 'salida')
+
+
+user_authenticated.connect(_entrada, weak=False)
+user_logged_out.connect(_salida, weak=False)

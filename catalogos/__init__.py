@@ -2,8 +2,8 @@
 
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
-from catalogos import (atencion, informes, organizacion, plazos, procesos,  # noqa: F401
-                       servicios, usuarios)
+from catalogos import (accesos, atencion, informes, organizacion, plazos,  # noqa: F401
+                       procesos, servicios, usuarios)
 # Declared last: their checks read the catalogs above (areas, fields, values).
 from catalogos import alertas, enrutamiento  # noqa: F401,E402,I001
 from catalogos.declaracion import REGISTRO
@@ -15,4 +15,4 @@ def modelos():
     for declaracion in REGISTRO:
         tablas.append(declaracion.modelo)
         tablas.extend(h.modelo for h in declaracion.hijos)
-    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol]
+    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario]

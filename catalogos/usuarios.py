@@ -7,7 +7,7 @@ import datetime
 from functools import cached_property
 
 from flask_security import RoleMixin, UserMixin
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, TextField
+from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from admin_app.db import BaseModel
 from catalogos.organizacion import Area
@@ -43,6 +43,9 @@ class Usuario(UserMixin, BaseModel):
                            verbose_name='Área')
     confirmed_at = DateTimeField(null=True)
     creado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Creado')
+    # Lock-out (catalogos.accesos): failed passwords in a row, and until when it is locked.
+    intentos_fallidos = IntegerField(default=0, verbose_name='Intentos fallidos')
+    bloqueado_hasta = DateTimeField(null=True, verbose_name='Bloqueado hasta')
 
     def __str__(self):
         return self.nombre or self.email
@@ -57,6 +60,21 @@ class Usuario(UserMixin, BaseModel):
     def nombres_roles(self):
         return {r.name for r in self.roles}
 
+    # Flask-Security (5.8+) hooks: it calls these on every failed password and after a good
+    # one; the counting and the message live in catalogos.accesos.
+    def track_failed_authn(self, auth_type, tfa=False):
+        from catalogos import accesos
+        super().track_failed_authn(auth_type, tfa)
+        accesos.fallo_desde_peticion(self)
+
+    def is_locked(self, form_error=None):
+        from catalogos import accesos
+        if not accesos.bloqueada(self):
+            return False
+        if form_error is not None:
+            form_error.append(accesos.mensaje_bloqueo(self))
+        return True
+
 
 class UsuarioRol(BaseModel):
     user = ForeignKeyField(Usuario, backref='enlaces_rol', on_delete='CASCADE')
@@ -66,7 +84,13 @@ class UsuarioRol(BaseModel):
         indexes = ((('user', 'role'), True),)
 
 
-def errores_usuario(usuario, contrasena, roles, nuevo):
+def limites_contrasena(config):
+    """The password length policy of the app's config, as errores_usuario() takes it."""
+    return {'minimo': config['SECURITY_PASSWORD_LENGTH_MIN'],
+            'maximo': config['RECLAMOS_CONTRASENA_MAX']}
+
+
+def errores_usuario(usuario, contrasena, roles, nuevo, minimo=12, maximo=128):
     """{field: Spanish message} for a user about to be saved; shared by the screen and the CLI."""
     from email_validator import EmailNotValidError, validate_email
 
@@ -84,8 +108,9 @@ def errores_usuario(usuario, contrasena, roles, nuevo):
             errores['email'] = f'Ya existe un usuario con el correo «{email}».'
     if nuevo and not contrasena:
         errores['contrasena'] = 'Indique una contraseña.'
-    elif contrasena and len(contrasena) < 8:
-        errores['contrasena'] = 'La contraseña debe tener al menos 8 caracteres.'
+    elif contrasena and not minimo <= len(contrasena) <= maximo:
+        errores['contrasena'] = (f'La contraseña debe tener al menos {minimo} caracteres '
+                                 f'(y a lo sumo {maximo}).')
     desconocidos = set(roles) - set(ROLES)
     if not roles:
         errores['roles'] = 'Elija al menos un rol.'

@@ -93,9 +93,14 @@ class BuscadorHttp(BuscadorClientes):
 
 def _obtener(direccion, timeout, que, quien):
     """GET ``direccion`` as JSON bytes; None on 404; ErrorBuscadorClientes otherwise."""
+    # urllib also opens file:// and ftp:// URLs: a mistyped setting must not read local files.
+    if urllib.parse.urlsplit(direccion).scheme not in ('http', 'https'):
+        raise ErrorBuscadorClientes(f'{quien}: la dirección configurada debe empezar por '
+                                    'http:// o https://.')
     peticion = urllib.request.Request(direccion, headers={'Accept': 'application/json'})
     try:
-        with urllib.request.urlopen(peticion, timeout=timeout) as respuesta:
+        # B310 (urlopen also opens file://) is answered by the scheme check above.
+        with urllib.request.urlopen(peticion, timeout=timeout) as respuesta:  # nosec B310
             return respuesta.read(1_000_000)
     except urllib.error.HTTPError as error:
         if error.code == 404:

@@ -105,5 +105,6 @@ def _actualizar(modelo, columna, pares):
     if not es_postgres():  # the text format peewee stores and reads back
         pares = [(str(v) if v is not None else None, i) for v, i in pares]
     marca = db.obj.param
+    # Table and column names come from our models, never from input; values are parameters.
     db.cursor().executemany(f'UPDATE "{modelo._meta.table_name}" SET "{columna}" = {marca} '
-                            f'WHERE "id" = {marca}', pares)
+                            f'WHERE "id" = {marca}', pares)  # nosec B608

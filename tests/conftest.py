@@ -21,6 +21,9 @@ CONFIG_PRUEBA = {
     # Hashing is proven once with argon2 (test_usuarios); elsewhere it only slows the suite.
     'SECURITY_PASSWORD_HASH': 'plaintext',
     'SERVER_NAME': 'localhost',
+    # Every test client is 127.0.0.1: tests that post many bad bodies to /login or /token
+    # would share one quota. tests/test_bloqueo.py sets a small limit and proves it.
+    'RECLAMOS_LIMITE_ENTRADA': '1000/minute',
 }
 CONTRASENA = 'clave-segura-1'
 

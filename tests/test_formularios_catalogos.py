@@ -201,7 +201,7 @@ def test_usuario_nuevo_por_formulario(client, admin, app, auth):
     ({'email': 'a@prueba.pe', 'roles': [], 'contrasena': 'una-clave-larga'},
      'Elija al menos un rol'),
     ({'email': 'a@prueba.pe', 'roles': ['agente'], 'contrasena': 'corta'},
-     'al menos 8 caracteres'),
+     'al menos 12 caracteres'),
 ])
 def test_usuario_invalido(client, admin, datos, mensaje):
     from catalogos.usuarios import Usuario

@@ -55,7 +55,7 @@ def test_comando_crear_usuario(app, runner, auth, client, demo):
 def test_comando_crear_usuario_rechaza_datos_malos(app, runner):
     for argumentos, mensaje in [
         (['x@y.pe', '--rol', 'rey', '--contrasena', 'clave-segura-1'], 'Rol desconocido: rey'),
-        (['x@y.pe', '--rol', 'agente', '--contrasena', 'corta'], 'al menos 8 caracteres'),
+        (['x@y.pe', '--rol', 'agente', '--contrasena', 'corta'], 'al menos 12 caracteres'),
         (['no-correo', '--rol', 'agente', '--contrasena', 'clave-segura-1'], 'Correo inválido'),
         (['x@y.pe', '--rol', 'agente', '--contrasena', 'clave-segura-1', '--area', 'NADA'],
          'No existe el área «NADA»'),

@@ -28,7 +28,7 @@ def registrar_vistas(app):
     from vistas.notificaciones import (VistaCorreos, VistaMisNotificaciones,
                                        VistaNotificacionesEnviadas)
     from vistas.notificaciones import registrar as registrar_campana
-    from vistas.usuarios import VistaUsuarios
+    from vistas.usuarios import VistaAccesos, VistaUsuarios
 
     traducciones = Path(__file__).resolve().parent / 'traducciones'
     admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
@@ -47,6 +47,7 @@ def registrar_vistas(app):
     admin.add_view(VistaLaboratorio(name='Laboratorio de procesos', category='Servicios',
                                     endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
+    admin.add_view(VistaAccesos())
     admin.add_view(VistaClientes())
     admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',
                                         category='Casos', endpoint='plantillas_carta'))

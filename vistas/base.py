@@ -6,10 +6,14 @@ from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
 from flask_login import current_user
-from peewee import JOIN, AutoField, IntegrityError
-from wtforms.validators import ValidationError
+from peewee import JOIN, AutoField, IntegrityError, TextField
+from wtforms.validators import Length, ValidationError
 
 from admin_app.db import db
+
+# Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
+# their max_length from wtf-peewee already.
+TEXTO_MAXIMO = 5000
 
 # Endpoints that change data; readers are refused them with a 403, not just a hidden button.
 VISTAS_ESCRITURA = {'create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update'}
@@ -35,6 +39,16 @@ class Convertidor(CustomModelConverter):
     def __init__(self, view, additional=None):
         super().__init__(view, additional)
         self.converters[AutoField] = self.handle_pk
+
+    def convert(self, model, field, field_args):
+        # Every text input has a maximum: a TextField column has none of its own.
+        if isinstance(field, TextField):
+            field_args = dict(field_args or {})
+            validadores = list(field_args.get('validators') or [])
+            if not any(isinstance(v, Length) for v in validadores):
+                validadores.append(Length(max=TEXTO_MAXIMO))
+            field_args['validators'] = validadores
+        return super().convert(model, field, field_args)
 
 
 class VistaSegura(ModelView):

@@ -5,12 +5,16 @@ password must never be shown or stored in clear.
 """
 import uuid
 
+from flask import current_app, flash, request
+from flask_admin.actions import action
 from flask_security import hash_password
 from wtforms import PasswordField, SelectMultipleField
-from wtforms.validators import ValidationError
+from wtforms.validators import Length, ValidationError
 
+from catalogos import accesos
 from catalogos.organizacion import Area
-from catalogos.usuarios import ROLES, Usuario, asignar_roles, errores_usuario
+from catalogos.usuarios import (ROLES, Usuario, asignar_roles, errores_usuario,
+                                limites_contrasena)
 from vistas.base import VistaSegura
 from vistas.catalogos import FiltroRelacion, _opciones_de
 
@@ -19,19 +23,23 @@ class VistaUsuarios(VistaSegura):
     roles_lectura = ('admin',)
     roles_escritura = ('admin',)
 
-    column_list = ('email', 'nombre', 'area', 'active', 'creado_en')
+    column_list = ('email', 'nombre', 'area', 'active', 'bloqueado_hasta', 'creado_en')
     column_labels = {'email': 'Correo', 'nombre': 'Nombre', 'area': 'Área', 'active': 'Activo',
-                     'creado_en': 'Creado', 'contrasena': 'Contraseña', 'roles': 'Roles'}
+                     'creado_en': 'Creado', 'contrasena': 'Contraseña', 'roles': 'Roles',
+                     'bloqueado_hasta': 'Bloqueado hasta (UTC)',
+                     'intentos_fallidos': 'Intentos fallidos'}
     column_searchable_list = ('email', 'nombre')
     column_sortable_list = ('email', 'nombre', ('area', Area.nombre), 'creado_en')
     column_default_sort = ('email', False)
     column_details_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
+    column_formatters = {'bloqueado_hasta': lambda v, c, m, n: (
+        m.bloqueado_hasta if accesos.bloqueada(m) else '')}
     column_export_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
     column_export_list = ('email', 'nombre', 'area', 'active', 'creado_en')
     form_columns = ('email', 'nombre', 'area', 'active', 'roles', 'contrasena')
     form_extra_fields = {
         'roles': SelectMultipleField('Roles', choices=[(r, r) for r in ROLES]),
-        'contrasena': PasswordField('Contraseña',
+        'contrasena': PasswordField('Contraseña', validators=[Length(max=128)],
                                     description='Vacía al editar: se conserva la actual.'),
     }
 
@@ -45,7 +53,8 @@ class VistaUsuarios(VistaSegura):
 
     def on_model_change(self, form, model, is_created):
         model.email = (model.email or '').strip().lower()
-        errores = errores_usuario(model, form.contrasena.data, form.roles.data or [], is_created)
+        errores = errores_usuario(model, form.contrasena.data, form.roles.data or [], is_created,
+                                  **limites_contrasena(current_app.config))
         for campo, mensaje in errores.items():
             form[campo].errors = list(form[campo].errors) + [mensaje]
         if errores:
@@ -57,3 +66,29 @@ class VistaUsuarios(VistaSegura):
 
     def after_model_change(self, form, model, is_created):
         asignar_roles(model, form.roles.data)
+
+    @action('desbloquear', 'Desbloquear', '¿Desbloquear las cuentas elegidas?')
+    def desbloquear(self, ids):
+        for usuario in Usuario.select().where(Usuario.id.in_([int(i) for i in ids])):
+            accesos.desbloquear(usuario, request.remote_addr,
+                                request.headers.get('User-Agent', ''))
+        flash(f'Cuentas desbloqueadas: {len(ids)}.', 'success')
+
+
+class VistaAccesos(VistaSegura):
+    """Who signed in and out, from where, the failed passwords and lock-outs: read only."""
+
+    roles_lectura = ('admin',)
+    roles_escritura = ()
+    column_list = ('creado_en', 'email', 'tipo', 'ip', 'navegador')
+    column_labels = {'creado_en': 'Cuándo (UTC)', 'email': 'Correo', 'tipo': 'Evento',
+                     'ip': 'IP', 'navegador': 'Navegador', 'usuario': 'Usuario'}
+    column_searchable_list = ('email', 'ip')
+    column_filters = ('tipo', 'creado_en')
+    column_default_sort = ('creado_en', True)
+    column_formatters = {'tipo': lambda v, c, m, n: accesos.TIPOS.get(m.tipo, m.tipo)}
+    simple_list_pager = True  # no COUNT(*) over a table that only grows
+
+    def __init__(self):
+        super().__init__(accesos.EventoUsuario, name='Accesos de usuarios',
+                         category='Organización', endpoint='accesos')

@@ -242,7 +242,12 @@ RUTAS = {
                                                 'password': 'reclamos-demo'}),
         'responses': {'200': _json(_ref('Token'), 'El token y cuándo vence.'),
                       '401': _json(_ref('Error'), 'Correo o contraseña incorrectos (no dice '
-                                                  'cuál).'),
+                                                  'cuál), o cuenta bloqueada por intentos '
+                                                  'fallidos.'),
+                      '429': {**_json(_ref('Error'), 'Demasiados intentos desde esta dirección '
+                                                     '(compartido con la pantalla de entrada).'),
+                              'headers': {'Retry-After': {'schema': {'type': 'string'},
+                                                          'description': 'Segundos a esperar.'}}},
                       **_errores(400, 422)}}},
     '/token/revocar': {'post': {
         'operationId': 'revocarTokens', 'tags': ['Tokens'],

@@ -23,6 +23,7 @@ from flask_security.utils import parse_auth_token
 from itsdangerous import SignatureExpired
 
 from admin_app.db import db
+from catalogos import accesos
 from catalogos.usuarios import ROLES, Usuario
 from reclamos.tiempo import ahora_utc
 from vistas.api import api
@@ -114,15 +115,22 @@ def token():
     datos = leer_json(TOKEN)
     email = datos['email'].strip().lower()
     fila = Usuario.get_or_none(Usuario.email == email)
+    if fila is not None and accesos.bloqueada(fila):
+        # Checked before the password, like the login form (catalogos.accesos).
+        accesos.evento_desde_peticion(fila, 'bloqueada')
+        raise error(401, 'credenciales', accesos.mensaje_bloqueo(fila))
     if fila is None or not fila.password:
         hash_password(datos['password'])  # the same work whether or not the email exists
         valida = False
     else:
         valida = verify_password(datos['password'], fila.password)
+        if not valida:
+            accesos.fallo_desde_peticion(fila)
     if not valida or not fila.active:
         raise error(401, 'credenciales', 'Correo o contraseña incorrectos.')
     with db.atomic():
         texto = emitir(fila)
+        accesos.exito_desde_peticion(fila, 'token')
     return jsonify(datos_token(fila, texto))
 
 
