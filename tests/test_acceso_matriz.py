@@ -61,7 +61,8 @@ MATRIZ = {
     'security.verify': PERSONAL,
     'admin.index': PERSONAL,
     # Cases (/casos): staff reads; registering and acting is for who works cases.
-    'casos.index': PERSONAL, 'casos.detalle': PERSONAL, 'casos.documento': PERSONAL,
+    'casos.index': PERSONAL, 'casos.detalle': PERSONAL,
+    'casos.similares': PERSONAL, 'casos.documento': PERSONAL,
     'casos.catalogo': PERSONAL, 'casos.cliente': PERSONAL,
     'casos.nuevo': TRABAJAN, 'casos.accion': TRABAJAN, 'casos.adjuntar': TRABAJAN,
     # Deadlines: the simulator for staff, recomputing for admins.

@@ -47,4 +47,8 @@ def test_el_respaldo_cubre_todas_las_tablas(app):
     list is every table of the database (a table outside it would go unchecked)."""
     with db.connection_context():
         tablas = set(db.get_tables()) - {TABLA}
-    assert tablas == {m._meta.table_name for m in modelos()}
+    # The full-text index of the cases (migration 0013; FTS5 and its shadow tables on SQLite)
+    # is derived from ``reclamo`` by triggers: the backup copies it, the models do not name it.
+    derivadas = {t for t in tablas if t.startswith('reclamo_texto')}
+    assert derivadas
+    assert tablas - derivadas == {m._meta.table_name for m in modelos()}
