@@ -85,7 +85,7 @@ def _quitar_indices():
     marcas = ', '.join('?' * len(TABLAS_MASIVAS))
     filas = db.execute_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f'AND tbl_name IN ({marcas})', TABLAS_MASIVAS).fetchall()
+        f'AND tbl_name IN ({marcas})', TABLAS_MASIVAS).fetchall()  # nosec B608: placeholders
     for nombre, _ in filas:
         db.execute_sql(f'DROP INDEX "{nombre}"')
     return [sql for _, sql in filas]

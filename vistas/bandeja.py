@@ -292,7 +292,7 @@ class Bandeja:
         return self.render('casos/bandeja.html', filas=filas, siguiente=siguiente,
                            filtros=filtros, ahora=ahora, semaforo=semaforo,
                            estados=ETIQUETAS, opciones=_opciones_filtros(),
-                           args=request.args)
+                           args=request.args, abre_mejoras=bool(roles & {'admin', 'gerente'}))
 
 
 def _opciones_filtros():

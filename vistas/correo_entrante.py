@@ -1,7 +1,7 @@
 """Admin screen of the e-mail intake: every message taken, what it became, and the ones set
 aside with their reason (the messages themselves wait in the mailbox folder Apartados)."""
 from flask import url_for
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from peewee import JOIN
 
 from reclamos.caso import Reclamo
@@ -13,8 +13,8 @@ def _caso(vista, contexto, modelo, nombre):
     if modelo.reclamo_id is None:
         return ''
     numero = modelo.reclamo.numero
-    return Markup(f'<a href="{escape(url_for("casos.detalle", numero=numero))}">'
-                  f'{escape(numero)}</a>')
+    # Markup.format escapes its arguments.
+    return Markup('<a href="{}">{}</a>').format(url_for('casos.detalle', numero=numero), numero)
 
 
 class VistaCorreoEntrante(VistaSegura):

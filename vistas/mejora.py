@@ -56,7 +56,8 @@ def _seleccion(valores):
     """Cases and motives named in the query string or form; bad ids become a message."""
     errores, casos, motivos = {}, [], []
     try:
-        lista = ids(valores.get('casos'))
+        # A comma list (links) or repeated values (the queue's checkboxes).
+        lista = ids(','.join(v for v in valores.getlist('casos') if v))
         casos = list(Reclamo.select().where(Reclamo.id.in_(lista)).order_by(Reclamo.numero)) \
             if lista else []
         if len(casos) != len(lista):

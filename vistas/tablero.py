@@ -85,7 +85,8 @@ class VistaTablero(BaseView):
         else:
             casos = None
         return self.render('tablero/index.html', formulario=formulario, graficos=graficos,
-                           casos=casos, plotly_version=plotly.__version__, calculo=calculo)
+                           casos=casos, plotly_version=plotly.__version__, calculo=calculo,
+                           abre_mejoras=bool(roles_actuales() & {'admin', 'gerente'}))
 
     @expose('/exportar/<nombre>.<formato>')
     def exportar(self, nombre, formato):

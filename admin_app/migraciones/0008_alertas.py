@@ -84,7 +84,7 @@ def up(migrator, db):
         migrator.add_column('termino_caso', 'alerta_en', DateTimeField(null=True)),
         migrator.add_index('termino_caso', ('alerta_en',), False))
     falso = 'false' if 'postgres' in type(db).__name__.lower() else '0'
-    db.execute_sql('UPDATE termino_caso SET alerta_en = inicio '
+    db.execute_sql('UPDATE termino_caso SET alerta_en = inicio '  # nosec B608: a literal
                    f'WHERE cumplido_en IS NULL AND cancelado = {falso}')
 
 
