@@ -49,8 +49,23 @@ def _vaciar():
     tablas = [m._meta.table_name for m in reversed(modelos())]
     with db.connection_context():
         if es_postgres():
-            db.execute_sql('TRUNCATE ' + ', '.join(f'"{t}"' for t in tablas)
-                           + ' RESTART IDENTITY CASCADE')
+            # DELETE with triggers and foreign-key checks off (replica role), then every
+            # sequence back to 1: TRUNCATE of ~60 tables costs ~1 s per test (new files for
+            # each table), DELETE of a few rows ~50 ms. Every table of the schema, so derived
+            # ones (the full-text index) start empty too.
+            from admin_app.esquema import TABLA
+
+            with db.atomic():
+                db.execute_sql('SET LOCAL session_replication_role = replica')
+                for (tabla,) in db.execute_sql(
+                        'SELECT tablename FROM pg_tables WHERE schemaname = current_schema()'
+                ).fetchall():
+                    if tabla != TABLA:
+                        db.execute_sql(f'DELETE FROM "{tabla}"')
+                db.execute_sql(
+                    "SELECT setval(c.oid, 1, false) FROM pg_class c JOIN pg_namespace n "
+                    "ON n.oid = c.relnamespace WHERE c.relkind = 'S' "
+                    'AND n.nspname = current_schema()')
         else:
             with db.atomic():
                 # The action log refuses DELETE by trigger: drop the triggers for the reset
