@@ -133,6 +133,39 @@ class Almacen:
         return digest, tamano, cabecera
 
 
+class _Alterado(Exception):
+    pass
+
+
+def copiar_a_bd(carpeta):
+    """Copy every document's file from the folder into the database, one transaction per
+    file, checking its hash; safe to run again. Returns counts by outcome."""
+    from reclamos.documentos import Documento
+
+    origen, destino = Almacen(CARPETA, carpeta), Almacen(BD, carpeta)
+    cuenta = {'copiados': 0, 'ya_estaban': 0, 'faltan': 0, 'alterados': 0}
+    hashes = (Documento.select(Documento.sha256).where(Documento.sha256 != '').distinct()
+              .tuples())
+    for (sha256,) in hashes:
+        if ArchivoAdjunto.select().where(ArchivoAdjunto.sha256 == sha256).exists():
+            cuenta['ya_estaban'] += 1
+            continue
+        archivo = origen.abrir(sha256)
+        if archivo is None:
+            cuenta['faltan'] += 1
+            continue
+        try:
+            with archivo, db.atomic():
+                digest, _, _ = destino.guardar(archivo, os.fstat(archivo.fileno()).st_size)
+                if digest != sha256:  # changed on disk: never store it under the wrong name
+                    raise _Alterado
+        except (_Alterado, ErrorValidacion):
+            cuenta['alterados'] += 1
+            continue
+        cuenta['copiados'] += 1
+    return cuenta
+
+
 def de_config(config):
     """The storage the app's configuration names (a Flask config or any mapping)."""
     return Almacen(config.get('RECLAMOS_ADJUNTOS_EN', CARPETA), config['RECLAMOS_ADJUNTOS'])

@@ -147,3 +147,28 @@ def test_valor_de_configuracion(url_bd, tmp_path, monkeypatch, valor):
     else:
         aplicacion = create_app({**CONFIG_PRUEBA, 'DATABASE_URL': url_bd})
         assert aplicacion.config['RECLAMOS_ADJUNTOS_EN'] == ('bd' if valor else 'carpeta')
+
+
+def test_adjuntos_a_bd_copia_lo_de_la_carpeta(app, client, runner, caso, agente):
+    """Switching an installation to the database keeps its documents (CLI copy)."""
+    app.config['RECLAMOS_ADJUNTOS_EN'] = 'carpeta'
+    subir(client, caso)
+    subir(client, caso, contenido=OTRO_PDF, nombre='otra.pdf')
+    subir(client, caso, contenido=None, tipo='solicitado', descripcion='Copia del DNI')
+    perdido, alterado = (Documento.get(Documento.nombre == n) for n in ('factura.pdf',
+                                                                       'otra.pdf'))
+    carpeta = de_config(app.config).carpeta
+    assert subir(client, caso, contenido=PDF + b'%3\n', nombre='tercera.pdf').status_code == 302
+    next(carpeta.rglob(perdido.sha256)).unlink()
+    next(carpeta.rglob(alterado.sha256)).write_bytes(b'%PDF-1.4 cambiado')
+
+    resultado = runner.invoke(args=['adjuntos-a-bd'])
+    assert resultado.exit_code == 1
+    assert 'Copiados: 1; ya estaban: 0; faltan en la carpeta: 1; alterados (no copiados): 1.' \
+        in resultado.output
+    assert runner.invoke(args=['adjuntos-a-bd']).output.startswith('Copiados: 0; ya estaban: 1;')
+    app.config['RECLAMOS_ADJUNTOS_EN'] = 'bd'
+    tercera = Documento.get(Documento.nombre == 'tercera.pdf')
+    descarga = client.get(f'/casos/{caso.numero}/documentos/{tercera.id}')
+    assert descarga.status_code == 200 and descarga.data == PDF + b'%3\n'
+    assert client.get(f'/casos/{caso.numero}/documentos/{alterado.id}').status_code == 410
