@@ -172,3 +172,18 @@ def test_adjuntos_a_bd_copia_lo_de_la_carpeta(app, client, runner, caso, agente)
     descarga = client.get(f'/casos/{caso.numero}/documentos/{tercera.id}')
     assert descarga.status_code == 200 and descarga.data == PDF + b'%3\n'
     assert client.get(f'/casos/{caso.numero}/documentos/{alterado.id}').status_code == 410
+
+
+def test_respaldo_lleva_los_archivos_en_modo_bd(app, client, runner, caso, agente, tmp_path):
+    app.config['RECLAMOS_ADJUNTOS_EN'] = 'bd'
+    subir(client, caso)
+    documento = Documento.get(Documento.reclamo == caso.id)
+    url = f'/casos/{caso.numero}/documentos/{documento.id}'
+    archivo = tmp_path / 'respaldo.bak'
+    assert runner.invoke(args=['respaldar', str(archivo)]).exit_code == 0
+    ArchivoAdjunto.delete().execute()
+    assert client.get(url).status_code == 410
+    resultado = runner.invoke(args=['restaurar', str(archivo), '--si'])
+    assert resultado.exit_code == 0, resultado.output
+    descarga = client.get(url)
+    assert descarga.status_code == 200 and descarga.data == PDF
