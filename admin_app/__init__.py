@@ -25,6 +25,10 @@ def create_app(config=None):
         from werkzeug.middleware.proxy_fix import ProxyFix
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
+    from reclamos.almacen import modo_valido
+    # An unknown storage setting stops the start here, not at the first upload.
+    app.config['RECLAMOS_ADJUNTOS_EN'] = modo_valido(app.config.get('RECLAMOS_ADJUNTOS_EN'))
+
     abrir(app.config['DATABASE_URL'])
     registrar_conexion_por_peticion(app)
 

@@ -7,6 +7,7 @@ import click
 from flask.cli import with_appcontext
 from flask_security import hash_password
 
+from admin_app.cli_adjuntos import adjuntos_a_bd
 from admin_app.cli_alertas import barrer_alertas, resumen_diario
 from admin_app.cli_api import token_api
 from admin_app.cli_correo import enviar_correos
@@ -18,6 +19,7 @@ def registrar(app):
                     importar_config, recalcular_vencimientos, importar_clientes, respaldar,
                     restaurar, leer_correo, recalcular_resumen):
         app.cli.add_command(comando)
+    app.cli.add_command(adjuntos_a_bd)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
     app.cli.add_command(barrer_alertas)

@@ -59,6 +59,8 @@ def desde_entorno():
         'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
         'RECLAMOS_ADJUNTOS': os.environ.get('RECLAMOS_ADJUNTOS', str(carpeta / 'adjuntos')),
+        # Where their bytes live: 'carpeta' (the folder above) or 'bd' (the database).
+        'RECLAMOS_ADJUNTOS_EN': os.environ.get('RECLAMOS_ADJUNTOS_EN', 'carpeta'),
         # The company's customer directory (HTTP JSON); empty: the local customer table.
         'RECLAMOS_CLIENTES_URL': os.environ.get('RECLAMOS_CLIENTES_URL', ''),
         'RECLAMOS_CLIENTES_TIMEOUT': os.environ.get('RECLAMOS_CLIENTES_TIMEOUT', ''),

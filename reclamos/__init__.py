@@ -9,6 +9,7 @@ and the client's IP; each runs in one transaction and raises ``reclamos.errores`
 def modelos():
     """Tables of the case domain, parents first."""
     from reclamos.acciones import Accion
+    from reclamos.almacen import ArchivoAdjunto
     from reclamos.cartas import PlantillaCarta
     from reclamos.caso import ContadorReclamo, Reclamo
     from reclamos.clientes import Cliente
@@ -26,6 +27,6 @@ def modelos():
     import reclamos.alertas  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, Correo, AdjuntoCorreo, SolicitudPortal, Encuesta,
-            PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
+            VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
+            Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, AlertaTermino, Notificacion] + MEJORA

@@ -12,6 +12,7 @@ from admin_app.db import BaseModel
 from catalogos.base import PATRON_CODIGO
 from catalogos.servicios import TIPOS_CASO, Motivo
 from reclamos import enlaces, pdf
+from reclamos.almacen import de_config
 from reclamos.acciones import anotar
 from reclamos.correo import encolar
 from reclamos.documentos import GENERADO, adjuntar
@@ -163,7 +164,7 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
     contenido = carta_pdf(reclamo, asunto, texto)
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
-        documento = adjuntar(reclamo, GENERADO, usuario, ip, config['RECLAMOS_ADJUNTOS'],
+        documento = adjuntar(reclamo, GENERADO, usuario, ip, de_config(config),
                              config['RECLAMOS_ADJUNTO_MAX'], flujo=io.BytesIO(contenido),
                              nombre=f'carta-{reclamo.numero}-{ctx.ahora:%Y%m%d%H%M%S}.pdf',
                              descripcion=f'Carta de respuesta: {asunto}'[:300], ahora=ahora)

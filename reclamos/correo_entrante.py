@@ -18,6 +18,7 @@ from admin_app.db import db
 from catalogos.atencion import Canal
 from catalogos.servicios import CampoPersonalizado, Motivo
 from reclamos.acciones import anotar
+from reclamos.almacen import Almacen, de_config
 from reclamos.buzon import APARTADOS, PROCESADOS, Buzon, ConfigImap, ErrorBuzon
 from reclamos.caso import Reclamo
 from reclamos.clientes import Cliente
@@ -64,7 +65,7 @@ class _Destino:
 
     canal: Canal
     motivo: Motivo
-    carpeta: str
+    almacen: Almacen
     limite: int
 
 
@@ -112,7 +113,7 @@ def _destino(config):
     if requeridos:
         raise ErrorBuzon(f'RECLAMOS_IMAP_MOTIVO: el motivo «{codigo}» pide el campo obligatorio '
                          f'«{requeridos}», que un correo no trae; elija otro motivo.')
-    return _Destino(canal, motivo, config['RECLAMOS_ADJUNTOS'], config['RECLAMOS_ADJUNTO_MAX'])
+    return _Destino(canal, motivo, de_config(config), config['RECLAMOS_ADJUNTO_MAX'])
 
 
 def _uno(buzon, sobre, destino, max_bytes, resumen):
@@ -277,7 +278,7 @@ def _guardar_adjuntos(reclamo, mensaje, destino, ahora):
     rechazados = []
     for adjunto in mensaje.adjuntos:
         try:
-            adjuntar(reclamo, RECIBIDO, None, '', destino.carpeta, destino.limite,
+            adjuntar(reclamo, RECIBIDO, None, '', destino.almacen, destino.limite,
                      flujo=io.BytesIO(adjunto.contenido), nombre=adjunto.nombre,
                      descripcion=f'Adjunto del correo de {mensaje.remitente}'[:300],
                      ahora=ahora)

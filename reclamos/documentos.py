@@ -1,14 +1,10 @@
 """Documents of a case: requested, received or generated, with the paper original's place.
 
-Files live outside the web root, in a folder named by configuration (a shared volume when
-several app servers run), stored under their SHA-256 so the same bytes are kept once and a
-file written before a failed transaction is harmless.
+The bytes live in ``reclamos.almacen`` (a folder outside the web root or the database, by
+configuration), under their SHA-256 so the same content is kept once.
 """
 import datetime
-import hashlib
 import os
-import tempfile
-from pathlib import Path
 
 from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, TextField
 
@@ -23,7 +19,6 @@ from reglas.archivos import tipo_por_contenido
 
 SOLICITADO, RECIBIDO, GENERADO = 'solicitado', 'recibido', 'generado'
 TIPOS_DOCUMENTO = [(SOLICITADO, 'Solicitado'), (RECIBIDO, 'Recibido'), (GENERADO, 'Generado')]
-BLOQUE = 1024 * 1024
 
 
 class Documento(BaseModel):
@@ -45,40 +40,13 @@ class Documento(BaseModel):
         return bool(self.sha256)
 
 
-def ruta_de(carpeta, sha256):
-    return Path(carpeta) / sha256[:2] / sha256
-
-
-def _guardar(flujo, carpeta, limite):
-    """Copy the upload to storage in blocks, checking size; returns (sha256, size, head)."""
-    carpeta = Path(carpeta)
-    carpeta.mkdir(parents=True, exist_ok=True)
-    resumen, tamano, cabecera = hashlib.sha256(), 0, b''
-    descriptor, temporal = tempfile.mkstemp(dir=carpeta, prefix='.subida-')
-    try:
-        with os.fdopen(descriptor, 'wb') as salida:
-            while bloque := flujo.read(BLOQUE):
-                tamano += len(bloque)
-                if tamano > limite:
-                    raise ErrorValidacion({'archivo': f'El archivo supera el máximo de '
-                                                      f'{limite // BLOQUE} MB.'})
-                if len(cabecera) < 2048:
-                    cabecera += bloque[:2048 - len(cabecera)]
-                resumen.update(bloque)
-                salida.write(bloque)
-        digest = resumen.hexdigest()
-        destino = ruta_de(carpeta, digest)
-        destino.parent.mkdir(exist_ok=True)
-        os.replace(temporal, destino)
-        return digest, tamano, cabecera
-    finally:
-        if os.path.exists(temporal):
-            os.unlink(temporal)
-
-
-def adjuntar(reclamo, tipo, usuario, ip, carpeta, limite, flujo=None, nombre='',
+def adjuntar(reclamo, tipo, usuario, ip, almacen, limite, flujo=None, nombre='',
              descripcion='', archivo_fisico='', ahora=None):
-    """Register a document of the case (a requested one may have no file yet)."""
+    """Register a document of the case (a requested one may have no file yet).
+
+    ``almacen`` is a ``reclamos.almacen.Almacen``; the bytes are stored inside the same
+    transaction as the row, so a refused or failed upload leaves no blob in the database.
+    """
     errores = {}
     if tipo not in dict(TIPOS_DOCUMENTO):
         errores['tipo'] = f'Tipo de documento desconocido: «{tipo}».'
@@ -90,18 +58,18 @@ def adjuntar(reclamo, tipo, usuario, ip, carpeta, limite, flujo=None, nombre='',
         errores['descripcion'] = 'Describa el documento que se solicita.'
     if errores:
         raise ErrorValidacion(errores)
-    datos = {'sha256': '', 'tamano': 0, 'mime': '', 'nombre': ''}
-    if flujo is not None:
-        nombre = os.path.basename((nombre or '').replace('\\', '/'))[:200]
-        digest, tamano, cabecera = _guardar(flujo, carpeta, limite)
-        mime, razon = tipo_por_contenido(cabecera, nombre)
-        if razon:
-            raise ErrorValidacion({'archivo': razon})
-        if tamano == 0:
-            raise ErrorValidacion({'archivo': 'El archivo está vacío.'})
-        datos = {'sha256': digest, 'tamano': tamano, 'mime': mime, 'nombre': nombre}
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
+        datos = {'sha256': '', 'tamano': 0, 'mime': '', 'nombre': ''}
+        if flujo is not None:
+            nombre = os.path.basename((nombre or '').replace('\\', '/'))[:200]
+            digest, tamano, cabecera = almacen.guardar(flujo, limite)
+            mime, razon = tipo_por_contenido(cabecera, nombre)
+            if razon:
+                raise ErrorValidacion({'archivo': razon})
+            if tamano == 0:
+                raise ErrorValidacion({'archivo': 'El archivo está vacío.'})
+            datos = {'sha256': digest, 'tamano': tamano, 'mime': mime, 'nombre': nombre}
         r = bloquear_sin_version(reclamo, ctx)
         exigir(r, 'adjuntar', ctx)
         documento = Documento.create(reclamo=r.id, tipo=tipo, descripcion=descripcion.strip(),

@@ -15,6 +15,7 @@ from peewee import (BooleanField, CharField, DateTimeField, DecimalField, Foreig
 from admin_app.db import BaseModel
 from reclamos import enlaces, pdf
 from reclamos.acciones import TIPOS_ACCION, Accion
+from reclamos.almacen import de_config
 from reclamos.caso import Reclamo
 from reclamos.clientes import Cliente, errores_cliente, normalizar_numero
 from reclamos.correo import Correo, direccion_valida, encolar
@@ -156,7 +157,7 @@ def registrar_web(f, campos, archivos, ip, config, ahora=None):
             creado_en=a_bd(ahora or ahora_utc()))
         for nombre, flujo in archivos:
             try:
-                adjuntar(reclamo, 'recibido', None, ip, config['RECLAMOS_ADJUNTOS'],
+                adjuntar(reclamo, 'recibido', None, ip, de_config(config),
                          config['RECLAMOS_ADJUNTO_MAX'], flujo=flujo, nombre=nombre,
                          descripcion='Adjuntado por el cliente en el portal', ahora=ahora)
             except ErrorValidacion as error:
@@ -201,7 +202,7 @@ def _correos_registro(reclamo, solicitud, config, ip, ahora):
                 reclamo=reclamo.id, clave=f'acuse-portal:{reclamo.id}')
     if solicitud.libro:
         contenido = hoja_pdf(reclamo, solicitud, config)
-        documento = adjuntar(reclamo, GENERADO, None, ip, config['RECLAMOS_ADJUNTOS'],
+        documento = adjuntar(reclamo, GENERADO, None, ip, de_config(config),
                              config['RECLAMOS_ADJUNTO_MAX'], flujo=io.BytesIO(contenido),
                              nombre=f'hoja-reclamacion-{reclamo.numero}.pdf',
                              descripcion='Hoja de reclamación (Libro de Reclamaciones virtual)',

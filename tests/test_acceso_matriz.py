@@ -257,6 +257,7 @@ def test_toda_ruta_esta_en_la_matriz(app):
 
 @pytest.mark.parametrize('rol', (None, *ROLES))
 def test_matriz_de_acceso(app, personas, rol):
+    from reclamos.almacen import de_config
     from reclamos.documentos import adjuntar
     from tests.apoyo_api import registro_valido
     from vistas.api.tokens import emitir
@@ -270,7 +271,7 @@ def test_matriz_de_acceso(app, personas, rol):
     fijo = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
     assert fijo.area.codigo == 'MONITOREO'
     documento = adjuntar(fijo, 'recibido', personas['admin'], '127.0.0.1',
-                         app.config['RECLAMOS_ADJUNTOS'], app.config['RECLAMOS_ADJUNTO_MAX'],
+                         de_config(app.config), app.config['RECLAMOS_ADJUNTO_MAX'],
                          flujo=io.BytesIO(PDF), nombre='f.pdf', descripcion='Factura')
     objetos = _objetos(app, personas, fijo, documento)
 

@@ -4,14 +4,14 @@ import datetime
 import hashlib
 import threading
 import time
-from pathlib import Path
 
 from catalogos.atencion import Canal
 from reclamos.acciones import Accion
+from reclamos.almacen import de_config
 from reclamos.caso import Reclamo
 from reclamos.correo_entrante import leer_buzon
 from reclamos.correo_recibido import CorreoEntrante
-from reclamos.documentos import Documento, ruta_de
+from reclamos.documentos import Documento
 from tests.apoyo_correo import MOTIVO, PDF, PNG, caso_de_rosa, correo, leer_ahora
 
 
@@ -50,8 +50,7 @@ def test_una_lectura_crea_el_caso_el_comentario_y_aparta_lo_ilegible(correo_app,
         (documento,) = Documento.select().where(Documento.reclamo == nuevo.id)
         assert (documento.nombre, documento.mime, documento.tipo) == \
             ('recibo.pdf', 'application/pdf', 'recibido')
-        archivo = ruta_de(app.config['RECLAMOS_ADJUNTOS'], documento.sha256)
-        assert Path(archivo).read_bytes() == PDF
+        assert de_config(app.config).leer(documento.sha256) == PDF
         assert hashlib.sha256(PDF).hexdigest() == documento.sha256
 
         comentario = (Accion.select().where(Accion.reclamo == existente.id,

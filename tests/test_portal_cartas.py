@@ -8,7 +8,8 @@ from reclamos.acciones import Accion
 from reclamos.caso import Reclamo
 from reclamos.cartas import PlantillaCarta
 from reclamos.correo import enviar_pendientes
-from reclamos.documentos import Documento, ruta_de
+from reclamos.almacen import de_config
+from reclamos.documentos import Documento
 from tests.conftest import token_csrf
 from tests.portal_apoyo import presentar
 
@@ -63,7 +64,7 @@ def test_el_agente_edita_y_envia_la_carta_en_pdf(app, client, demo, como, servid
         'texto': texto})
     assert enviado.status_code == 302
     documento = Documento.get(Documento.reclamo == reclamo.id, Documento.tipo == 'generado')
-    contenido = ruta_de(app.config['RECLAMOS_ADJUNTOS'], documento.sha256).read_bytes()
+    contenido = de_config(app.config).leer(documento.sha256)
     extraido = pypdf.PdfReader(io.BytesIO(contenido)).pages[0].extract_text()
     assert reclamo.numero in extraido and 'José Ñúñez Peña' in extraido
     assert 'corrección hecha a mano' in extraido

@@ -5,12 +5,13 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
-from reclamos.documentos import Documento, adjuntar, ruta_de
+from reclamos.almacen import de_config
+from reclamos.documentos import Documento, adjuntar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 
 
-def carpeta_adjuntos():
-    return current_app.config['RECLAMOS_ADJUNTOS']
+def almacen():
+    return de_config(current_app.config)
 
 
 class DocumentosCaso:
@@ -28,7 +29,7 @@ class DocumentosCaso:
         tiene = archivo is not None and bool(archivo.filename)
         try:
             adjuntar(reclamo, request.form.get('tipo', ''), current_user, request.remote_addr,
-                     carpeta_adjuntos(), current_app.config['RECLAMOS_ADJUNTO_MAX'],
+                     almacen(), current_app.config['RECLAMOS_ADJUNTO_MAX'],
                      flujo=archivo.stream if tiene else None,
                      nombre=archivo.filename if tiene else '',
                      descripcion=request.form.get('descripcion', ''),
@@ -47,9 +48,11 @@ class DocumentosCaso:
                                           Documento.reclamo == reclamo.id)
         if documento is None or not documento.tiene_archivo:
             abort(404)
-        ruta = ruta_de(carpeta_adjuntos(), documento.sha256)
-        if not ruta.exists():
+        contenido = almacen().para_enviar(documento.sha256)
+        if contenido is None:
             abort(410)
         # Always a download with the type checked at upload: never rendered inline as HTML.
-        return send_file(ruta, mimetype=documento.mime, as_attachment=True,
-                         download_name=documento.nombre or f'documento-{documento.id}')
+        # The content is addressed by its hash, which makes a strong ETag.
+        return send_file(contenido, mimetype=documento.mime, as_attachment=True,
+                         download_name=documento.nombre or f'documento-{documento.id}',
+                         etag=documento.sha256)

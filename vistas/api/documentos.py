@@ -1,6 +1,7 @@
 """POST /api/v1/casos/<numero>/documentos: attach a document (multipart/form-data)."""
 from flask import current_app, jsonify, request
 
+from reclamos.almacen import de_config
 from reclamos.documentos import adjuntar
 from vistas.api import api
 from vistas.api.base import error, usuario
@@ -24,7 +25,7 @@ def documento_nuevo(numero):
     archivo = request.files.get('archivo')
     tiene = archivo is not None and bool(archivo.filename)
     fila = adjuntar(reclamo, request.form.get('tipo', 'recibido'), usuario(),
-                    request.remote_addr or '', current_app.config['RECLAMOS_ADJUNTOS'],
+                    request.remote_addr or '', de_config(current_app.config),
                     current_app.config['RECLAMOS_ADJUNTO_MAX'],
                     flujo=archivo.stream if tiene else None,
                     nombre=archivo.filename if tiene else '',
