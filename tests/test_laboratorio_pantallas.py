@@ -212,3 +212,16 @@ def test_navegador_regla_vista_previa_y_laboratorio(crear_usuario, demo, servido
     pagina.wait_for_selector('#grafico-cumplimiento .main-svg')
     assert pagina.locator('#comparacion').is_visible()
     captura(pagina, 'laboratorio-comparacion')
+    # The bar follows the row as the thread moves it (polled by corrida.js), and the page
+    # turns to the final state by itself: a run driven here by hand, without a thread.
+    corrida = CorridaEnsayo.create(borrador=BorradorConfiguracion.get().id, desde=_hoy(),
+                                   hasta=_hoy(), estado='en_curso', progreso=10)
+    pagina.goto(f'{servidor_vivo}/admin/laboratorio/corrida/{corrida.id}')
+    assert pagina.get_attribute('#corrida-barra', 'aria-valuenow') == '10'
+    CorridaEnsayo.update(progreso=60).where(CorridaEnsayo.id == corrida.id).execute()
+    pagina.wait_for_selector('#corrida-barra[aria-valuenow="60"]')  # no eval under the CSP
+    assert pagina.inner_text('#corrida-barra') == '60 %'
+    captura(pagina, 'laboratorio-corrida')
+    CorridaEnsayo.update(estado='cancelada').where(CorridaEnsayo.id == corrida.id).execute()
+    pagina.wait_for_selector('#corrida-estado:text-is("Cancelada")')
+    pagina.wait_for_selector('#cancelar', state='detached')  # the page reloaded by itself
