@@ -79,10 +79,15 @@ def _limite_latido():
 
 def vigente(corrida):
     """``corrida`` re-read, a stale running one marked failed first (its process is gone)."""
-    CorridaEnsayo.update(estado=FALLIDA, error=INTERRUMPIDA, terminado_en=_ahora()).where(
-        CorridaEnsayo.id == corrida.id, CorridaEnsayo.estado.in_(ACTIVAS),
-        CorridaEnsayo.latido_en < _limite_latido()).execute()
-    return CorridaEnsayo.get_by_id(corrida.id)
+    corrida = CorridaEnsayo.get_by_id(corrida.id)
+    limite = _limite_latido()
+    if corrida.estado in ACTIVAS and corrida.latido_en < limite:
+        # Conditional: the thread may have written a heartbeat or finished meanwhile.
+        CorridaEnsayo.update(estado=FALLIDA, error=INTERRUMPIDA, terminado_en=_ahora()).where(
+            CorridaEnsayo.id == corrida.id, CorridaEnsayo.estado.in_(ACTIVAS),
+            CorridaEnsayo.latido_en < limite).execute()
+        corrida = CorridaEnsayo.get_by_id(corrida.id)
+    return corrida
 
 
 def iniciar(borrador, desde, hasta, usuario):

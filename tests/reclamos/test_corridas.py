@@ -45,12 +45,12 @@ def _esperar(corrida, hasta=60, mientras=('en_cola', 'en_curso')):
     raise AssertionError(f'la corrida sigue {corrida.estado}')
 
 
-def _sinteticos(registrar_caso, cuantos):
-    """``cuantos`` copies of one registered case, arriving a minute apart (bulk insert)."""
+def _sinteticos(registrar_caso, cuantos, cada=timedelta(minutes=1)):
+    """``cuantos`` copies of one registered case, arriving ``cada`` apart (bulk insert)."""
     modelo = registrar_caso().__data__
     filas = [{**{k: v for k, v in modelo.items() if k != 'id'},
               'numero': f'S-{i:06d}', 'recibido_en': LUNES.replace(tzinfo=None)
-              + timedelta(minutes=i)} for i in range(1, cuantos)]
+              + cada * i} for i in range(1, cuantos)]
     for i in range(0, len(filas), 500):
         Reclamo.insert_many(filas[i:i + 500]).execute()
 
@@ -60,6 +60,8 @@ def test_corrida_termina_con_las_mismas_cifras(contexto, registrar_caso, actores
     caso = transicionar(casos[0], 'tomar', actores.agente, IP, casos[0].version, LUNES)
     transicionar(caso, 'terminar', actores.agente, IP, caso.version, LUNES + timedelta(hours=1),
                  respuesta='Resuelto')
+    # More than a slice (250 cases): the run goes in slices.
+    _sinteticos(registrar_caso, 700, timedelta(seconds=30))
     borrador = copiar('En segundo plano', actores.admin)
     antes = _foto_viva()
     corrida = iniciar(borrador, DIA, DIA, actores.admin)
@@ -71,6 +73,7 @@ def test_corrida_termina_con_las_mismas_cifras(contexto, registrar_caso, actores
     directo = ensayo.ensayar(borrador, DIA, DIA)
     guardado = corrida.informe()
     assert guardado['periodo'] == directo['periodo']
+    assert guardado['borrador']['indicadores']['casos'] == 3 + 700
     # Same seed, same figures: the run in slices with progress gives the direct result.
     assert json.loads(json.dumps({k: v for k, v in directo.items() if k != 'periodo'})) == \
         {k: v for k, v in guardado.items() if k != 'periodo'}
