@@ -148,17 +148,18 @@ class VistaLaboratorio(SoloAdmin):
 
     @expose('/corrida/<int:ident>')
     def corrida(self, ident):
+        # plotly loads on the first run's page, not when an app server boots.
+        from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
+                                          html_figura)
+
         corrida = self._corrida(ident)
         graficos = {}
         informe = corrida.informe()
         if informe:
-            # plotly loads on the first finished run, not when an app server boots.
-            from graficos.laboratorio import figura_cumplimiento, figura_pendientes, html_figura
             graficos = {'cumplimiento': html_figura(figura_cumplimiento(informe),
                                                     'grafico-cumplimiento'),
                         'pendientes': html_figura(figura_pendientes(informe),
                                                   'grafico-pendientes')}
-        from graficos.laboratorio import ESCENARIOS
         return self.render('laboratorio/ensayo.html', c=corrida, b=corrida.borrador,
                            informe=informe, escenarios=ESCENARIOS, **graficos)
 
