@@ -204,7 +204,8 @@ def test_navegador_regla_vista_previa_y_laboratorio(crear_usuario, demo, servido
     pagina.click('#ensayar')
     pagina.wait_for_load_state('networkidle')
     # The run's page: a progress bar polled from the server, then the result.
-    assert pagina.locator('#corrida-barra').count() == 1
+    # (the page may be reloading by itself when the short run ends: wait, do not count)
+    pagina.wait_for_selector('#corrida-barra', state='attached')
     pagina.wait_for_selector('#comparacion', timeout=60000)
     assert pagina.get_attribute('#corrida-barra', 'aria-valuenow') == '100'
     assert pagina.inner_text('#corrida-estado') == 'Terminada'
