@@ -99,6 +99,9 @@ def desde_entorno():
         'RECLAMOS_ALERTAS_MINUTOS': float(os.environ.get('RECLAMOS_ALERTAS_MINUTOS', '5')),
         # Local hour (RECLAMOS_TIMEZONE) from which the sweep sends the daily digest.
         'RECLAMOS_RESUMEN_HORA': int(os.environ.get('RECLAMOS_RESUMEN_HORA', '7')),
+        # Minutes without a heartbeat after which a sandbox run is shown as failed.
+        'RECLAMOS_LABORATORIO_LATIDO_MINUTOS': float(
+            os.environ.get('RECLAMOS_LABORATORIO_LATIDO_MINUTOS', '5')),
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
         # Customer portal (/portal): requests per IP on filing and look-up, the channel its
         # cases get, the public base URL written in e-mail links.

@@ -15,6 +15,7 @@ def modelos():
     from reclamos.clientes import Cliente
     from reclamos.correo import AdjuntoCorreo, Correo
     from reclamos.correo_recibido import CorreoEntrante
+    from reclamos.corridas import CorridaEnsayo
     from reclamos.documentos import Documento
     from reclamos.encuesta import Encuesta
     from reclamos.enrutamiento import EtiquetaCaso
@@ -29,4 +30,5 @@ def modelos():
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
             VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
-            VersionConfiguracion, BitacoraAdmin, AlertaTermino, Notificacion] + MEJORA
+            VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
+            Notificacion] + MEJORA

@@ -2,8 +2,8 @@
 draft's process and through the current configuration (reglas.simulacion), side by side with
 what really happened. Reads only; writes nothing.
 
-Bounded and synchronous: at most MAX_CASOS cases per run (a longer period is refused with a
-message), so a request never runs away.
+Bounded: at most MAX_CASOS cases per run (a longer period is refused with a message). A run
+goes on in the background (reclamos.corridas), reporting through ``avance``.
 """
 import datetime
 from collections import defaultdict
@@ -29,8 +29,21 @@ from reglas.plazos import vencimiento
 from reglas.simulacion import CasoSim, indicadores, pendientes_observados, simular
 from reglas.transiciones import ANULADO, EN_CURSO
 
-MAX_CASOS = 2000
-MAX_DIAS = 366
+MAX_CASOS = 200_000
+MAX_DIAS = 1096  # three years
+MUESTRA_ATENCION = 2000  # latest resolved cases a new draft learns handling times from
+LOTE = 900  # ids per IN (...) query: under SQLite's limit of bound variables
+CADA = 250  # cases between two progress reports (and cancel checks)
+
+
+def _lotes(ids):
+    for i in range(0, len(ids), LOTE):
+        yield ids[i:i + LOTE]
+
+
+def _tramo(avance, desde, ancho):
+    """``avance`` for a phase that covers [desde, desde + ancho] of the whole run."""
+    return (lambda f: avance(desde + ancho * f)) if avance else None
 
 
 def _minutos(instante, inicio):
@@ -57,16 +70,26 @@ def periodo(desde, hasta):
     return inicio, fin
 
 
-def casos_del_periodo(inicio, fin):
-    """The period's cases (not annulled) with what rules read, or ErrorValidacion."""
-    filtro = (Reclamo.recibido_en >= inicio.replace(tzinfo=None),
-              Reclamo.recibido_en < fin.replace(tzinfo=None), Reclamo.estado != ANULADO)
-    total = Reclamo.select(fn.COUNT(Reclamo.id)).where(*filtro).scalar()
+def _filtro(inicio, fin):
+    return (Reclamo.recibido_en >= inicio.replace(tzinfo=None),
+            Reclamo.recibido_en < fin.replace(tzinfo=None), Reclamo.estado != ANULADO)
+
+
+def contar_casos(inicio, fin):
+    """How many cases the period has, or ErrorValidacion if none or more than MAX_CASOS."""
+    total = Reclamo.select(fn.COUNT(Reclamo.id)).where(*_filtro(inicio, fin)).scalar()
     if total == 0:
         raise ErrorValidacion({'desde': 'No hay casos recibidos en ese período: elija otro.'})
     if total > MAX_CASOS:
         raise ErrorValidacion({'hasta': f'El período tiene {total} casos y una simulación '
                                         f'admite hasta {MAX_CASOS}: acorte el período.'})
+    return total
+
+
+def casos_del_periodo(inicio, fin):
+    """The period's cases (not annulled) with what rules read, or ErrorValidacion."""
+    contar_casos(inicio, fin)
+    filtro = _filtro(inicio, fin)
     return list(Reclamo.select(Reclamo, Canal, Servicio, Producto, Motivo, Prioridad, Area)
                 .join_from(Reclamo, Canal).join_from(Reclamo, Servicio)
                 .join_from(Reclamo, Producto, JOIN.LEFT_OUTER).join_from(Reclamo, Motivo)
@@ -80,16 +103,18 @@ def atencion_reciente():
     return atencion_observada(list(
         Reclamo.select(Reclamo, Area).join(Area, on=(Reclamo.area == Area.id))
         .where(Reclamo.terminado_en.is_null(False))
-        .order_by(Reclamo.terminado_en.desc()).limit(MAX_CASOS)))
+        .order_by(Reclamo.terminado_en.desc()).limit(MUESTRA_ATENCION)))
 
 
 def atencion_observada(casos):
     """Mean minutes from taking a case to resolving it, per area code, over ``casos``."""
     ids = [c.id for c in casos if c.terminado_en is not None]
-    tomados = dict(Accion.select(Accion.reclamo, fn.MIN(Accion.instante))
-                   .where(Accion.reclamo.in_(ids), Accion.tipo == 'transicion',
-                          Accion.valor_nuevo == EN_CURSO)
-                   .group_by(Accion.reclamo).tuples()) if ids else {}
+    tomados = {}
+    for lote in _lotes(ids):
+        tomados.update(Accion.select(Accion.reclamo, fn.MIN(Accion.instante))
+                       .where(Accion.reclamo.in_(lote), Accion.tipo == 'transicion',
+                              Accion.valor_nuevo == EN_CURSO)
+                       .group_by(Accion.reclamo).tuples())
     muestras = defaultdict(list)
     for caso in casos:
         if caso.terminado_en is not None:
@@ -185,11 +210,12 @@ def sin_personal(configuracion, casos_sim):
 def _reales(casos, inicio):
     """What happened: the recorded legal and priority terms and the resolution instants."""
     terminos = defaultdict(dict)
-    for reclamo, tipo, vence in (TerminoCaso.select(TerminoCaso.reclamo, TerminoCaso.tipo,
-                                                    TerminoCaso.vence_en)
-                                 .where(TerminoCaso.reclamo.in_([c.id for c in casos]),
-                                        TerminoCaso.tipo.in_((LEGAL, PRIORIDAD))).tuples()):
-        terminos[reclamo][tipo] = vence
+    for lote in _lotes([c.id for c in casos]):
+        for reclamo, tipo, vence in (TerminoCaso.select(TerminoCaso.reclamo, TerminoCaso.tipo,
+                                                        TerminoCaso.vence_en)
+                                     .where(TerminoCaso.reclamo.in_(lote),
+                                            TerminoCaso.tipo.in_((LEGAL, PRIORIDAD))).tuples()):
+            terminos[reclamo][tipo] = vence
     sims = [CasoSim(c.id, _minutos(c.recibido_en, inicio), (),
                     _minutos(terminos[c.id].get(LEGAL), inicio),
                     _minutos(terminos[c.id].get(PRIORIDAD), inicio)) for c in casos]
@@ -197,11 +223,24 @@ def _reales(casos, inicio):
     return sims, fin
 
 
-def ensayar(borrador, desde, hasta):
+def _sims(configuracion, casos, valores, inicio, avance):
+    sims = []
+    for i, caso in enumerate(casos):
+        if avance and i % CADA == 0:
+            avance(i / len(casos))
+        sims.append(configuracion.caso_sim(caso, valores[caso.id], inicio))
+    return sims
+
+
+def ensayar(borrador, desde, hasta, avance=None):
     """Run ``borrador`` over the period: {escenario: indicators, series} for 'real', 'actual'
-    (the live configuration, today's staff) and 'borrador'. ErrorValidacion on bad input."""
+    (the live configuration, today's staff) and 'borrador'. ErrorValidacion on bad input.
+
+    ``avance(fraction 0..1)`` is called every CADA cases; it may raise to stop the run."""
     inicio, fin = periodo(desde, hasta)
     casos = casos_del_periodo(inicio, fin)
+    if avance:
+        avance(0.05)
     observada = atencion_observada(casos)
     parametros = borrador.valores()
     vivo = {'personal': dict(parametros['personal']),
@@ -220,10 +259,14 @@ def ensayar(borrador, desde, hasta):
     valores = {c.id: valores_caso(c.tipo, c.origen, c.canal, c.servicio, c.producto, c.motivo,
                                   c.prioridad, c.area, c.descripcion, c.valores_campos(),
                                   nombres.get(c.motivo_id, {})) for c in casos}
+    if avance:
+        avance(0.1)
     duracion = (fin - inicio).total_seconds() / 60
     informe = {}
-    for clave, configuracion in escenarios.items():
-        sims = [configuracion.caso_sim(c, valores[c.id], inicio) for c in casos]
+    # Progress: 10% read, then per scenario 20% building its cases and 20% simulating.
+    for n, (clave, configuracion) in enumerate(escenarios.items()):
+        base = 0.1 + 0.4 * n
+        sims = _sims(configuracion, casos, valores, inicio, _tramo(avance, base, 0.2))
         falta = sin_personal(configuracion, sims)
         if falta:
             if clave == 'borrador':
@@ -233,9 +276,12 @@ def ensayar(borrador, desde, hasta):
         personal = {a: n for a, n in configuracion.personal.items() if n >= 1}
         corrida = simular(sims, personal, semilla=int(parametros.get('semilla', 1)),
                           variable=parametros.get('variabilidad') != 'fija',
-                          hasta_muestras=duracion)
+                          hasta_muestras=duracion, avance=_tramo(avance, base + 0.2, 0.2),
+                          tramo=CADA)
         informe[clave] = {'indicadores': indicadores(sims, corrida.fin),
                           'muestras': corrida.muestras, 'pendientes': corrida.pendientes}
+    if avance:
+        avance(0.9)
     reales, terminados = _reales(casos, inicio)
     muestras = informe['borrador']['muestras']
     tramos = [(c.area.codigo, s.llegada, terminados.get(c.id)) for c, s in

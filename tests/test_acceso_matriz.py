@@ -107,7 +107,8 @@ MATRIZ = {
     # Process lab: trying a rule and the sandbox are for admins.
     'prueba_regla.index': ADMIN,
     **{f'laboratorio.{v}': ADMIN for v in ('index', 'copiar', 'borrador', 'ensayo',
-                                           'publicar', 'restaurar', 'plotly_js')},
+                                           'publicar', 'restaurar', 'plotly_js', 'corrida',
+                                           'corrida_estado', 'cancelar')},
 }
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
@@ -129,6 +130,8 @@ def _cuerpo(endpoint, caso, objetos):
         'actas.nueva': {'fecha': '2026-01-15', 'asistentes': 'Gerencia y supervisores',
                         f'decision_{objetos["ident"]["mejora.detalle"]}': 'Se cierra.'},
         'laboratorio.copiar': {'nombre': 'Prueba de acceso'},
+        # A period without cases: the run is refused with a message, no thread starts.
+        'laboratorio.ensayo': {'desde': '2001-01-01', 'hasta': '2001-01-02'},
         'portal.seguimiento': {'numero': caso.numero, 'documento': '00000000'},
         'portal.encuesta_': {'calificacion': '5', 'comentario': 'Bien.'},
         'api.crear_caso': None,  # filled by the test (needs the API helper)
@@ -177,6 +180,12 @@ def _objetos(app, personas, caso, documento):
                  'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO}
         borrador = copiar('Borrador de la matriz', admin).id
         ident.update({'laboratorio.borrador': borrador, 'laboratorio.ensayo': borrador})
+        # A finished sandbox run (no thread): its page, its state, cancelling it (a no-op).
+        from reclamos.corridas import TERMINADA, CorridaEnsayo
+        corrida = CorridaEnsayo.create(borrador=borrador, desde='2026-01-01',
+                                       hasta='2026-01-01', estado=TERMINADA).id
+        ident.update({f'laboratorio.{v}': corrida for v in ('corrida', 'corrida_estado',
+                                                             'cancelar')})
         datos = {'r': caso.id, 'n': 'n-matriz'}
         token = {'portal.caso': enlaces.firmar(enlaces.SEGUIMIENTO, datos),
                  'portal.encuesta_': enlaces.firmar(enlaces.ENCUESTA, datos)}

@@ -24,7 +24,8 @@ from tests.portal_apoyo import datos_validos
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 ADMIN_MODELO = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'casos.nuevo',
-           'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.copiar',
+           'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.cancelar',
+           'laboratorio.copiar', 'laboratorio.ensayo',
            'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
            'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
            'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
@@ -104,6 +105,10 @@ def cuerpo(app, client, endpoint, caso, filas):
         'laboratorio.borrador': lambda: _borrador(client, url_for(endpoint,
                                                                   ident=filas.borrador.id)),
         'laboratorio.publicar': lambda: (url_for(endpoint, ident=filas.borrador.id), {}),
+        'laboratorio.ensayo': lambda: (url_for(endpoint, ident=filas.borrador.id), {
+            'desde': filas.caso.recibido_en.date().isoformat(),
+            'hasta': filas.caso.recibido_en.date().isoformat()}),
+        'laboratorio.cancelar': lambda: (url_for(endpoint, ident=filas.corrida.id), {}),
         'laboratorio.restaurar': lambda: (url_for(endpoint, ident=filas.version.id), {}),
         'notificaciones.leidas': lambda: (url_for(endpoint), {}),  # marks every one read
         'portal.registro': lambda: (url_for(endpoint), datos_validos()),
@@ -183,8 +188,11 @@ def filas(app, admin):
                              texto='si canal es WEB entonces etiqueta web')
     fallido = encolar('no es un correo', 'Alerta', 'Texto')
     Correo.update(estado=FALLIDO).where(Correo.id == fallido.id).execute()
+    from reclamos.corridas import CorridaEnsayo
+    corrida = CorridaEnsayo.create(borrador=borrador.id, desde=caso.recibido_en.date(),
+                                   hasta=caso.recibido_en.date(), estado='en_curso')
     return SimpleNamespace(
-        admin=admin, caso=caso, encuesta=encuesta, borrador=borrador,
+        admin=admin, caso=caso, encuesta=encuesta, borrador=borrador, corrida=corrida,
         accion=crear({**MEJORA, 'responsable': admin.id}, admin),
         version=VersionConfiguracion.create(usuario=admin.id, motivo='Antes de publicar',
                                             datos=borrador.datos))

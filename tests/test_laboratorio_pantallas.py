@@ -3,9 +3,11 @@ and rollback through the forms; the comparison page carries the offline plotly c
 import datetime
 import html
 import re
+import time
 
 import pytest
 
+from reclamos.corridas import CorridaEnsayo
 from reclamos.laboratorio import BorradorConfiguracion, VersionConfiguracion
 from tests.navegador import captura, entrar
 
@@ -25,13 +27,43 @@ def _hoy():
 
 
 @pytest.mark.parametrize('rol', ['supervisor', 'agente', 'gerente'])
-def test_solo_admin(client, como, demo, rol):
+def test_solo_admin(client, como, demo, rol, crear_usuario):
     como(rol)
     assert client.get('/admin/laboratorio/').status_code == 403
     assert client.post('/admin/laboratorio/copiar', data={'nombre': 'x'}).status_code == 403
-    assert client.get('/admin/laboratorio/1/ensayo').status_code == 403
+    assert client.post('/admin/laboratorio/1/ensayo').status_code == 403
     assert client.post('/admin/laboratorio/version/1/restaurar').status_code == 403
     assert not BorradorConfiguracion.select().exists()
+    corrida = _corrida_hecha(crear_usuario)
+    for url in (f'/admin/laboratorio/corrida/{corrida.id}',
+                f'/admin/laboratorio/corrida/{corrida.id}/estado'):
+        assert client.get(url).status_code == 403
+    assert client.post(f'/admin/laboratorio/corrida/{corrida.id}/cancelar').status_code == 403
+    assert not CorridaEnsayo.get_by_id(corrida.id).cancelar
+
+
+def _corrida_hecha(crear_usuario, **campos):
+    from reclamos.laboratorio import copiar
+
+    borrador = copiar('Ajeno', crear_usuario('admin'))
+    return CorridaEnsayo.create(borrador=borrador.id, desde=_hoy(), hasta=_hoy(),
+                                **{'estado': 'en_curso', **campos})
+
+
+def _ensayar(client, url, datos):
+    """POST the run form from the draft page; the response (a redirect to the run's page)."""
+    pagina = client.get(url).get_data(as_text=True)
+    return client.post(f'{url}/ensayo', data={**datos, 'csrf_token': _csrf(pagina)})
+
+
+def _esperar(client, corrida_url, limite=60):
+    fin = time.monotonic() + limite
+    while time.monotonic() < fin:
+        estado = client.get(f'{corrida_url}/estado').get_json()
+        if estado['estado'] not in ('en_cola', 'en_curso'):
+            return estado
+        time.sleep(0.05)
+    raise AssertionError('la simulación no terminó')
 
 
 def test_anonimo_al_login(client):
@@ -45,10 +77,16 @@ def test_ensayo_y_comparacion(client, como, demo):
     assert respuesta.status_code == 302
     url = respuesta.headers['Location']
     desde = (_hoy() - datetime.timedelta(days=90)).isoformat()
-    respuesta = client.get(f'{url}/ensayo', query_string={'desde': desde,
-                                                          'hasta': _hoy().isoformat()})
+    respuesta = _ensayar(client, url, {'desde': desde, 'hasta': _hoy().isoformat()})
+    assert respuesta.status_code == 302 and '/corrida/' in respuesta.headers['Location']
+    corrida = respuesta.headers['Location']
+    pagina = client.get(corrida).get_data(as_text=True)
+    assert 'id="corrida-barra"' in pagina and 'corrida.js' in pagina
+    estado = _esperar(client, corrida)
+    assert estado['estado'] == 'terminada' and estado['progreso'] == 100
+    respuesta = client.get(corrida)
     pagina = html.unescape(respuesta.get_data(as_text=True))
-    assert respuesta.status_code == 200
+    assert respuesta.status_code == 200 and 'Terminada' in pagina
     assert 'id="grafico-pendientes"' in pagina and 'id="grafico-cumplimiento"' in pagina
     assert 'Configuración actual' in pagina and 'Lo que pasó' in pagina
     js = client.get('/admin/laboratorio/plotly.min.js')
@@ -63,9 +101,42 @@ def test_ensayo_y_comparacion(client, como, demo):
 def test_periodo_malo_es_un_mensaje(client, como, demo, consulta, mensaje):
     como('admin')
     url = _copiar(client).headers['Location']
-    respuesta = client.get(f'{url}/ensayo', query_string=consulta)
+    respuesta = _ensayar(client, url, consulta)
     assert respuesta.status_code == 422
     assert mensaje in html.unescape(respuesta.get_data(as_text=True))
+    assert not CorridaEnsayo.select().exists()
+
+
+def test_ensayo_sin_token_no_arranca(client, como, demo):
+    como('admin')
+    url = _copiar(client).headers['Location']
+    respuesta = client.post(f'{url}/ensayo', data={'desde': '2020-01-01',
+                                                   'hasta': _hoy().isoformat()})
+    assert respuesta.status_code == 400 and not CorridaEnsayo.select().exists()
+
+
+def test_cancelar_por_formulario(client, como, demo, crear_usuario):
+    como('admin')
+    corrida = _corrida_hecha(crear_usuario)
+    url = f'/admin/laboratorio/corrida/{corrida.id}'
+    pagina = client.get(url).get_data(as_text=True)
+    assert 'id="cancelar"' in pagina
+    respuesta = client.post(f'{url}/cancelar', data={'csrf_token': _csrf(pagina)},
+                            follow_redirects=True)
+    assert 'Cancelación pedida' in html.unescape(respuesta.get_data(as_text=True))
+    assert client.get(f'{url}/estado').get_json()['cancelando'] is True
+    assert client.get('/admin/laboratorio/corrida/999999').status_code == 404
+
+
+def test_corrida_huerfana_se_ve_fallida(client, como, demo, crear_usuario):
+    como('admin')
+    viejo = datetime.datetime.utcnow() - datetime.timedelta(hours=1)
+    corrida = _corrida_hecha(crear_usuario, latido_en=viejo)
+    estado = client.get(f'/admin/laboratorio/corrida/{corrida.id}/estado').get_json()
+    assert estado['estado'] == 'fallida' and 'se reinició' in estado['error']
+    pagina = html.unescape(client.get(f'/admin/laboratorio/corrida/{corrida.id}')
+                           .get_data(as_text=True))
+    assert 'Fallida' in pagina and 'id="cancelar"' not in pagina
 
 
 def test_guardar_con_error_muestra_el_campo(client, como, demo):
@@ -132,7 +203,26 @@ def test_navegador_regla_vista_previa_y_laboratorio(crear_usuario, demo, servido
     pagina.fill('#hasta', _hoy().isoformat())
     pagina.click('#ensayar')
     pagina.wait_for_load_state('networkidle')
+    # The run's page: a progress bar polled from the server, then the result.
+    # (the page may be reloading by itself when the short run ends: wait, do not count)
+    pagina.wait_for_selector('#corrida-barra', state='attached')
+    pagina.wait_for_selector('#comparacion', timeout=60000)
+    assert pagina.get_attribute('#corrida-barra', 'aria-valuenow') == '100'
+    assert pagina.inner_text('#corrida-estado') == 'Terminada'
     pagina.wait_for_selector('#grafico-pendientes .main-svg')
     pagina.wait_for_selector('#grafico-cumplimiento .main-svg')
     assert pagina.locator('#comparacion').is_visible()
     captura(pagina, 'laboratorio-comparacion')
+    # The bar follows the row as the thread moves it (polled by corrida.js), and the page
+    # turns to the final state by itself: a run driven here by hand, without a thread.
+    corrida = CorridaEnsayo.create(borrador=BorradorConfiguracion.get().id, desde=_hoy(),
+                                   hasta=_hoy(), estado='en_curso', progreso=10)
+    pagina.goto(f'{servidor_vivo}/admin/laboratorio/corrida/{corrida.id}')
+    assert pagina.get_attribute('#corrida-barra', 'aria-valuenow') == '10'
+    CorridaEnsayo.update(progreso=60).where(CorridaEnsayo.id == corrida.id).execute()
+    pagina.wait_for_selector('#corrida-barra[aria-valuenow="60"]')  # no eval under the CSP
+    assert pagina.inner_text('#corrida-barra') == '60 %'
+    captura(pagina, 'laboratorio-corrida')
+    CorridaEnsayo.update(estado='cancelada').where(CorridaEnsayo.id == corrida.id).execute()
+    pagina.wait_for_selector('#corrida-estado:text-is("Cancelada")')
+    pagina.wait_for_selector('#cancelar', state='detached')  # the page reloaded by itself

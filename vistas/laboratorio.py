@@ -1,7 +1,7 @@
 """Process lab screens (admins only): try a routing rule on past cases; the sandbox."""
 from pathlib import Path
 
-from flask import abort, flash, redirect, request, send_from_directory, url_for
+from flask import abort, flash, jsonify, redirect, request, send_from_directory, url_for
 from flask_admin import BaseView, expose
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
@@ -92,6 +92,7 @@ class VistaLaboratorio(SoloAdmin):
         return redirect(url_for('.borrador', ident=borrador.id))
 
     def _pagina(self, borrador, errores=None, formulario=None, estado=200):
+        from reclamos.corridas import CorridaEnsayo
         from reclamos.ensayo import MAX_CASOS
 
         configuracion = borrador.configuracion()
@@ -101,7 +102,9 @@ class VistaLaboratorio(SoloAdmin):
             actividades=actividades(configuracion), errores=errores or {},
             formulario=formulario or {}, variabilidad=VARIABILIDAD,
             reglas=(formulario or {}).get('reglas', texto_reglas(configuracion)),
-            maximo=MAX_CASOS), estado
+            maximo=MAX_CASOS, corridas=list(CorridaEnsayo.select().where(
+                CorridaEnsayo.borrador == borrador.id).order_by(
+                CorridaEnsayo.id.desc()).limit(10))), estado
 
     @expose('/<int:ident>', methods=('GET', 'POST'))
     def borrador(self, ident):
@@ -119,23 +122,66 @@ class VistaLaboratorio(SoloAdmin):
         flash('Borrador guardado. La configuración en uso no cambió.', 'success')
         return redirect(url_for('.borrador', ident=ident))
 
-    @expose('/<int:ident>/ensayo')
+    @expose('/<int:ident>/ensayo', methods=('POST',))
     def ensayo(self, ident):
-        # simpy and plotly load on the first run, not when an app server boots.
-        from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
-                                          html_figura)
-        from reclamos.ensayo import ensayar
+        """Start a run in the background and show its page (progress bar, cancel)."""
+        from reclamos.corridas import iniciar
 
         borrador = self._borrador(ident)
+        if not self._csrf():
+            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
+                                request.form, 400)
         try:
-            informe = ensayar(borrador, request.args.get('desde'), request.args.get('hasta'))
+            corrida = iniciar(borrador, request.form.get('desde'), request.form.get('hasta'),
+                              current_user._get_current_object())
         except ErrorValidacion as error:
-            return self._pagina(borrador, error.errores, request.args, 422)
-        return self.render(
-            'laboratorio/ensayo.html', b=borrador, informe=informe, escenarios=ESCENARIOS,
-            desde=request.args.get('desde'), hasta=request.args.get('hasta'),
-            cumplimiento=html_figura(figura_cumplimiento(informe), 'grafico-cumplimiento'),
-            pendientes=html_figura(figura_pendientes(informe), 'grafico-pendientes'))
+            return self._pagina(borrador, error.errores, request.form, 422)
+        return redirect(url_for('.corrida', ident=corrida.id))
+
+    def _corrida(self, ident):
+        from reclamos.corridas import CorridaEnsayo, vigente
+
+        corrida = CorridaEnsayo.get_or_none(CorridaEnsayo.id == ident)
+        if corrida is None:
+            abort(404)
+        return vigente(corrida)
+
+    @expose('/corrida/<int:ident>')
+    def corrida(self, ident):
+        # plotly loads on the first run's page, not when an app server boots.
+        from graficos.laboratorio import (ESCENARIOS, figura_cumplimiento, figura_pendientes,
+                                          html_figura)
+
+        corrida = self._corrida(ident)
+        graficos = {}
+        informe = corrida.informe()
+        if informe:
+            graficos = {'cumplimiento': html_figura(figura_cumplimiento(informe),
+                                                    'grafico-cumplimiento'),
+                        'pendientes': html_figura(figura_pendientes(informe),
+                                                  'grafico-pendientes')}
+        return self.render('laboratorio/ensayo.html', c=corrida, b=corrida.borrador,
+                           informe=informe, escenarios=ESCENARIOS, **graficos)
+
+    @expose('/corrida/<int:ident>/estado')
+    def corrida_estado(self, ident):
+        corrida = self._corrida(ident)
+        return jsonify({'estado': corrida.estado, 'etiqueta': corrida.etiqueta,
+                        'progreso': corrida.progreso, 'error': corrida.error,
+                        'cancelando': corrida.cancelar})
+
+    @expose('/corrida/<int:ident>/cancelar', methods=('POST',))
+    def cancelar(self, ident):
+        from reclamos.corridas import cancelar
+
+        corrida = self._corrida(ident)
+        if not self._csrf():
+            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        elif cancelar(corrida):
+            flash('Cancelación pedida: la simulación se detendrá en unos instantes.', 'info')
+        else:
+            flash(f'La simulación ya estaba {corrida.etiqueta.lower()}.', 'info')
+        return redirect(url_for('.corrida', ident=ident))
 
     @expose('/<int:ident>/publicar', methods=('POST',))
     def publicar(self, ident):

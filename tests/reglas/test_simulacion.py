@@ -70,3 +70,34 @@ def test_pendientes_observados():
                                                                   90, 9), ([3, 1, 2], 50, 2)])
 def test_percentil(valores, p, esperado):
     assert percentil(valores, p) == esperado
+
+
+def _muchos(n=1200):
+    """Arrivals bunched so a queue builds up (ties on the same minute included)."""
+    return [CasoSim(i, (i // 3) * 7.0, (('A', 30), ('B', 45)) if i % 2 else (('A', 20),),
+                    vence_legal=(i // 3) * 7.0 + 600) for i in range(n)]
+
+
+def test_en_tramos_da_lo_mismo():
+    """Running in slices with a progress callback does not change a single figure."""
+    avances = []
+    directo = simular(_muchos(), {'A': 3, 'B': 2}, semilla=7)
+    tramos = simular(_muchos(), {'A': 3, 'B': 2}, semilla=7, avance=avances.append, tramo=50)
+    assert tramos == directo
+    assert len(avances) == 1200 // 50 - 1 and avances == sorted(avances) and avances[-1] < 1
+
+
+def test_avance_que_lanza_detiene():
+    class Alto(Exception):
+        pass
+
+    vistos = []
+
+    def avance(fraccion):
+        vistos.append(fraccion)
+        if len(vistos) == 3:
+            raise Alto()
+
+    with pytest.raises(Alto):
+        simular(_muchos(), {'A': 3, 'B': 2}, avance=avance, tramo=100)
+    assert len(vistos) == 3
