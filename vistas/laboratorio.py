@@ -60,6 +60,18 @@ class VistaLaboratorio(SoloAdmin):
             return False
         return True
 
+    def _cambiar_configuracion(self, cambio, mensaje):
+        """Publish or restore: check the form token, replace the live configuration, say how
+        it went, back to the lab's index."""
+        if not self._csrf():
+            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        else:
+            try:
+                flash(mensaje(cambio(current_user._get_current_object())), 'success')
+            except ErrorValidacion as error:
+                flash(next(iter(error.errores.values())), 'error')
+        return redirect(url_for('.index'))
+
     def _borrador(self, ident):
         borrador = BorradorConfiguracion.get_or_none(BorradorConfiguracion.id == ident)
         if borrador is None:
@@ -186,32 +198,20 @@ class VistaLaboratorio(SoloAdmin):
     @expose('/<int:ident>/publicar', methods=('POST',))
     def publicar(self, ident):
         borrador = self._borrador(ident)
-        if not self._csrf():
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        else:
-            try:
-                version = publicar(borrador, current_user._get_current_object())
-                flash(f'Borrador publicado. La configuración anterior quedó como versión '
-                      f'#{version.id}.', 'success')
-            except ErrorValidacion as error:
-                flash(next(iter(error.errores.values())), 'error')
-        return redirect(url_for('.index'))
+        return self._cambiar_configuracion(
+            lambda usuario: publicar(borrador, usuario),
+            lambda version: f'Borrador publicado. La configuración anterior quedó como '
+                            f'versión #{version.id}.')
 
     @expose('/version/<int:ident>/restaurar', methods=('POST',))
     def restaurar(self, ident):
         version = VersionConfiguracion.get_or_none(VersionConfiguracion.id == ident)
         if version is None:
             abort(404)
-        if not self._csrf():
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        else:
-            try:
-                actual = restaurar(version, current_user._get_current_object())
-                flash(f'Versión #{version.id} restaurada; la que había quedó como '
-                      f'#{actual.id}.', 'success')
-            except ErrorValidacion as error:
-                flash(next(iter(error.errores.values())), 'error')
-        return redirect(url_for('.index'))
+        return self._cambiar_configuracion(
+            lambda usuario: restaurar(version, usuario),
+            lambda actual: f'Versión #{version.id} restaurada; la que había quedó como '
+                           f'#{actual.id}.')
 
     @expose('/plotly.min.js')
     def plotly_js(self):
