@@ -43,7 +43,7 @@ def main():
           f'http://{args.host}:{args.port}/login)')
     if accesos:
         print(accesos)
-    from admin_app.cli_alertas import iniciar_en_segundo_plano
+    from admin_app.cli.alertas import iniciar_en_segundo_plano
     if iniciar_en_segundo_plano(app):
         print(f"Alertas y correo cada {app.config['RECLAMOS_ALERTAS_MINUTOS']:g} minutos "
               '(RECLAMOS_ALERTAS_MINUTOS=0 lo desactiva).')

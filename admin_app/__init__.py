@@ -8,7 +8,7 @@ from flask import Flask
 def create_app(config=None):
     """Build the app from environment variables, then ``config`` (tests pass their own)."""
     from admin_app import config as configuracion
-    from admin_app.db import abrir, registrar_conexion_por_peticion
+    from bd import abrir, registrar_conexion_por_peticion
 
     raiz = Path(__file__).resolve().parent.parent
     app = Flask('reclamos', root_path=str(raiz),
@@ -25,7 +25,7 @@ def create_app(config=None):
         from werkzeug.middleware.proxy_fix import ProxyFix
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=proxies, x_proto=proxies, x_host=proxies)
 
-    from reclamos.almacen import modo_valido
+    from reclamos.caso.almacen import modo_valido
     # An unknown storage setting stops the start here, not at the first upload.
     app.config['RECLAMOS_ADJUNTOS_EN'] = modo_valido(app.config.get('RECLAMOS_ADJUNTOS_EN'))
 

@@ -69,7 +69,7 @@ def desde_entorno():
         'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
         'RECLAMOS_PROXIES': int(os.environ.get('RECLAMOS_PROXIES', '0')),
-        # E-mail intake (reclamos.correo_entrante); an empty server turns it off.
+        # E-mail intake (reclamos.correo.entrada); an empty server turns it off.
         'RECLAMOS_IMAP_SERVIDOR': os.environ.get('RECLAMOS_IMAP_SERVIDOR', ''),
         'RECLAMOS_IMAP_PUERTO': os.environ.get('RECLAMOS_IMAP_PUERTO', ''),
         'RECLAMOS_IMAP_USUARIO': os.environ.get('RECLAMOS_IMAP_USUARIO', ''),

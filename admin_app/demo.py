@@ -6,7 +6,7 @@ import uuid
 
 from flask_security import hash_password
 
-from admin_app.db import db
+from bd import db
 
 CONTRASENA_DEMO = 'reclamos-demo'
 USUARIOS_DEMO = [

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from playhouse.migrations import Runner
 
-from admin_app.db import db
+from bd import db
 
 DIRECTORIO = Path(__file__).resolve().parent / 'migraciones'
 TABLA = 'migracion_aplicada'
@@ -32,7 +32,7 @@ def modelos():
     """Every table of the application, parents first (what migrations must build)."""
     import catalogos
     import reclamos
-    from graficos.resumen import CalculoResumen, ResumenActividad, ResumenDiario
+    from graficos.tablero.consolidado import CalculoResumen, ResumenActividad, ResumenDiario
 
     return (catalogos.modelos() + reclamos.modelos()
             + [ResumenDiario, ResumenActividad, CalculoResumen])

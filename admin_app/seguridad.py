@@ -4,7 +4,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import user_logged_out
 from flask_security import PeeweeUserDatastore, Security, user_authenticated
 
-from admin_app.db import db
+from bd import db
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 
 

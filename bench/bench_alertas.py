@@ -4,7 +4,7 @@
 
 Seeds a fresh SQLite database under a temporary folder (or uses DATABASE_URL, seeding it when
 it has fewer cases) with bench.sembrar, schedules every open term one hour ahead (what the
-sweep leaves behind once it has looked at them), and times reclamos.alertas.barrer:
+sweep leaves behind once it has looked at them), and times reclamos.alertas.barrido.barrer:
 
 1. nothing due: the sweep reads the schedule index and finds nothing (target < 2 s);
 2. ``--vencidos`` terms due at once (a first look after an upgrade or a long stop): terms/s.
@@ -37,10 +37,10 @@ def main(argv=None):
     sembrar.main(['--casos', str(args.casos)])
 
     from admin_app import create_app
-    from admin_app.db import db, es_postgres
-    from reclamos.alertas import barrer
-    from reclamos.caso import Reclamo
-    from reclamos.terminos import TerminoCaso
+    from bd import db, es_postgres
+    from reclamos.alertas.barrido import barrer
+    from reclamos.caso.modelo import Reclamo
+    from reclamos.plazos.modelo import TerminoCaso
     from reclamos.tiempo import a_bd, ahora_utc
     from reglas.transiciones import ABIERTOS
 

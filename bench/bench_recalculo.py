@@ -3,7 +3,7 @@
     python -m bench.bench_recalculo [--casos 100000]
 
 Seeds a fresh SQLite database under bench/resultados/ with only open cases, adds a company
-non-working day to every calendar, and times reclamos.recalculo.recalcular_vencimientos.
+non-working day to every calendar, and times reclamos.plazos.recalculo.recalcular_vencimientos.
 """
 import argparse
 import datetime
@@ -26,7 +26,7 @@ def main(argv=None):
     app = create_app()
     with app.app_context():
         from catalogos.organizacion import Calendario, DiaEspecial
-        from reclamos.recalculo import recalcular_vencimientos
+        from reclamos.plazos.recalculo import recalcular_vencimientos
         manana = datetime.date.today() + datetime.timedelta(days=1)
         for calendario in Calendario.select():
             DiaEspecial.get_or_create(calendario=calendario, fecha=manana,

@@ -14,7 +14,7 @@ import random
 import sys
 import time
 
-from admin_app.db import db, es_postgres
+from bd import db, es_postgres
 
 LOTE = 10000
 MESES = 18
@@ -26,7 +26,7 @@ def _catalogos():
     from catalogos.organizacion import Area
     from catalogos.servicios import Motivo
     from catalogos.usuarios import Usuario
-    from reclamos.plazos import calendario_regla
+    from reclamos.plazos.ciclo import calendario_regla
 
     motivos = list(Motivo.select().where(Motivo.activo == True))  # noqa: E712
     calendarios = {m.calendario_id: calendario_regla(m.calendario_id) for m in motivos}
@@ -103,7 +103,7 @@ class Sembrador:
         self.siguiente_id = 1
 
     def sembrar(self, avance):
-        from reclamos.clientes import Cliente
+        from reclamos.clientes.modelo import Cliente
 
         base = 10_000_000 + Cliente.select().count()  # valid 8-digit DNIs, never repeated
         creado = self.ahora.replace(tzinfo=None)
@@ -115,7 +115,7 @@ class Sembrador:
             with db.atomic():
                 _insertar(Cliente, campos, filas[inicio:inicio + LOTE])
         self.clientes = [i for (i,) in Cliente.select(Cliente.id).tuples()]
-        from reclamos.caso import Reclamo
+        from reclamos.caso.modelo import Reclamo
         self.siguiente_id = (Reclamo.select(Reclamo.id).order_by(Reclamo.id.desc())
                              .scalar() or 0) + 1
         hechos = 0
@@ -126,17 +126,17 @@ class Sembrador:
             hechos += cuantos
             avance(hechos)
         self._contadores()
-        from reclamos.acciones import Accion
-        from reclamos.caso import Reclamo
-        from reclamos.terminos import TerminoCaso
-        from reclamos.terminos import Suspension
+        from reclamos.caso.acciones import Accion
+        from reclamos.caso.modelo import Reclamo
+        from reclamos.plazos.modelo import TerminoCaso
+        from reclamos.plazos.modelo import Suspension
         for modelo in (Reclamo, TerminoCaso, Accion, Suspension):
             _ajustar_secuencia(modelo)
 
     def _lote(self, cuantos):
-        from reclamos.acciones import Accion
-        from reclamos.caso import Reclamo
-        from reclamos.terminos import Suspension, TerminoCaso
+        from reclamos.caso.acciones import Accion
+        from reclamos.caso.modelo import Reclamo
+        from reclamos.plazos.modelo import Suspension, TerminoCaso
 
         casos = [self._caso() for _ in range(cuantos)]
         campos = [Reclamo.id, Reclamo.numero, Reclamo.tipo, Reclamo.origen, Reclamo.cliente,
@@ -235,7 +235,7 @@ class Sembrador:
         return {'fila': fila, 'terminos': terminos, 'acciones': acciones, 'pausa': pausa}
 
     def _contadores(self):
-        from reclamos.caso import ContadorReclamo
+        from reclamos.caso.modelo import ContadorReclamo
 
         for anio, ultimo in self.contadores.items():
             (ContadorReclamo.insert(anio=anio, ultimo=ultimo)
@@ -267,7 +267,7 @@ def main(argv=None):
     app = create_app()
     with app.app_context():
         preparar()
-        from reclamos.caso import Reclamo
+        from reclamos.caso.modelo import Reclamo
         if Reclamo.select().count() >= args.casos:
             print('La base ya tiene esos casos; no se siembra de nuevo.')
             return

@@ -10,7 +10,7 @@ import datetime
 
 from peewee import CharField, DateTimeField, ForeignKeyField
 
-from admin_app.db import BaseModel, db
+from bd import BaseModel, db
 from catalogos.usuarios import Usuario
 
 TIPOS = {

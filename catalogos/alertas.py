@@ -136,7 +136,7 @@ class PlantillaCorreo(Catalogo):
 
     def errores_propios(self):
         # A pure module (Jinja2's sandbox, no database): the panel and the sender must agree.
-        from reclamos.plantillas import validar
+        from reglas.plantillas import validar
 
         ejemplo = EJEMPLOS.get(self.codigo)
         if ejemplo is None:

@@ -7,7 +7,7 @@ import re
 
 from peewee import BooleanField, CharField
 
-from admin_app.db import BaseModel
+from bd import BaseModel
 
 PATRON_CODIGO = re.compile(r'^[A-Za-z0-9_.\-]{1,40}$')
 

@@ -11,7 +11,7 @@ import datetime
 from peewee import (AutoField, BooleanField, CharField, DateField, ForeignKeyField,
                     IntegerField, TextField, TimeField)
 
-from admin_app.db import db
+from bd import db
 from catalogos.declaracion import REGISTRO
 
 FORMATO = 'reclamos-configuracion'

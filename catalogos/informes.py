@@ -2,7 +2,7 @@
 
 The names of dimensions and columns are a whitelist here, so that a layout saved by an admin
 (or imported from a configuration file) is refused with a Spanish message before any query
-sees it; ``graficos.informe_consultas`` maps each name to SQL.
+sees it; ``graficos.informe.consultas`` maps each name to SQL.
 """
 from peewee import CharField, ForeignKeyField, TextField
 

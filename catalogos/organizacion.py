@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 from peewee import (BooleanField, CharField, DateField, ForeignKeyField, IntegerField,
                     TimeField)
 
-from admin_app.db import BaseModel
+from bd import BaseModel
 from catalogos.base import Catalogo
 from catalogos.declaracion import Hijo, declarar
 

@@ -7,7 +7,7 @@ carry a condition on the case's fields (``prioridad == 'ALTO'``), checked by
 """
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
 
-from admin_app.db import BaseModel
+from bd import BaseModel
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo
 from catalogos.declaracion import Hijo, declarar
 from catalogos.organizacion import Area

@@ -9,7 +9,7 @@ from functools import cached_property
 from flask_security import RoleMixin, UserMixin
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
-from admin_app.db import BaseModel
+from bd import BaseModel
 from catalogos.organizacion import Area
 
 ROLES = {

@@ -8,24 +8,25 @@ and the client's IP; each runs in one transaction and raises ``reclamos.errores`
 
 def modelos():
     """Tables of the case domain, parents first."""
-    from reclamos.acciones import Accion
-    from reclamos.almacen import ArchivoAdjunto
-    from reclamos.cartas import PlantillaCarta
-    from reclamos.caso import ContadorReclamo, Reclamo
-    from reclamos.clientes import Cliente
-    from reclamos.correo import AdjuntoCorreo, Correo
-    from reclamos.correo_recibido import CorreoEntrante
-    from reclamos.corridas import CorridaEnsayo
-    from reclamos.documentos import Documento
-    from reclamos.encuesta import Encuesta
-    from reclamos.enrutamiento import EtiquetaCaso
-    from reclamos.laboratorio import BitacoraAdmin, BorradorConfiguracion, VersionConfiguracion
-    from reclamos.lineas import LineaReclamo, VersionLinea
-    from reclamos.mejora import MODELOS as MEJORA
-    from reclamos.notificaciones import AlertaTermino, Notificacion
-    from reclamos.portal import SolicitudPortal
-    from reclamos.terminos import Suspension, TerminoCaso
-    import reclamos.alertas  # noqa: F401  (registers the rescheduling when levels change)
+    from reclamos.caso.acciones import Accion
+    from reclamos.caso.almacen import ArchivoAdjunto
+    from reclamos.portal.cartas import PlantillaCarta
+    from reclamos.caso.modelo import ContadorReclamo, Reclamo
+    from reclamos.clientes.modelo import Cliente
+    from reclamos.correo.salida import AdjuntoCorreo, Correo
+    from reclamos.correo.recibido import CorreoEntrante
+    from reclamos.laboratorio.corridas import CorridaEnsayo
+    from reclamos.caso.documentos import Documento
+    from reclamos.portal.encuesta import Encuesta
+    from reclamos.laboratorio.enrutamiento import EtiquetaCaso
+    from reclamos.laboratorio.borradores import (BitacoraAdmin, BorradorConfiguracion,
+                                                 VersionConfiguracion)
+    from reclamos.caso.lineas import LineaReclamo, VersionLinea
+    from reclamos.mejora.modelo import MODELOS as MEJORA
+    from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
+    from reclamos.portal.solicitudes import SolicitudPortal
+    from reclamos.plazos.modelo import Suspension, TerminoCaso
+    import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
             VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,

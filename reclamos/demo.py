@@ -7,11 +7,11 @@ them. Deterministic: the same ``n`` gives the same cases relative to ``ahora``.
 import datetime
 import random
 
-from reclamos.flujo import transicionar
-from reclamos.gestion import comentar, completar_actividad, derivar, tomar
-from reclamos.plazos import prorrogar
-from reclamos.registro import registrar
-from reclamos.terminos import LEGAL, TerminoCaso
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.gestion import comentar, completar_actividad, derivar, tomar
+from reclamos.plazos.ciclo import prorrogar
+from reclamos.caso.registro import registrar
+from reclamos.plazos.modelo import LEGAL, TerminoCaso
 from reclamos.tiempo import ahora_utc
 
 IP = '127.0.0.1'

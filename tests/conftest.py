@@ -8,9 +8,9 @@ import uuid
 
 import pytest
 
-from tests.bases import base_temporal
+from tests.apoyo.bases import base_temporal
 
-pytest_plugins = ["tests.navegador", "tests.smtp", "tests.imap"]
+pytest_plugins = ["tests.apoyo.navegador", "tests.apoyo.smtp", "tests.apoyo.imap"]
 
 URL_BASE = os.environ.get('DATABASE_URL', '')
 
@@ -22,7 +22,7 @@ CONFIG_PRUEBA = {
     'SECURITY_PASSWORD_HASH': 'plaintext',
     'SERVER_NAME': 'localhost',
     # Every test client is 127.0.0.1: tests that post many bad bodies to /login or /token
-    # would share one quota. tests/test_bloqueo.py sets a small limit and proves it.
+    # would share one quota. tests/admin_app/test_bloqueo.py sets a small limit and proves it.
     'RECLAMOS_LIMITE_ENTRADA': '1000/minute',
 }
 CONTRASENA = 'clave-segura-1'
@@ -31,7 +31,7 @@ CONTRASENA = 'clave-segura-1'
 @pytest.fixture(scope='session')
 def url_bd(tmp_path_factory):
     """One migrated database for the whole run; dropped at the end."""
-    from admin_app.db import abrir, db
+    from bd import abrir, db
     from admin_app.esquema import migrar
 
     with base_temporal(URL_BASE, tmp_path_factory.mktemp('bd')) as url:
@@ -43,7 +43,7 @@ def url_bd(tmp_path_factory):
 
 def _vaciar():
     """Delete every row, children first: each test starts from an empty schema."""
-    from admin_app.db import db, es_postgres
+    from bd import db, es_postgres
     from admin_app.esquema import modelos
 
     tablas = [m._meta.table_name for m in reversed(modelos())]
@@ -88,7 +88,7 @@ def app(url_bd, tmp_path):
     aplicacion = create_app({**CONFIG_PRUEBA, 'DATABASE_URL': url_bd})
     _vaciar()
     yield aplicacion
-    from admin_app.db import db
+    from bd import db
     if not db.is_closed():
         db.close()
 
@@ -137,7 +137,7 @@ def crear_usuario(app):
     """crear_usuario('agente', area=...) -> Usuario with password CONTRASENA."""
     from flask_security import hash_password
 
-    from admin_app.db import db
+    from bd import db
     from catalogos.usuarios import Usuario, asignar_roles
 
     def crear(*roles, email=None, **campos):
@@ -198,7 +198,7 @@ def _restaurar(fotos, desfase):
     """Insert the rows back with their ids, every timestamp moved by ``desfase``."""
     from peewee import DateTimeField
 
-    from admin_app.db import db, es_postgres
+    from bd import db, es_postgres
 
     with db.atomic():
         for modelo, filas in fotos:

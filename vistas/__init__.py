@@ -13,7 +13,7 @@ def registrar_vistas(app):
     from vistas import filtros
     from vistas.api import api
     from vistas.portal import bp as portal
-    from reclamos.cartas import PlantillaCarta
+    from reclamos.portal.cartas import PlantillaCarta
     from vistas.cartas import VistaPlantillasCarta
     from vistas.casos import VistaCasos
     from vistas.clientes import VistaClientes

@@ -11,12 +11,12 @@ from wtforms.validators import ValidationError
 
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
-from reclamos import ficha, gestion, lineas
-from reclamos.buscador_clientes import ErrorBuscadorClientes, lineas_documento
-from reclamos.caso import Reclamo
+from reclamos.caso import ficha, gestion, lineas
+from reclamos.clientes.buscador import ErrorBuscadorClientes, lineas_documento
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
-from reclamos.flujo import transicionar
-from reclamos.plazos import prorrogar
+from reclamos.caso.flujo import transicionar
+from reclamos.plazos.ciclo import prorrogar
 from reglas.transiciones import TRANSICIONES
 
 # Form fields each transition takes (the service validates their values).
@@ -109,7 +109,7 @@ def _linea(accion, formulario, usuario, ip, version):
 
 
 def _del_documento(reclamo):
-    """The source document's lines from the company's system (reclamos.buscador_clientes)."""
+    """The source document's lines from the company's system (reclamos.clientes.buscador)."""
     if reclamo.documento_tipo is None or not reclamo.documento_numero:
         raise ErrorValidacion({'documento_tipo': 'El caso no indica su documento de origen.'})
     try:

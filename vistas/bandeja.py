@@ -16,8 +16,8 @@ from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
-from reclamos.caso import Reclamo
-from reclamos.clientes import Cliente
+from reclamos.caso.modelo import Reclamo
+from reclamos.clientes.modelo import Cliente
 from reclamos.tiempo import a_bd, ahora_utc, aware
 from reglas.transiciones import ABIERTOS, ESTADOS, ETIQUETAS
 from reglas.visibilidad import VEN_TODO

@@ -9,7 +9,7 @@ from flask_login import current_user
 from peewee import JOIN, AutoField, IntegrityError, TextField
 from wtforms.validators import Length, ValidationError
 
-from admin_app.db import db
+from bd import db
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.

@@ -6,9 +6,9 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
-from reclamos import cartas
+from reclamos.portal import cartas
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.plantillas import ErrorPlantilla, renderizar
+from reglas.plantillas import ErrorPlantilla, renderizar
 from vistas.base import VistaSegura
 
 

@@ -3,12 +3,12 @@ from flask import abort
 from flask_admin import expose
 from flask_login import current_user
 
-from reclamos import ficha
-from reclamos.caso import Reclamo
-from reclamos.diagnostico import similares_resueltos
-from reclamos.enrutamiento import EtiquetaCaso
-from reclamos.documentos import TIPOS_DOCUMENTO, de_caso
-from reclamos.lineas import LineaReclamo
+from reclamos.caso import ficha
+from reclamos.caso.modelo import Reclamo
+from reclamos.laboratorio.diagnostico import similares_resueltos
+from reclamos.laboratorio.enrutamiento import EtiquetaCaso
+from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
+from reclamos.caso.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
 

@@ -4,8 +4,8 @@ from flask_admin import expose
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
-from reclamos.clientes import Cliente
-from reclamos.importacion_clientes import ErrorArchivo, importar, leer
+from reclamos.clientes.modelo import Cliente
+from reclamos.clientes.importacion import ErrorArchivo, importar, leer
 from vistas.base import VistaSegura, rechazar, roles_actuales
 
 IMPORTAN = {'admin', 'supervisor'}
@@ -34,7 +34,7 @@ class VistaClientes(VistaSegura):
         return False
 
     def on_model_change(self, form, model, is_created):
-        from reclamos.clientes import normalizar_numero
+        from reclamos.clientes.modelo import normalizar_numero
         model.numero_documento = normalizar_numero(model.numero_documento)
         repetido = Cliente.select().where(
             Cliente.tipo_documento_identidad == model.tipo_documento_identidad,

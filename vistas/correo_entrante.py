@@ -4,8 +4,8 @@ from flask import url_for
 from markupsafe import Markup
 from peewee import JOIN
 
-from reclamos.caso import Reclamo
-from reclamos.correo_recibido import RESULTADOS, CorreoEntrante
+from reclamos.caso.modelo import Reclamo
+from reclamos.correo.recibido import RESULTADOS, CorreoEntrante
 from vistas.base import VistaSegura
 
 

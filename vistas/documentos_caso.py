@@ -5,8 +5,8 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
-from reclamos.almacen import de_config
-from reclamos.documentos import Documento, adjuntar
+from reclamos.caso.almacen import de_config
+from reclamos.caso.documentos import Documento, adjuntar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 
 

@@ -12,7 +12,7 @@ from flask_login import current_user
 from catalogos.atencion import Canal
 from catalogos.informes import COLUMNAS, DIMENSIONES
 from catalogos.organizacion import EntidadReguladora
-from graficos.informe import NOTA, formato, generar, plantillas, preparar
+from graficos.informe.construccion import NOTA, formato, generar, plantillas, preparar
 from reclamos.errores import ErrorValidacion
 from vistas.base import rechazar, roles_actuales
 
@@ -73,7 +73,7 @@ class VistaInformes(BaseView):
                            edita_mejora=bool(roles_actuales() & {'admin', 'gerente'})), estado
 
     def _descargar(self, informe, tipo):
-        from graficos import informe_exportar
+        from graficos.informe import exportar as informe_exportar
 
         mime, funcion = TIPOS[tipo]
         exportar = getattr(informe_exportar, funcion)

@@ -7,13 +7,13 @@ from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
-from admin_app.db import db
-from reclamos.laboratorio import (VARIABILIDAD, BitacoraAdmin, BorradorConfiguracion,
+from bd import db
+from reclamos.laboratorio.borradores import (VARIABILIDAD, BitacoraAdmin, BorradorConfiguracion,
                                   VersionConfiguracion, actividades, copiar, editar, publicar,
                                   restaurar, texto_reglas)
 
 from catalogos.enrutamiento import ReglaEnrutamiento, avisos_de
-from reclamos.enrutamiento import PREVIA_MAX, vista_previa
+from reclamos.laboratorio.enrutamiento import PREVIA_MAX, vista_previa
 from reclamos.errores import ErrorValidacion
 from vistas.base import rechazar, roles_actuales
 
@@ -93,7 +93,7 @@ class VistaLaboratorio(SoloAdmin):
         if not self._csrf():
             flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
             return redirect(url_for('.index'))
-        from reclamos.ensayo import atencion_reciente
+        from reclamos.laboratorio.ensayo import atencion_reciente
 
         try:
             borrador = copiar(request.form.get('nombre'), current_user._get_current_object(),
@@ -104,8 +104,8 @@ class VistaLaboratorio(SoloAdmin):
         return redirect(url_for('.borrador', ident=borrador.id))
 
     def _pagina(self, borrador, errores=None, formulario=None, estado=200):
-        from reclamos.corridas import CorridaEnsayo
-        from reclamos.ensayo import MAX_CASOS
+        from reclamos.laboratorio.corridas import CorridaEnsayo
+        from reclamos.laboratorio.ensayo import MAX_CASOS
 
         configuracion = borrador.configuracion()
         return self.render(
@@ -137,7 +137,7 @@ class VistaLaboratorio(SoloAdmin):
     @expose('/<int:ident>/ensayo', methods=('POST',))
     def ensayo(self, ident):
         """Start a run in the background and show its page (progress bar, cancel)."""
-        from reclamos.corridas import iniciar
+        from reclamos.laboratorio.corridas import iniciar
 
         borrador = self._borrador(ident)
         if not self._csrf():
@@ -151,7 +151,7 @@ class VistaLaboratorio(SoloAdmin):
         return redirect(url_for('.corrida', ident=corrida.id))
 
     def _corrida(self, ident):
-        from reclamos.corridas import CorridaEnsayo, vigente
+        from reclamos.laboratorio.corridas import CorridaEnsayo, vigente
 
         corrida = CorridaEnsayo.get_or_none(CorridaEnsayo.id == ident)
         if corrida is None:
@@ -184,7 +184,7 @@ class VistaLaboratorio(SoloAdmin):
 
     @expose('/corrida/<int:ident>/cancelar', methods=('POST',))
     def cancelar(self, ident):
-        from reclamos.corridas import cancelar
+        from reclamos.laboratorio.corridas import cancelar
 
         corrida = self._corrida(ident)
         if not self._csrf():

@@ -9,11 +9,11 @@ from wtforms.validators import ValidationError
 
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
-from reclamos.caso import Reclamo
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ErrorValidacion
-from reclamos.mejora import (ESTADOS_MEJORA, TIPOS_MEJORA, VIGENTES, AccionMejora,
+from reclamos.mejora.modelo import (ESTADOS_MEJORA, TIPOS_MEJORA, VIGENTES, AccionMejora,
                              ActaComite, hoy_en)
-from reclamos.mejora_servicios import crear, ids, modificar, registrar_acta
+from reclamos.mejora.servicios import crear, ids, modificar, registrar_acta
 from vistas.base import rechazar, roles_actuales
 
 LEEN = {'admin', 'gerente', 'supervisor'}
@@ -150,7 +150,7 @@ class VistaMejora(_Segura):
         filas = list(AccionMejora.con_responsable(AccionMejora.vigentes())
                      .order_by(AccionMejora.vence_el, AccionMejora.id))
         if request.args.get('formato') == 'xlsx':
-            from graficos.informe_mejora import mejoras_xlsx  # openpyxl: slow to import
+            from graficos.informe.mejora import mejoras_xlsx  # openpyxl: slow to import
 
             return Response(mejoras_xlsx(filas, hoy), headers={
                 'Content-Disposition': f'attachment; filename="acciones-mejora-{hoy}.xlsx"'},

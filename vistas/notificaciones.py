@@ -11,12 +11,12 @@ from flask_wtf.csrf import CSRFError, validate_csrf
 from markupsafe import Markup
 from wtforms.validators import ValidationError
 
-import reclamos.alertas  # noqa: F401  (saving a level on the screens reschedules open terms)
-from admin_app.db import db
+import reclamos.alertas.barrido  # noqa: F401  (saving a level on the screens reschedules open terms)
+from bd import db
 from catalogos.usuarios import Usuario
-from reclamos.caso import Reclamo
-from reclamos.correo import ESTADOS, FALLIDO, PENDIENTE, Correo
-from reclamos.notificaciones import Notificacion, marcar_leidas
+from reclamos.caso.modelo import Reclamo
+from reclamos.correo.salida import ESTADOS, FALLIDO, PENDIENTE, Correo
+from reclamos.alertas.notificaciones import Notificacion, marcar_leidas
 from vistas.base import VistaSegura, rechazar, roles_actuales
 
 POR_PAGINA = 50

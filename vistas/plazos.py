@@ -9,10 +9,10 @@ from catalogos.atencion import Canal
 from catalogos.organizacion import Calendario
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
-from reclamos.caso import Reclamo
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ErrorValidacion
-from reclamos.recalculo import recalcular_vencimientos
-from reclamos.simulador import simular
+from reclamos.plazos.recalculo import recalcular_vencimientos
+from reclamos.plazos.simulador_plazos import simular
 from reglas.transiciones import ABIERTOS
 from reglas.validacion import UNIDADES
 from vistas.base import rechazar, roles_actuales

@@ -1,10 +1,9 @@
-"""The customer portal under /portal, no login: file a case (also the Peruvian virtual Libro
-de Reclamaciones), follow it by number + document or by a signed link, rate it.
+"""The customer portal under /portal, no login: file a case (also the Peruvian virtual Libro de
+Reclamaciones), follow it by number + document or by a signed link, rate it.
 
-Every rule lives in the services (reclamos.portal, reclamos.encuesta); these views collect
-the form, apply the per-IP limits (Flask-Limiter, RECLAMOS_LIMITE_PORTAL) and answer in
-Spanish. The layout is its own (templates/portal), small and mobile-first.
-"""
+Every rule lives in the services (reclamos.portal.solicitudes, reclamos.portal.encuesta); these
+views collect the form, apply the per-IP limits (Flask-Limiter, RECLAMOS_LIMITE_PORTAL) and
+answer in Spanish. The layout is its own (templates/portal), small and mobile-first."""
 from flask import (Blueprint, current_app, jsonify, redirect, render_template, request,
                    url_for)
 from flask_login import current_user
@@ -12,9 +11,9 @@ from flask_wtf import FlaskForm
 
 from admin_app.limites import limitador
 from catalogos.servicios import Motivo, Servicio
-from reclamos import enlaces, encuesta, portal
-from reclamos.caso import Reclamo
-from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD
+from reclamos.portal import encuesta, enlaces, solicitudes as portal
+from reclamos.caso.modelo import Reclamo
+from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
 

@@ -1,7 +1,7 @@
 """Registration form for agents, generated from the catalogs.
 
 The form only collects: every rule (codes, product of the service, custom fields by type,
-dates, origin) is checked by ``reclamos.registro.registrar``, whose field errors are shown
+dates, origin) is checked by ``reclamos.caso.registro.registrar``, whose field errors are shown
 next to the fields. Custom fields come as ``campo.<codigo>`` inputs.
 """
 import datetime
@@ -16,14 +16,14 @@ from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
-from reclamos import ficha
-from reclamos.caso import ORIGENES, Reclamo
-from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD, Cliente
-from reclamos.duplicados import posibles_duplicados
-from reclamos.gestion import comentar
+from reclamos.caso import ficha
+from reclamos.caso.modelo import ORIGENES, Reclamo
+from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD, Cliente
+from reclamos.caso.duplicados import posibles_duplicados
+from reclamos.caso.gestion import comentar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.registro import registrar
-from reclamos.validacion import definiciones
+from reclamos.caso.registro import registrar
+from reclamos.caso.validacion import definiciones
 from reglas.transiciones import ETIQUETAS, puede_registrar
 
 PREFIJO_CAMPO = 'campo.'
@@ -97,7 +97,7 @@ def dependientes(servicio_id, motivo_id):
 
 def candidatos(formulario):
     """Open cases this submission may repeat: same customer and motive, or a very similar
-    description (reclamos.duplicados)."""
+    description (reclamos.caso.duplicados)."""
     cliente = Cliente.por_documento(
         (formulario.get('cliente_tipo_documento_identidad') or '').upper(),
         formulario.get('cliente_numero_documento') or '')
@@ -173,7 +173,7 @@ class Registro:
     def cliente(self):
         """Customer data by document, through the configured directory (local table or the
         company's HTTP service): fills the registration form."""
-        from reclamos.buscador_clientes import ErrorBuscadorClientes, buscador_clientes
+        from reclamos.clientes.buscador import ErrorBuscadorClientes, buscador_clientes
 
         tipo = (request.args.get('tipo') or '').strip().upper()[:3]
         numero = (request.args.get('numero') or '').strip()[:20]

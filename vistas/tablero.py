@@ -15,11 +15,11 @@ from flask import abort, current_app, request, send_file, url_for
 from flask_admin import BaseView, expose
 from flask_login import current_user
 
-from graficos import resumen
-from graficos.exportar import exportar
-from graficos.figuras import como_json
-from graficos.formulario import FormularioTablero
-from graficos.tablas import TABLAS, calcular, calcular_con_resumen
+from graficos.tablero import consolidado as resumen
+from graficos.tablero.exportar import exportar
+from graficos.tablero.figuras import como_json
+from graficos.tablero.formulario import FormularioTablero
+from graficos.tablero.tablas import TABLAS, calcular, calcular_con_resumen
 from reclamos.tiempo import ahora_utc
 from vistas.base import rechazar, roles_actuales
 

@@ -1,6 +1,6 @@
 """Indicators: when a case was annulled (the backlog over time needs the instant a case left
 it), the indexes the dashboard's date ranges walk, and the daily rollup of the dashboard
-(graficos.resumen) with the instant it was computed."""
+(graficos.tablero.consolidado) with the instant it was computed."""
 from peewee import (CharField, DateField, DateTimeField, DecimalField, IntegerField, Model)
 
 

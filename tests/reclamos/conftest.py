@@ -5,7 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from tests.casos import caso_sin_servicio
+from tests.apoyo.casos import caso_sin_servicio
 
 # Monday 2 March 2026, 10:00 in Lima (15:00 UTC): a business day in Peru and Colombia.
 LUNES = datetime(2026, 3, 2, 15, 0, tzinfo=timezone.utc)
@@ -21,7 +21,7 @@ _FOTO = []
 def config(app):
     """The demo configuration (catalogs, processes), imported like an administrator would."""
     from admin_app import demo
-    from admin_app.db import db, es_postgres
+    from bd import db, es_postgres
     from catalogos import REGISTRO
     from catalogos.configuracion import importar
 
@@ -45,7 +45,7 @@ def actores(config):
     """One person per part, created in one transaction (no password: nobody logs in here)."""
     import uuid
 
-    from admin_app.db import db
+    from bd import db
     from catalogos.organizacion import Area
     from catalogos.usuarios import Usuario, asignar_roles
 
@@ -79,7 +79,7 @@ def datos_validos(**cambios):
 @pytest.fixture
 def registrar_caso(actores):
     """registrar_caso(**cambios) -> Reclamo registered by the counter agent at LUNES."""
-    from reclamos.registro import registrar
+    from reclamos.caso.registro import registrar
 
     def crear(usuario=None, ahora=LUNES, **cambios):
         return registrar(datos_validos(**cambios), usuario or actores.registrador, IP, ahora)

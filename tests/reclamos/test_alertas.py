@@ -7,17 +7,17 @@ from datetime import timedelta
 import pytest
 import time_machine
 
-from admin_app.db import db
+from bd import db
 from catalogos.alertas import NivelEscalamiento
-from reclamos import alertas
-from reclamos.acciones import Accion
-from reclamos.alertas import barrer
-from reclamos.avisos import fecha_es
-from reclamos.correo import ENVIADO, FALLIDO, PENDIENTE, Correo, enviar_pendientes
-from reclamos.flujo import transicionar
-from reclamos.notificaciones import AlertaTermino, Notificacion
-from reclamos.resumen import resumen_diario
-from reclamos.terminos import TerminoCaso
+from reclamos.alertas import barrido as alertas
+from reclamos.caso.acciones import Accion
+from reclamos.alertas.barrido import barrer
+from reclamos.correo.avisos import fecha_es
+from reclamos.correo.salida import ENVIADO, FALLIDO, PENDIENTE, Correo, enviar_pendientes
+from reclamos.caso.flujo import transicionar
+from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
+from reclamos.correo.digesto import resumen_diario
+from reclamos.plazos.modelo import TerminoCaso
 from reclamos.tiempo import ahora_utc
 from tests.reclamos.conftest import IP, LUNES
 
@@ -155,7 +155,7 @@ def test_un_barrido_que_falla_a_mitad_no_deja_nada_y_el_siguiente_completa(
 
 def test_smtp_caido_deja_las_alertas_pendientes_y_luego_salen(app, registrar_caso,
                                                               servidor_smtp):
-    from admin_app.cli_alertas import ciclo
+    from admin_app.cli.alertas import ciclo
 
     registrar_caso()
     servidor_smtp.detener()
@@ -245,7 +245,7 @@ def test_suspendido_no_alerta_y_al_reanudar_si(registrar_caso, actores):
 
 
 def test_resumen_diario_una_vez_por_dia_y_por_area(registrar_caso, actores):
-    from tests.casos import crear_caso
+    from tests.apoyo.casos import crear_caso
 
     caso = registrar_caso()
     soporte = crear_caso(actores.registrador, recibido_en=LUNES)  # LENTITUD: SOPORTE_TECNICO

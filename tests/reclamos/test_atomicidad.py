@@ -3,11 +3,11 @@ nothing behind (fault injection: one of OUR service steps raises after the first
 database is real and undoes them itself)."""
 import pytest
 
-from reclamos import registro
-from reclamos.acciones import Accion
-from reclamos.caso import ContadorReclamo, Reclamo
-from reclamos.clientes import Cliente
-from reclamos.terminos import TerminoCaso
+from reclamos.caso import registro
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import ContadorReclamo, Reclamo
+from reclamos.clientes.modelo import Cliente
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES, datos_validos
 
 

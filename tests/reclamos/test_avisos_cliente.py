@@ -1,11 +1,11 @@
 """What the customer receives: the acknowledgment with the number and the answer date (which
 meets the virtual channel's first answer), and the message when the case is resolved."""
 from catalogos.alertas import PlantillaCorreo
-from admin_app.db import db
-from reclamos.avisos import fecha_es
-from reclamos.correo import FALLIDO, Correo, enviar_pendientes
-from reclamos.flujo import transicionar
-from reclamos.terminos import TerminoCaso
+from bd import db
+from reclamos.correo.avisos import fecha_es
+from reclamos.correo.salida import FALLIDO, Correo, enviar_pendientes
+from reclamos.caso.flujo import transicionar
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES
 
 SIN_CORREO = {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',

@@ -2,11 +2,11 @@
 import pytest
 from peewee import DatabaseError
 
-from admin_app.db import db
-from reclamos.acciones import Accion
+from bd import db
+from reclamos.caso.acciones import Accion
 from reclamos.errores import AccionInmutable
-from reclamos.flujo import transicionar
-from reclamos.gestion import tomar
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.gestion import tomar
 from tests.reclamos.conftest import IP, LUNES
 
 

@@ -7,9 +7,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from reclamos.buscador_clientes import (BuscadorHttp, BuscadorLocal, DatosCliente,
+from reclamos.clientes.buscador import (BuscadorHttp, BuscadorLocal, DatosCliente,
                                         ErrorBuscadorClientes, buscador_clientes)
-from reclamos.clientes import Cliente
+from reclamos.clientes.modelo import Cliente
 
 DIRECTORIO = {('DNI', '45781236'): {'nombre': 'Rosa Quispe', 'correo': 'rosa@correo.pe',
                                     'telefono': '987654321'}}

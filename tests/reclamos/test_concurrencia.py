@@ -1,11 +1,11 @@
 """Real threads, each with its own connection (peewee opens one per thread)."""
 import threading
 
-from admin_app.db import db
-from reclamos.caso import Reclamo
+from bd import db
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ConflictoVersion
-from reclamos.gestion import tomar
-from reclamos.registro import registrar
+from reclamos.caso.gestion import tomar
+from reclamos.caso.registro import registrar
 from tests.reclamos.conftest import IP, LUNES, datos_validos
 
 HILOS = 8

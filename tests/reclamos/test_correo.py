@@ -5,10 +5,10 @@ import threading
 
 import pytest
 
-from admin_app.db import db
-from reclamos.correo import (ENVIADO, FALLIDO, PENDIENTE, Correo, encolar,
+from bd import db
+from reclamos.correo.salida import (ENVIADO, FALLIDO, PENDIENTE, Correo, encolar,
                              enviar_pendientes)
-from reclamos.plantillas import ErrorPlantilla, renderizar, validar
+from reglas.plantillas import ErrorPlantilla, renderizar, validar
 from reclamos.tiempo import ahora_utc
 
 

@@ -9,15 +9,15 @@ from datetime import timedelta
 import pytest
 
 from catalogos.configuracion import exportar
-from reclamos import ensayo
-from reclamos.acciones import Accion
-from reclamos.caso import Reclamo
-from reclamos.corridas import (CANCELADA, EN_CURSO, FALLIDA, TERMINADA, CorridaEnsayo,
+from reclamos.laboratorio import ensayo
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import Reclamo
+from reclamos.laboratorio.corridas import (CANCELADA, EN_CURSO, FALLIDA, TERMINADA, CorridaEnsayo,
                                cancelar, iniciar, vigente)
 from reclamos.errores import ErrorValidacion
-from reclamos.flujo import transicionar
-from reclamos.laboratorio import copiar
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.flujo import transicionar
+from reclamos.laboratorio.borradores import copiar
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES
 
 DIA = LUNES.date().isoformat()

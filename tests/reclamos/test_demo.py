@@ -2,8 +2,8 @@
 from peewee import fn
 
 from catalogos.procesos import Proceso
-from reclamos.acciones import Accion
-from reclamos.caso import Reclamo
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import Reclamo
 
 
 def test_la_demo_trae_casos_variados(demo):

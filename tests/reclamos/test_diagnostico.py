@@ -2,9 +2,9 @@
 fixed corpus (SQLite FTS5 bm25 and PostgreSQL ts_rank give the same top results)."""
 from datetime import timedelta
 
-from reclamos.diagnostico import similares_resueltos
-from reclamos.duplicados import posibles_duplicados
-from reclamos.flujo import transicionar
+from reclamos.laboratorio.diagnostico import similares_resueltos
+from reclamos.caso.duplicados import posibles_duplicados
+from reclamos.caso.flujo import transicionar
 from reglas.busqueda import terminos_busqueda
 from tests.reclamos.conftest import IP, LUNES
 

@@ -1,8 +1,8 @@
 """The duplicate warning before registering."""
 from datetime import timedelta
 
-from reclamos.duplicados import posibles_duplicados
-from reclamos.flujo import transicionar
+from reclamos.caso.duplicados import posibles_duplicados
+from reclamos.caso.flujo import transicionar
 from tests.reclamos.conftest import IP, LUNES
 
 TEXTO = 'No tengo internet desde ayer; el módem muestra la luz roja.'

@@ -3,11 +3,11 @@
 import pytest
 
 from catalogos.enrutamiento import ReglaEnrutamiento, error_regla
-from reclamos.acciones import Accion
-from reclamos.caso import Reclamo
-from reclamos.enrutamiento import EtiquetaCaso, vista_previa
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import Reclamo
+from reclamos.laboratorio.enrutamiento import EtiquetaCaso, vista_previa
 from reclamos.errores import ErrorValidacion
-from reclamos.terminos import TerminoCaso
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import LUNES
 
 

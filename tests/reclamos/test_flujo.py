@@ -3,11 +3,11 @@ from datetime import timedelta
 
 import pytest
 
-from reclamos.acciones import Accion
+from reclamos.caso.acciones import Accion
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
-from reclamos.flujo import transicionar
-from reclamos.gestion import comentar, derivar, reasignar, tomar
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.gestion import comentar, derivar, reasignar, tomar
+from reclamos.plazos.modelo import TerminoCaso
 from reglas.transiciones import TRANSICIONES
 from tests.reclamos.conftest import IP, LUNES
 

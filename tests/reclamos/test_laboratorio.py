@@ -8,14 +8,15 @@ import pytest
 from catalogos.configuracion import exportar
 from catalogos.enrutamiento import ReglaEnrutamiento
 from catalogos.procesos import Actividad, Proceso
-from reclamos import ensayo
-from reclamos.acciones import Accion
-from reclamos.caso import Reclamo
+from reclamos.laboratorio import ensayo
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ErrorValidacion
-from reclamos.flujo import transicionar
-from reclamos.laboratorio import (BitacoraAdmin, BorradorConfiguracion, VersionConfiguracion,
-                                  copiar, editar, publicar, restaurar)
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.flujo import transicionar
+from reclamos.laboratorio.borradores import (BitacoraAdmin, BorradorConfiguracion,
+                                             VersionConfiguracion, copiar, editar, publicar,
+                                             restaurar)
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES
 
 DIA = LUNES.date().isoformat()

@@ -3,12 +3,12 @@ from decimal import Decimal
 
 import pytest
 
-from reclamos.acciones import Accion
+from reclamos.caso.acciones import Accion
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.lineas import (LineaReclamo, VersionLinea, agregar_linea, aprobar, cancelar,
+from reclamos.caso.lineas import (LineaReclamo, VersionLinea, agregar_linea, aprobar, cancelar,
                              devolver, enviar_a_aprobacion, modificar_linea, rechazar,
                              total_aprobado)
-from reclamos.caso import Reclamo
+from reclamos.caso.modelo import Reclamo
 from tests.reclamos.conftest import IP, LUNES
 
 

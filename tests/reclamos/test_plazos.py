@@ -5,13 +5,13 @@ from datetime import date, timedelta
 import pytest
 
 from catalogos.organizacion import Calendario, DiaEspecial
-from reclamos.caso import Reclamo
+from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.flujo import transicionar
-from reclamos.gestion import tomar
-from reclamos.plazos import prorrogar
-from reclamos.recalculo import recalcular_vencimientos
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.gestion import tomar
+from reclamos.plazos.ciclo import prorrogar
+from reclamos.plazos.recalculo import recalcular_vencimientos
+from reclamos.plazos.modelo import TerminoCaso
 from reclamos.tiempo import aware
 from reglas import vencimiento, vencimiento_con_pausas
 from tests.reclamos.conftest import IP, LUNES
@@ -125,7 +125,7 @@ def test_recalcular_tras_un_feriado_nuevo(registrar_caso, actores):
     antes = aware(_termino(caso, 'legal').vence_en)
     colombia = Calendario.get(Calendario.codigo == 'CO')
     DiaEspecial.create(calendario=colombia, fecha=date(2026, 3, 10), descripcion='Decreto')
-    # Who may run it is the screen's business (admins only, tests/test_plazos_pantallas.py).
+    # Who may run it is the screen's business (admins only, tests/vistas/test_plazos_pantallas.py).
     assert recalcular_vencimientos(colombia.id, ahora=LUNES)[0] == 1
     despues = aware(_termino(caso, 'legal').vence_en)
     assert despues > antes

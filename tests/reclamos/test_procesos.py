@@ -4,10 +4,10 @@ import pytest
 from catalogos.organizacion import Area
 from catalogos.procesos import Actividad, Proceso
 from catalogos.servicios import Motivo
-from reclamos.acciones import Accion
+from reclamos.caso.acciones import Accion
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.gestion import completar_actividad, modificar, tomar
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.gestion import completar_actividad, modificar, tomar
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES
 
 AGUA = {'motivo': 'CONSUMO_EXCESIVO_AGUA', 'servicio': 'AGUA'}

@@ -5,12 +5,12 @@ from datetime import timedelta
 import pytest
 
 from catalogos.organizacion import Area
-from reclamos.acciones import Accion
-from reclamos.caso import ContadorReclamo, Reclamo
-from reclamos.clientes import Cliente
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import ContadorReclamo, Reclamo
+from reclamos.clientes.modelo import Cliente
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from reclamos.registro import registrar
-from reclamos.terminos import TerminoCaso
+from reclamos.caso.registro import registrar
+from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES, datos_validos
 
 

@@ -1,7 +1,8 @@
 """The sandbox's simulation on hand-built histories: compliance computed by hand, determinism."""
 import pytest
 
-from reglas.simulacion import CasoSim, indicadores, pendientes_observados, percentil, simular
+from reglas.simulacion_procesos import (CasoSim, indicadores, pendientes_observados, percentil,
+                                        simular)
 
 # One area A, 60 minutes per case. Arrivals 0, 0, 20, 200.
 HISTORIA = [

@@ -2,7 +2,7 @@
 rate. Each write is one service call, so one transaction: a refused request saves nothing.
 
 Who sees what is the screens' rule: a case the caller may not see is a 404, exactly like a
-number that does not exist (reglas.visibilidad via reclamos.ficha.visible_para, and
+number that does not exist (reglas.visibilidad via reclamos.caso.ficha.visible_para, and
 vistas.bandeja.alcance for the list); what each one may do is decided by the services.
 """
 import base64
@@ -18,11 +18,11 @@ from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
-from reclamos import ficha, gestion
-from reclamos.caso import Reclamo
-from reclamos.clientes import Cliente
-from reclamos.flujo import transicionar
-from reclamos.registro import registrar
+from reclamos.caso import ficha, gestion
+from reclamos.caso.modelo import Reclamo
+from reclamos.clientes.modelo import Cliente
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.registro import registrar
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ESTADOS
 from vistas.api import api, serializacion

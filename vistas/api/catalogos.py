@@ -9,8 +9,8 @@ from catalogos.organizacion import Area
 from catalogos.plazos import PlazoLegal, Prioridad
 from catalogos.servicios import (TIPOS_CAMPO, TIPOS_CASO, CampoPersonalizado, Motivo, Producto,
                                  Servicio)
-from reclamos.caso import ORIGENES
-from reclamos.clientes import TIPOS_DOCUMENTO_IDENTIDAD
+from reclamos.caso.modelo import ORIGENES
+from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from vistas.api import api
 from vistas.api.tokens import requiere_token
 

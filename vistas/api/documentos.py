@@ -1,8 +1,8 @@
 """POST /api/v1/casos/<numero>/documentos: attach a document (multipart/form-data)."""
 from flask import current_app, jsonify, request
 
-from reclamos.almacen import de_config
-from reclamos.documentos import adjuntar
+from reclamos.caso.almacen import de_config
+from reclamos.caso.documentos import adjuntar
 from vistas.api import api
 from vistas.api.base import error, usuario
 from vistas.api.casos import caso_visible

@@ -1,8 +1,8 @@
 """The OpenAPI 3.1 document of the API, written by hand next to the routes.
 
 Request bodies are the dicts of ``esquemas`` (the same ones that check requests); responses
-are described here. tests/test_api_openapi.py validates the document and checks that it lists
-every route of the blueprint, with the token wherever the route asks for one.
+are described here. tests/vistas/api/test_api_openapi.py validates the document and
+checks that it lists every route of the blueprint, with the token wherever the route asks for one.
 """
 import copy
 

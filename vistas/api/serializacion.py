@@ -1,8 +1,8 @@
 """Rows to JSON: instants in ISO 8601 UTC with offset, catalog rows as {codigo, nombre}."""
 from flask import url_for
 
-from reclamos import ficha
-from reclamos.acciones import TIPOS_ACCION
+from reclamos.caso import ficha
+from reclamos.caso.acciones import TIPOS_ACCION
 from reclamos.tiempo import aware
 from reglas.transiciones import ETIQUETAS
 from vistas.bandeja import semaforo

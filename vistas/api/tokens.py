@@ -22,7 +22,7 @@ from flask_security import hash_password, verify_password
 from flask_security.utils import parse_auth_token
 from itsdangerous import SignatureExpired
 
-from admin_app.db import db
+from bd import db
 from catalogos import accesos
 from catalogos.usuarios import ROLES, Usuario
 from reclamos.tiempo import ahora_utc

@@ -1,0 +1,24 @@
+"""Who gets a case: the agent of the area with the fewest open cases."""
+from peewee import JOIN, fn
+
+from catalogos.usuarios import Rol, Usuario, UsuarioRol
+from reclamos.caso.modelo import Reclamo
+from reglas.transiciones import ABIERTOS
+
+
+def menos_cargado(area_id):
+    """The active agent of ``area_id`` with the fewest open cases (ties: oldest account), or
+    None when the area has no agent. One GROUP BY query."""
+    if area_id is None:
+        return None
+    carga = fn.COUNT(Reclamo.id)
+    return (Usuario.select(Usuario, carga.alias('carga'))
+            .join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
+            .join(Rol, on=(Rol.id == UsuarioRol.role))
+            .join_from(Usuario, Reclamo, JOIN.LEFT_OUTER,
+                       on=((Reclamo.usuario == Usuario.id) & Reclamo.estado.in_(ABIERTOS)))
+            .where(Usuario.area == area_id, Usuario.active == True,  # noqa: E712
+                   Rol.name == 'agente')
+            .group_by(Usuario.id)
+            .order_by(carga, Usuario.id)
+            .first())

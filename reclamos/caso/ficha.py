@@ -1,0 +1,79 @@
+"""Everything the case page shows, read in a fixed number of queries (no N+1)."""
+from dataclasses import dataclass
+
+from peewee import JOIN
+
+from catalogos.procesos import Actividad
+from catalogos.servicios import CampoPersonalizado
+from catalogos.usuarios import Usuario
+from reclamos.caso.acciones import TIPOS_ACCION, Accion
+from reclamos.caso.nucleo import es_responsable
+from reclamos.plazos.ciclo import calendario_de
+from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
+from reglas.transiciones import ACCIONES, permitido
+from reglas.visibilidad import puede_ver
+
+
+@dataclass(frozen=True)
+class FilaTermino:
+    termino: TerminoCaso
+    tipo: str
+    estado: str
+
+
+def visible_para(reclamo, usuario):
+    return puede_ver(usuario.nombres_roles(), usuario.id, usuario.area_id, reclamo.area_id,
+                     reclamo.usuario_id, reclamo.registrado_por_id)
+
+
+def acciones_permitidas(reclamo, usuario):
+    """The actions this user may do on this case now (buttons to draw)."""
+    roles = usuario.nombres_roles()
+    responsable = es_responsable(reclamo, usuario)
+    return [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+
+
+def terminos(reclamo, ahora):
+    calendario = calendario_de(reclamo)
+    tipos = dict(TIPOS_TERMINO)
+    return [FilaTermino(t, tipos.get(t.tipo, t.tipo), t.estado(ahora, calendario))
+            for t in TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id)
+            .order_by(TerminoCaso.vence_en.asc(nulls='LAST'), TerminoCaso.id)]
+
+
+def campos(reclamo):
+    """[(label, value shown)] of the motive's custom fields, in the configured order."""
+    valores = reclamo.valores_campos()
+    definidos = (CampoPersonalizado.select()
+                 .where(CampoPersonalizado.motivo == reclamo.motivo_id)
+                 .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
+    filas = []
+    for campo in definidos:
+        if campo.codigo in valores:
+            valor = valores[campo.codigo]
+            if campo.tipo == 'booleano':
+                valor = 'Sí' if valor else 'No'
+            filas.append((campo.nombre, valor))
+    return filas
+
+
+def actividades(reclamo):
+    if reclamo.proceso_id is None:
+        return []
+    return list(Actividad.select().where(Actividad.proceso == reclamo.proceso_id)
+                .order_by(Actividad.orden))
+
+
+def linea_de_tiempo(reclamo):
+    """The action log, newest first, with each author's name joined in."""
+    tipos = dict(TIPOS_ACCION)
+    consulta = (Accion.select(Accion, Usuario)
+                .join(Usuario, JOIN.LEFT_OUTER, on=(Accion.usuario == Usuario.id))
+                .where(Accion.reclamo == reclamo.id)
+                .order_by(Accion.instante.desc(), Accion.id.desc()))
+    return [(accion, tipos.get(accion.tipo, accion.tipo)) for accion in consulta]
+
+
+def suspensiones(reclamo):
+    return list(Suspension.select().where(Suspension.reclamo == reclamo.id)
+                .order_by(Suspension.inicio))

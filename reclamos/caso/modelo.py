@@ -1,0 +1,170 @@
+"""The case (reclamo) and its yearly number counter, with the named queries the queues use."""
+import datetime
+import json
+
+from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    TextField)
+
+from bd import BaseModel
+from catalogos.atencion import Canal, TipoDocumento
+from catalogos.organizacion import Area, Calendario
+from catalogos.plazos import Prioridad
+from catalogos.procesos import Actividad, Proceso
+from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
+from catalogos.usuarios import Usuario
+from reclamos.clientes.modelo import Cliente
+from reclamos.tiempo import a_bd
+from reglas.transiciones import ABIERTOS, ESTADOS, ETIQUETAS, PENDIENTE
+
+ORIGENES = [('externo', 'Externo (cliente)'), ('interno', 'Interno (un área)')]
+
+
+class ContadorReclamo(BaseModel):
+    """Last number given per year; bumped inside the registration transaction."""
+
+    anio = IntegerField(unique=True)
+    ultimo = IntegerField(default=0)
+
+
+def siguiente_numero(anio):
+    """Next readable number of ``anio``, e.g. '2026-000123'; call inside the transaction.
+
+    The upsert takes the counter row's write lock (PostgreSQL row lock; on SQLite the
+    registration runs under BEGIN IMMEDIATE), so two registrations never read the same value.
+    """
+    (ContadorReclamo
+     .insert(anio=anio, ultimo=1)
+     .on_conflict(conflict_target=[ContadorReclamo.anio],
+                  update={ContadorReclamo.ultimo: ContadorReclamo.ultimo + 1})
+     .execute())
+    ultimo = (ContadorReclamo.select(ContadorReclamo.ultimo)
+              .where(ContadorReclamo.anio == anio).scalar())
+    return f'{anio}-{ultimo:06d}'
+
+
+class Reclamo(BaseModel):
+    numero = CharField(max_length=20, unique=True, verbose_name='Número')
+    tipo = CharField(max_length=20, choices=TIPOS_CASO, verbose_name='Tipo')
+    origen = CharField(max_length=10, choices=ORIGENES, verbose_name='Origen')
+    cliente = ForeignKeyField(Cliente, backref='reclamos', null=True, on_delete='RESTRICT',
+                              verbose_name='Cliente')
+    area_solicitante = ForeignKeyField(Area, backref='reclamos_solicitados', null=True,
+                                       on_delete='RESTRICT', index=False,
+                                       verbose_name='Área solicitante')
+    canal = ForeignKeyField(Canal, backref='reclamos', on_delete='RESTRICT',
+                            verbose_name='Canal')
+    servicio = ForeignKeyField(Servicio, backref='reclamos', on_delete='RESTRICT',
+                               verbose_name='Servicio')
+    producto = ForeignKeyField(Producto, backref='reclamos', null=True, on_delete='RESTRICT',
+                               index=False, verbose_name='Producto')
+    # Covered by the (motivo, recibido_en) index below.
+    motivo = ForeignKeyField(Motivo, backref='reclamos', on_delete='RESTRICT', index=False,
+                             verbose_name='Motivo')
+    prioridad = ForeignKeyField(Prioridad, backref='reclamos', null=True,
+                                on_delete='RESTRICT', verbose_name='Prioridad')
+    descripcion = TextField(verbose_name='Descripción')
+    campos = TextField(default='{}', verbose_name='Campos del motivo')  # JSON object
+    documento_tipo = ForeignKeyField(TipoDocumento, null=True, on_delete='RESTRICT',
+                                     index=False, verbose_name='Tipo de documento')
+    documento_numero = CharField(max_length=40, default='', verbose_name='Número de documento')
+    calendario = ForeignKeyField(Calendario, null=True, on_delete='RESTRICT', index=False,
+                                 verbose_name='Calendario')
+    # The current activity is kept by its order in the process, not by a foreign key: a
+    # configuration import replaces a process's activities wholesale, and open cases must
+    # survive it (see catalogos.configuracion).
+    proceso = ForeignKeyField(Proceso, null=True, on_delete='RESTRICT', index=False,
+                              verbose_name='Proceso')
+    actividad_orden = IntegerField(null=True, verbose_name='Actividad actual')
+    recibido_en = DateTimeField(verbose_name='Recibido')
+    estado = CharField(max_length=20, default=PENDIENTE,
+                       choices=[(e, ETIQUETAS[e]) for e in ESTADOS], verbose_name='Estado')
+    area = ForeignKeyField(Area, backref='reclamos', on_delete='RESTRICT', index=False,
+                           verbose_name='Área responsable')
+    usuario = ForeignKeyField(Usuario, backref='reclamos', null=True, on_delete='SET NULL',
+                              index=False, verbose_name='Responsable')
+    # Earliest due instant of the open terms: the "next due" every queue sorts by.
+    vence_en = DateTimeField(null=True, verbose_name='Vence')
+    respuesta = TextField(default='', verbose_name='Respuesta')
+    terminado_en = DateTimeField(null=True, verbose_name='Terminado')
+    cerrado_en = DateTimeField(null=True, verbose_name='Cerrado')
+    anulado_en = DateTimeField(null=True, verbose_name='Anulado')
+    calificacion = IntegerField(null=True, verbose_name='Calificación')
+    calificado_por = CharField(max_length=200, default='', verbose_name='Calificado por')
+    sin_contacto = BooleanField(default=False, verbose_name='Sin contacto')
+    nota_cierre = TextField(default='', verbose_name='Nota de cierre')
+    motivo_anulacion = TextField(default='', verbose_name='Motivo de anulación')
+    duplicado_de = ForeignKeyField('self', null=True, on_delete='SET NULL', index=False,
+                                   verbose_name='Duplicado de')
+    registrado_por = ForeignKeyField(Usuario, backref='reclamos_registrados', null=True,
+                                     on_delete='SET NULL', index=False,
+                                     verbose_name='Registrado por')
+    version = IntegerField(default=1)
+    creado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Creado')
+    actualizado_en = DateTimeField(default=datetime.datetime.utcnow,
+                                   verbose_name='Actualizado')
+
+    class Meta:
+        indexes = (
+            (('estado', 'vence_en'), False),
+            (('area', 'estado', 'vence_en'), False),
+            (('usuario', 'estado', 'vence_en'), False),
+            (('registrado_por', 'estado', 'vence_en'), False),
+            (('motivo', 'recibido_en'), False),
+            # The dashboard's date ranges; covers its resolution-time percentiles.
+            (('recibido_en', 'terminado_en', 'motivo', 'area'), False),
+            (('terminado_en',), False),
+        )
+
+    def __str__(self):
+        return self.numero or ''
+
+    def valores_campos(self):
+        return json.loads(self.campos or '{}')
+
+    def actividad_actual(self):
+        if self.proceso_id is None or self.actividad_orden is None:
+            return None
+        return Actividad.get_or_none(Actividad.proceso == self.proceso_id,
+                                     Actividad.orden == self.actividad_orden)
+
+    # -- named queries ----------------------------------------------------------------
+    @classmethod
+    def con_relaciones(cls):
+        """Cases with every catalog row a case page or the API shows joined in: one query
+        instead of one lazy query per relation (eleven on a full case)."""
+        relaciones = [(Canal, cls.canal), (Servicio, cls.servicio), (Producto, cls.producto),
+                      (Motivo, cls.motivo), (Prioridad, cls.prioridad), (Area, cls.area),
+                      (Area.alias(), cls.area_solicitante), (Usuario.alias(), cls.usuario),
+                      (Usuario.alias(), cls.registrado_por), (Cliente, cls.cliente),
+                      (TipoDocumento, cls.documento_tipo), (Calendario, cls.calendario)]
+        consulta = cls.select(cls, *[modelo for modelo, _ in relaciones])
+        for modelo, campo in relaciones:
+            consulta = consulta.join_from(cls, modelo, JOIN.LEFT_OUTER,
+                                          on=(campo == modelo.id), attr=campo.name)
+        return consulta
+
+    @classmethod
+    def abiertos(cls):
+        return cls.select().where(cls.estado.in_(ABIERTOS))
+
+    @classmethod
+    def vencidos(cls, ahora):
+        return cls.abiertos().where(cls.vence_en < a_bd(ahora))
+
+    @classmethod
+    def de_area(cls, area):
+        return cls.select().where(cls.area == area)
+
+    @classmethod
+    def de_usuario(cls, usuario):
+        return cls.select().where(cls.usuario == usuario)
+
+    @classmethod
+    def cola(cls, area=None, usuario=None):
+        """Open cases, next due first (the agent's and the area's queue)."""
+        consulta = cls.abiertos()
+        if area is not None:
+            consulta = consulta.where(cls.area == area)
+        if usuario is not None:
+            consulta = consulta.where(cls.usuario == usuario)
+        return consulta.order_by(cls.vence_en.asc(nulls='LAST'), cls.id)

@@ -1,0 +1,112 @@
+"""Messages to customers (acknowledgment, case resolved) and the wording every message uses.
+
+Each message is queued in the outbox inside the transaction of the event it announces, with
+an idempotency key, and logged in the case's actions.
+"""
+from zoneinfo import ZoneInfo
+
+from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
+from reclamos.plazos import ciclo as plazos
+from reclamos.caso.acciones import anotar
+from reclamos.correo.salida import PENDIENTE, encolar
+from reglas.plantillas import ErrorPlantilla, renderizar
+from reclamos.plazos.modelo import LEGAL, PRIMERA_RESPUESTA, TerminoCaso
+from reclamos.tiempo import aware
+
+DIAS = ('lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo')
+MESES = ('enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto',
+         'septiembre', 'octubre', 'noviembre', 'diciembre')
+
+
+def fecha_es(instante, zona):
+    """'miércoles 15 de abril de 2026, 23:59' in ``zona`` (no locale: the sweep has none)."""
+    local = aware(instante).astimezone(ZoneInfo(zona))
+    return (f'{DIAS[local.weekday()]} {local.day} de {MESES[local.month - 1]} de '
+            f'{local.year}, {local:%H:%M}')
+
+
+def componer(codigo, valores, memoria=None):
+    """(subject, body) of template ``codigo``; the shipped wording when the catalog's is
+    missing, inactive or no longer renders (an alert is never lost to a bad template).
+
+    ``memoria``: a dict kept by the caller (the sweep) so the template is read once.
+    """
+    if memoria is not None and codigo in memoria:
+        fila = memoria[codigo]
+    else:
+        fila = (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
+                .where(PlantillaCorreo.codigo == codigo,
+                       PlantillaCorreo.activo == True)  # noqa: E712
+                .first())
+        if memoria is not None:
+            memoria[codigo] = fila
+    if fila is not None:
+        try:
+            return renderizar(fila.asunto, valores).strip(), renderizar(fila.cuerpo, valores)
+        except ErrorPlantilla:
+            pass
+    _, asunto, cuerpo = PREDETERMINADAS[codigo]
+    return renderizar(asunto, valores).strip(), renderizar(cuerpo, valores)
+
+
+def _correo_cliente(reclamo):
+    cliente = reclamo.cliente if reclamo.cliente_id else None
+    return (cliente.email or '').strip() if cliente is not None else ''
+
+
+def _enlace(reclamo):
+    """The signed tracking link of the customer portal, when the app can sign one."""
+    from reclamos.portal import enlaces
+
+    return enlaces.enlace_seguimiento(reclamo) if enlaces.disponible() else ''
+
+
+def acusar_recibo(reclamo, calendario, ctx):
+    """Queue the acknowledgment when the customer has an e-mail; returns the outbox row.
+
+    It carries the date by which the customer will be answered: the due instant of the
+    legal term, in the case's calendar zone. Queued with that date to a valid address, it is
+    the first answer a virtual channel promises, so it meets that term at once (the outbox
+    guarantees delivery, with retries; an address found invalid leaves the term running).
+    """
+    destino = _correo_cliente(reclamo)
+    legal = (TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id,
+                                        TerminoCaso.tipo == LEGAL).first())
+    if not destino or legal is None or legal.vence_en is None:
+        return None
+    fecha = fecha_es(legal.vence_en, calendario.zona)
+    valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
+               'fecha_respuesta': fecha, 'motivo': reclamo.motivo.nombre,
+               'canal': reclamo.canal.nombre, 'plazo': legal.nombre,
+               'enlace': _enlace(reclamo)}
+    asunto, cuerpo = componer('ACUSE_RECIBO', valores)
+    fila = encolar(destino, asunto, cuerpo, reclamo=reclamo, clave=f'acuse:{reclamo.id}')
+    if fila is None:
+        return None
+    con_fecha = fecha in cuerpo
+    anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
+           f'Acuse de recibo por correo a {fila.destinatario}'
+           + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
+           visible_cliente=True)
+    if fila.estado == PENDIENTE and con_fecha:
+        plazos.cumplir(reclamo, ctx.ahora, tipos=[PRIMERA_RESPUESTA])
+    return fila
+
+
+def avisar_resuelto(reclamo, calendario, ctx):
+    """Queue the 'case resolved' message with the answer, when the customer has an e-mail."""
+    destino = _correo_cliente(reclamo)
+    if not destino:
+        return None
+    valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
+               'respuesta': reclamo.respuesta, 'motivo': reclamo.motivo.nombre,
+               'fecha': fecha_es(ctx.ahora, calendario.zona), 'enlace': _enlace(reclamo)}
+    asunto, cuerpo = componer('CASO_RESUELTO', valores)
+    # One per resolution: a case reopened and resolved again gets a new message.
+    fila = encolar(destino, asunto, cuerpo, reclamo=reclamo,
+                   clave=f'resuelto:{reclamo.id}:{reclamo.version}')
+    if fila is not None:
+        anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
+               f'Aviso de caso resuelto por correo a {fila.destinatario}.',
+               visible_cliente=True)
+    return fila

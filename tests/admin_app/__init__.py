@@ -1,0 +1,1 @@
+"""Tests of the factory, configuration, CLI, sessions and schema."""

@@ -1,0 +1,1 @@
+"""Tests of what a person or a client sees over HTTP."""

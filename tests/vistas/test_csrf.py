@@ -1,0 +1,269 @@
+"""CSRF: every state-changing form of the screens refuses a POST without its token.
+
+``test_post_sin_token_no_cambia_nada`` walks every POST route outside the JSON API (the API is
+opened by a token header, never by the browser's cookie, so it needs no CSRF token) and posts,
+as an administrator, a body that WOULD change something, without the token: no table may
+change. The positive controls prove the same bodies do change things with the token, so the
+test can fail. A new POST route fails ``test_todo_post_tiene_cuerpo`` until it gets an entry
+in ``cuerpo()``.
+"""
+import hashlib
+import io
+from types import SimpleNamespace
+
+import pytest
+from flask import url_for
+from werkzeug.datastructures import MultiDict
+
+from catalogos.organizacion import Area
+from tests.apoyo.casos import crear_caso
+from tests.conftest import token_csrf
+from tests.apoyo.formularios import valores_formulario
+from tests.apoyo.portal import datos_validos
+
+PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
+ADMIN_MODELO = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
+PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'casos.nuevo',
+           'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.cancelar',
+           'laboratorio.copiar', 'laboratorio.ensayo',
+           'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
+           'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
+           'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
+MEJORA = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
+          'vence_el': '2099-12-31'}
+
+
+def rutas_post(app):
+    """(endpoint, rule) of every POST outside the API; the session's own routes last."""
+    return sorted(((r.endpoint, r) for r in app.url_map.iter_rules()
+                   if 'POST' in r.methods and not r.endpoint.startswith('api.')),
+                  key=lambda f: (f[0].startswith('security.'), f[0]))
+
+
+def huella():
+    """A digest of every row of every table: any insert, update or delete changes it."""
+    from admin_app.esquema import modelos
+
+    resumen = hashlib.sha256()
+    for modelo in modelos():
+        for fila in modelo.select().order_by(modelo._meta.primary_key).tuples():
+            resumen.update(repr(fila).encode())
+    return resumen.hexdigest()
+
+
+def _vista(app, nombre):
+    admin = app.extensions['admin'][0]
+    return next(v for v in admin._views if v.endpoint == nombre)
+
+
+def cuerpo(app, client, endpoint, caso, filas):
+    """(url, body) of a request that changes data when it carries the token."""
+    nombre, _, vista = endpoint.partition('.')
+    if vista in ADMIN_MODELO:
+        modelo = _vista(app, nombre).model
+        fila = modelo.select().order_by(modelo._meta.primary_key.desc()).first()
+        if vista == 'action_view':  # the screen's own list action (e.g. retry), else delete
+            propias = [a for a, _ in _vista(app, nombre)._actions if a != 'delete']
+            accion = propias[0] if propias else 'delete'
+            return url_for(endpoint), MultiDict([('action', accion), ('rowid', fila.id)])
+        edicion = url_for(f'{nombre}.edit_view', id=fila.id)
+        valores = valores_formulario(client.get(edicion).get_data(as_text=True))
+        valores.pop('csrf_token', None)
+        if not valores:  # a read-only screen (403 for everybody): any body will do
+            return (edicion if vista == 'edit_view' else url_for(endpoint)), {'id': fila.id}
+        if vista == 'edit_view':
+            campo = 'nombre' if 'nombre' in valores else next(iter(valores))
+            valores[campo] = 'CAMBIADO'
+            return edicion, valores
+        if vista == 'create_view':
+            for campo in ('codigo', 'email', 'numero_documento'):
+                if campo in valores:
+                    valores[campo] = {'email': 'nuevo@prueba.pe'}.get(campo, '99887766')
+            return url_for(endpoint), valores
+        if vista == 'delete_view':
+            return url_for(endpoint), {'id': fila.id}
+        return url_for(endpoint), {'list_form_pk': fila.id, 'activo': ''}
+    propios = {
+        'casos.accion': lambda: (url_for(endpoint, numero=caso.numero), {
+            'accion': 'comentar', 'texto': 'Hola', 'version': caso.version}),
+        'casos.adjuntar': lambda: (url_for(endpoint, numero=caso.numero), {
+            'tipo': 'recibido', 'descripcion': 'Factura', 'archivo': (io.BytesIO(PDF), 'f.pdf')}),
+        'casos.nuevo': lambda: (url_for(endpoint), _registro()),
+        'clientes.importar_csv': lambda: (url_for(endpoint), {'archivo': (io.BytesIO(
+            b'tipo_documento_identidad;numero_documento;nombre\nDNI;45678912;Rosa\n'), 'c.csv')}),
+        'recalculo.recalcular': lambda: (url_for(endpoint), {'calendario': ''}),
+        'casos.carta': lambda: (url_for(endpoint, numero=caso.numero), {
+            'asunto': 'Respuesta a su reclamo', 'texto': 'Se restableció el servicio.'}),
+        'mejora.nueva': lambda: (url_for(endpoint), {**MEJORA, 'responsable': filas.admin.id}),
+        'mejora.detalle': lambda: (url_for(endpoint, ident=filas.accion.id), {
+            **MEJORA, 'descripcion': 'CAMBIADO', 'responsable': filas.admin.id,
+            'estado': 'en_curso'}),
+        'actas.nueva': lambda: (url_for(endpoint), {
+            'fecha': '2026-01-15', 'asistentes': 'Gerencia y supervisores',
+            f'decision_{filas.accion.id}': 'Sigue en curso.'}),
+        'laboratorio.copiar': lambda: (url_for(endpoint), {'nombre': 'Otro borrador'}),
+        'laboratorio.borrador': lambda: _borrador(client, url_for(endpoint,
+                                                                  ident=filas.borrador.id)),
+        'laboratorio.publicar': lambda: (url_for(endpoint, ident=filas.borrador.id), {}),
+        'laboratorio.ensayo': lambda: (url_for(endpoint, ident=filas.borrador.id), {
+            'desde': filas.caso.recibido_en.date().isoformat(),
+            'hasta': filas.caso.recibido_en.date().isoformat()}),
+        'laboratorio.cancelar': lambda: (url_for(endpoint, ident=filas.corrida.id), {}),
+        'laboratorio.restaurar': lambda: (url_for(endpoint, ident=filas.version.id), {}),
+        'notificaciones.leidas': lambda: (url_for(endpoint), {}),  # marks every one read
+        'portal.registro': lambda: (url_for(endpoint), datos_validos()),
+        # A look-up: it changes nothing either way, but refuses without the token.
+        'portal.seguimiento': lambda: (url_for(endpoint), {
+            'numero': caso.numero, 'documento': caso.cliente.numero_documento}),
+        'portal.encuesta_': lambda: (url_for(endpoint, token=filas.encuesta), {
+            'calificacion': '5', 'comentario': 'Muy bien.'}),
+        'security.login': lambda: (url_for(endpoint), {}),
+        'security.logout': lambda: (url_for(endpoint), {}),
+        'security.verify': lambda: (url_for(endpoint), {'password': 'x'}),
+    }
+    return propios[endpoint]()
+
+
+def _borrador(client, url):
+    """The draft's forms as the page fills them (its edit form has no action), another seed."""
+    valores = valores_formulario(client.get(url).get_data(as_text=True), accion=None)
+    valores.pop('csrf_token', None)
+    valores['semilla'] = '4242'
+    return url, valores
+
+
+def _registro():
+    from catalogos.atencion import Canal
+    from catalogos.servicios import Motivo
+
+    motivo = Motivo.get(Motivo.codigo == 'CONSUMO_EXCESIVO_AGUA')
+    return {'origen': 'externo', 'canal': str(Canal.get(Canal.codigo == 'VENTANILLA').id),
+            'cliente_tipo_documento_identidad': 'DNI', 'cliente_numero_documento': '41234567',
+            'cliente_nombre': 'Rosa Quispe', 'servicio': str(motivo.servicio_id),
+            'motivo': str(motivo.id), 'campo.numero_suministro': 'S-00991',
+            'campo.tipo_predio': 'Comercial', 'campo.lectura_medidor': '1234.5',
+            'descripcion': 'El recibo de octubre triplica el consumo habitual.',
+            'confirmar': '1'}
+
+
+@pytest.fixture
+def admin(demo, como):
+    return como('admin', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
+
+
+@pytest.fixture
+def filas(app, admin):
+    """A row for every POST to change: a case with an e-mail (letters), a solved case with
+    an open survey, an improvement action, a draft and a saved version of the configuration,
+    an unread notification, one row in each admin screen; a failed e-mail last (retry)."""
+    from catalogos.enrutamiento import ReglaEnrutamiento
+    from catalogos.informes import PREDETERMINADAS, PlantillaInforme
+    from reclamos.portal import enlaces
+    from reclamos.portal.cartas import PlantillaCarta
+    from reclamos.correo.salida import FALLIDO, Correo, encolar
+    from reclamos.correo.recibido import APARTADO, CorreoEntrante
+    from reclamos.portal.encuesta import Encuesta
+    from reclamos.caso.flujo import transicionar
+    from reclamos.laboratorio.borradores import VersionConfiguracion, copiar
+    from reclamos.mejora.servicios import crear
+    from reclamos.alertas.notificaciones import Notificacion
+
+    caso = crear_caso(admin, motivo='SIN_SERVICIO', cliente={
+        'tipo_documento_identidad': 'DNI', 'numero_documento': '45781299',
+        'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'})
+    resuelto = crear_caso(admin, motivo='SIN_SERVICIO')
+    resuelto = transicionar(resuelto, 'tomar', admin, '127.0.0.1', resuelto.version)
+    resuelto = transicionar(resuelto, 'terminar', admin, '127.0.0.1', resuelto.version,
+                            respuesta='Se restableció el servicio.')
+    Encuesta.create(reclamo=resuelto.id, nonce='n-csrf', destinatario='rosa@correo.pe')
+    with app.test_request_context():
+        encuesta = enlaces.firmar(enlaces.ENCUESTA, {'r': resuelto.id, 'n': 'n-csrf'})
+    borrador = copiar('Borrador de prueba', admin)
+    Notificacion.create(usuario=admin.id, titulo='Caso por vencer')
+    CorreoEntrante.create(huella='f' * 64, resultado=APARTADO, razon='Sin remitente')
+    PlantillaCarta.create(codigo='FAVORABLE', nombre='Favorable', asunto='Caso {{ numero }}',
+                          texto='Estimado(a) {{ cliente_nombre }}.')
+    PlantillaInforme.create(**PREDETERMINADAS[0])
+    ReglaEnrutamiento.create(codigo='WEB', nombre='Web', orden=10,
+                             texto='si canal es WEB entonces etiqueta web')
+    fallido = encolar('no es un correo', 'Alerta', 'Texto')
+    Correo.update(estado=FALLIDO).where(Correo.id == fallido.id).execute()
+    from reclamos.laboratorio.corridas import CorridaEnsayo
+    corrida = CorridaEnsayo.create(borrador=borrador.id, desde=caso.recibido_en.date(),
+                                   hasta=caso.recibido_en.date(), estado='en_curso')
+    return SimpleNamespace(
+        admin=admin, caso=caso, encuesta=encuesta, borrador=borrador, corrida=corrida,
+        accion=crear({**MEJORA, 'responsable': admin.id}, admin),
+        version=VersionConfiguracion.create(usuario=admin.id, motivo='Antes de publicar',
+                                            datos=borrador.datos))
+
+
+def test_todo_post_tiene_cuerpo(app):
+    for endpoint, _ in rutas_post(app):
+        assert endpoint in PROPIOS or endpoint.partition('.')[2] in ADMIN_MODELO, (
+            f'{endpoint}: agregue su cuerpo a tests/vistas/test_csrf.py')
+
+
+def test_post_sin_token_no_cambia_nada(app, client, admin, filas):
+    from reclamos.clientes.modelo import Cliente
+    Cliente.create(tipo_documento_identidad='DNI', numero_documento='11223344', nombre='Luz')
+    fallos = []
+    for endpoint, _ in rutas_post(app):
+        with app.test_request_context():
+            url, datos = cuerpo(app, client, endpoint, filas.caso, filas)
+        antes = huella()
+        respuesta = client.post(url, data=datos, content_type='multipart/form-data')
+        if respuesta.status_code >= 500 or huella() != antes:
+            fallos.append(f'{endpoint}: {respuesta.status_code}, datos cambiados')
+    assert fallos == []
+    # Still signed in (logout without the token did nothing) and the login needs it too.
+    assert client.get('/admin/').status_code == 200
+
+
+def test_salir_con_token_si_sale(client, auth, admin):
+    assert auth.logout().status_code == 302
+    assert client.get('/admin/').status_code == 302
+
+
+def test_login_sin_token_no_entra(client, crear_usuario):
+    from tests.conftest import CONTRASENA
+    usuario = crear_usuario('admin')
+    client.get('/login')
+    client.post('/login', data={'email': usuario.email, 'password': CONTRASENA})
+    assert client.get('/admin/').status_code == 302
+
+
+@pytest.mark.parametrize('endpoint', ('canales.delete_view', 'motivos.edit_view',
+                                      'canales.create_view', 'casos.accion', 'casos.nuevo',
+                                      'casos.carta', 'correos.action_view', 'mejora.nueva',
+                                      'notificaciones.leidas', 'portal.encuesta_',
+                                      'laboratorio.borrador', 'mejora.detalle'))
+def test_con_token_el_mismo_cuerpo_si_cambia(app, client, admin, filas, endpoint):
+    """Positive controls: the bodies above are real changes, refused only for the token."""
+    from catalogos.atencion import Canal
+    Canal.create(codigo='BORRABLE', nombre='Canal sin casos')
+    caso = filas.caso
+    with app.test_request_context():
+        url, datos = cuerpo(app, client, endpoint, caso, filas)
+        # flask-admin's forms take the token of any of its forms; the rest the session's.
+        pagina = url_for('canales.create_view') if endpoint.partition('.')[2] in ADMIN_MODELO \
+            else f'/casos/{caso.numero}'
+    html = client.get(pagina).get_data(as_text=True)
+    token = token_csrf(html) if 'id="csrf_token"' in html else token_csrf(html, 'csrf_salir')
+    antes = huella()
+    datos = MultiDict(datos)
+    datos['csrf_token'] = token
+    respuesta = client.post(url, data=datos, content_type='multipart/form-data')
+    assert respuesta.status_code < 500
+    assert huella() != antes, respuesta.get_data(as_text=True)[:2000]
+
+
+def test_pantallas_de_flask_admin_usan_formulario_seguro(app):
+    """Every generated screen's forms (create, edit, delete, list actions) check a token."""
+    for vista in app.extensions['admin'][0]._views:
+        if not hasattr(vista, 'get_create_form'):
+            continue
+        with app.test_request_context():
+            for formulario in (vista.create_form(), vista.edit_form(), vista.delete_form(),
+                               vista.action_form()):
+                assert formulario.meta.csrf, f'{vista.endpoint}: {type(formulario).__name__}'
