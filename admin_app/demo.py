@@ -6,6 +6,7 @@ import uuid
 
 from flask_security import hash_password
 
+from admin_app import demo_regulador
 from bd import db
 
 CONTRASENA_DEMO = 'reclamos-demo'
@@ -160,6 +161,8 @@ def configuracion():
             'procesos': _procesos(),
             'niveles_escalamiento': _niveles(),
             'plantillas_correo': _plantillas(),
+            'resultados': demo_regulador.resultados(),
+            'formatos_regulador': demo_regulador.formatos(),
         },
     }
 

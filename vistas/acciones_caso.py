@@ -20,7 +20,7 @@ from reclamos.plazos.ciclo import prorrogar
 from reglas.transiciones import TRANSICIONES
 
 # Form fields each transition takes (the service validates their values).
-DATOS_TRANSICION = {'terminar': ('respuesta',), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
+DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
                     'suspender': ('motivo',), 'anular': ('motivo', 'duplicado_de')}
 MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'Caso cerrado.',
             'suspender': 'Plazos suspendidos.', 'reanudar': 'Plazos reanudados.',

@@ -87,13 +87,20 @@ REGISTRO = {
 
 TRANSICION = {
     'type': 'object', 'additionalProperties': False, 'required': ['accion', 'version'],
-    'description': 'Datos por acción: terminar (respuesta); cerrar (calificacion, o '
+    'description': 'Datos por acción: terminar (respuesta, resultado, resultado_motivo); cerrar (calificacion, o '
                    'sin_contacto y nota); suspender (motivo); anular (motivo, duplicado_de); '
                    'tomar y reanudar no llevan datos.',
     'properties': {
         'accion': {'type': 'string', 'enum': list(TRANSICIONES)},
         'version': VERSION,
         'respuesta': texto(TEXTO_MAX, 'terminar: la respuesta o solución.', nulo=True),
+        'resultado': {'type': ['string', 'integer', 'null'], 'maxLength': 40, 'minimum': 1,
+                      'maximum': ENTERO_MAX,
+                      'description': 'terminar: el resultado (código, id o sentido, p. ej. '
+                                     '"fundado"); obligatorio en reclamos y quejas; sin él se '
+                                     'usa el que proponen las líneas.'},
+        'resultado_motivo': texto(TEXTO_MAX, 'terminar: por qué el resultado difiere del que '
+                                             'proponen las líneas.', nulo=True),
         'calificacion': {'type': ['integer', 'null'], 'minimum': 1, 'maximum': 5,
                          'description': 'cerrar: satisfacción de 1 (muy malo) a 5 (muy bueno).'},
         'sin_contacto': {'type': ['boolean', 'null'],
