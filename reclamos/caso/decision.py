@@ -4,6 +4,7 @@ cannot be resubmitted (no line may be added, edited or sent afterwards), exactly
 rejected line.
 """
 import datetime
+from decimal import Decimal
 
 from peewee import CharField, DateTimeField, DecimalField, ForeignKeyField, TextField, fn
 
@@ -37,10 +38,12 @@ def de(reclamo):
 
 
 def total_reclamado(reclamo_id):
-    """What the live lines claim (cancelled ones are withdrawn)."""
-    return (LineaReclamo.select(fn.COALESCE(fn.SUM(LineaReclamo.monto_reclamado), 0))
-            .where(LineaReclamo.reclamo == reclamo_id, LineaReclamo.estado != CANCELADO)
-            .scalar())
+    """What the live lines claim (cancelled ones are withdrawn), to the cent on both
+    databases (SQLite's SUM gives 120 for 100.00 + 20.00)."""
+    total = (LineaReclamo.select(fn.COALESCE(fn.SUM(LineaReclamo.monto_reclamado), 0))
+             .where(LineaReclamo.reclamo == reclamo_id, LineaReclamo.estado != CANCELADO)
+             .scalar())
+    return Decimal(str(total)).quantize(Decimal('0.01'))
 
 
 def exigir_sin_rechazo(reclamo_id):

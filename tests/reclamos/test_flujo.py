@@ -48,6 +48,7 @@ def test_recorrido_completo(registrar_caso, actores):
         ('transicion', 'estado', 'EN_CURSO', 'TERMINADO'),
         ('cambio', 'respuesta', '', 'Se cambió el módem.'),
         ('cambio', 'terminado_en', None, T[3].isoformat()),
+        ('cambio', 'resultado', None, 'OSIPTEL_FUNDADO'),
         ('notificacion', 'correo', None, 'rosa@correo.pe'),  # "case resolved" e-mail
         ('transicion', 'estado', 'TERMINADO', 'CERRADO'),
         ('calificacion', 'calificacion', None, '5'),
@@ -57,7 +58,7 @@ def test_recorrido_completo(registrar_caso, actores):
     acciones = list(Accion.de(caso))
     assert all(a.ip == IP for a in acciones)
     assert acciones[4].texto == 'Esperamos la foto del módem.' and acciones[4].visible_cliente
-    assert [a.version for a in acciones] == [1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 6, 6, 6, 6]
+    assert [a.version for a in acciones] == [1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 5, 6, 6, 6, 6]
 
 
 def test_suspendido_desde_pendiente_vuelve_a_pendiente(registrar_caso, actores):
@@ -150,7 +151,7 @@ DESDE = {'tomar': 'PENDIENTE', 'terminar': 'EN_CURSO', 'cerrar': 'TERMINADO',
 @pytest.mark.parametrize('accion', TRANSICIONES)
 def test_rol_equivocado_rechazado(registrar_caso, actores, accion):
     caso = _en_estado(registrar_caso, actores, DESDE[accion])
-    datos = {'terminar': {'respuesta': 'x'}, 'cerrar': {'calificacion': 3},
+    datos = {'terminar': {'respuesta': 'x', 'resultado': 'fundado'}, 'cerrar': {'calificacion': 3},
              'suspender': {'motivo': 'x'}, 'anular': {'motivo': 'x'}}.get(accion, {})
     # gerente only reads; an agent of another area is not responsible; annulment is for
     # supervisors.
