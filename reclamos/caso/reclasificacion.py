@@ -94,7 +94,10 @@ def _validar(r, datos, ctx):
             entrada['area_solicitante'] = None
         _origen(entrada, ctx, nuevos, errores)
     if motivo is not None and (cambia_motivo or 'campos' in datos):
-        valores = datos.get('campos', r.valores_campos())
+        # Without new values, the new motive keeps those of its own fields the case had.
+        propios = {d.codigo for d in v.definiciones(motivo.id)}
+        valores = datos['campos'] if 'campos' in datos else {
+            k: val for k, val in r.valores_campos().items() if k in propios}
         nuevos['campos'] = json.dumps(v.campos(motivo, valores, errores), ensure_ascii=False,
                                       sort_keys=True)
     if cambia_motivo:

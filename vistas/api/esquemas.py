@@ -111,6 +111,38 @@ TRANSICION = {
     },
 }
 
+RECLASIFICACION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['version', 'justificacion'],
+    'minProperties': 3,
+    'description': 'Solo lo que cambia; los plazos se recalculan desde la recepción original.',
+    'properties': {
+        'version': VERSION,
+        'justificacion': texto(TEXTO_MAX, 'Por qué se reclasifica (queda en el historial).'),
+        'tipo': {'type': 'string', 'enum': ['peticion', 'queja', 'reclamo', 'sugerencia']},
+        'servicio': referencia('Servicio'), 'producto': referencia('Producto', nulo=True),
+        'motivo': referencia('Motivo'), 'prioridad': referencia('Prioridad', nulo=True),
+        'origen': {'type': 'string', 'enum': ['externo', 'interno']},
+        'area_solicitante': referencia('Área solicitante (caso interno)', nulo=True),
+        'cliente': {'type': ['integer', 'object', 'null'], 'minimum': 1,
+                    'maximum': ENTERO_MAX,
+                    'description': 'Id de un cliente, o sus datos como al registrar.'},
+        'campos': {'type': 'object', 'maxProperties': 50,
+                   'description': 'Campos personalizados del nuevo motivo.'},
+    },
+}
+
+DECISION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['decision', 'version'],
+    'properties': {
+        'version': VERSION,
+        'decision': {'type': 'string', 'enum': ['APROBADO', 'RECHAZADO']},
+        'monto_aprobado': {'type': ['string', 'null'], 'maxLength': 20,
+                           'description': 'APROBADO: monto aprobado (por defecto, el total '
+                                          'reclamado).'},
+        'motivo': texto(TEXTO_MAX, 'RECHAZADO: el motivo (obligatorio).', nulo=True),
+    },
+}
+
 DERIVACION = {
     'type': 'object', 'additionalProperties': False, 'required': ['area', 'motivo', 'version'],
     'properties': {'area': referencia('Área que recibe el caso'),

@@ -78,6 +78,8 @@ ESQUEMAS = {
     'Registro': esquemas.REGISTRO,
     'Transicion': esquemas.TRANSICION,
     'Derivacion': esquemas.DERIVACION,
+    'Reclasificacion': esquemas.RECLASIFICACION,
+    'Decision': esquemas.DECISION,
     'ComentarioNuevo': esquemas.COMENTARIO,
     'Calificacion': esquemas.CALIFICACION,
     'Catalogo': CATALOGO,
@@ -124,6 +126,11 @@ ESQUEMAS = {
         'allOf': [_ref('CasoResumen'), {'type': 'object', 'properties': {
             'servicio': CATALOGO, 'producto': CATALOGO, 'area_solicitante': CATALOGO,
             'registrado_por': PERSONA, 'descripcion': TEXTO,
+            'resultado': {'type': ['object', 'null'], 'description': 'Resultado (fundado, '
+                          'fundado en parte...): codigo, nombre y sentido.'},
+            'resultado_motivo': TEXTO_NULO, 'reclasificaciones': {'type': 'integer'},
+            'decision': {'type': ['object', 'null'],
+                         'description': 'Decisión del reclamo completo y su monto.'},
             'campos': {'type': 'object', 'description': 'Campos personalizados del motivo.'},
             'documento_tipo': CATALOGO, 'documento_numero': TEXTO_NULO,
             'creado_en': INSTANTE, 'actualizado_en': INSTANTE, 'respuesta': TEXTO_NULO,
@@ -288,6 +295,21 @@ RUTAS = {
         'requestBody': _cuerpo('Derivacion', {'area': 'SOPORTE_TECNICO',
                                               'motivo': 'Requiere visita técnica.',
                                               'version': 4}),
+        'responses': {**CASO_200, **_errores(400, 401, 403, 404, 409, 422)}}},
+    '/casos/{numero}/reclasificacion': {'post': {
+        'operationId': 'reclasificar', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Corregir tipo, servicio, producto, motivo, prioridad, cliente u origen',
+        'description': 'Los plazos se recalculan desde la recepción original (nunca se '
+                       'reinician); queda una acción con antes, después y la justificación.',
+        'requestBody': _cuerpo('Reclasificacion', {'motivo': 'FACTURACION_INTERNET',
+                                                   'justificacion': 'Es un cobro, no una '
+                                                                    'falla.', 'version': 4}),
+        'responses': {**CASO_200, **_errores(400, 401, 403, 404, 409, 422)}}},
+    '/casos/{numero}/decision': {'post': {
+        'operationId': 'decidirReclamo', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Aprobar o rechazar el reclamo completo con su monto (definitivo)',
+        'requestBody': _cuerpo('Decision', {'decision': 'APROBADO', 'monto_aprobado': '90.00',
+                                            'version': 5}),
         'responses': {**CASO_200, **_errores(400, 401, 403, 404, 409, 422)}}},
     '/casos/{numero}/comentarios': {'post': {
         'operationId': 'comentar', 'tags': ['Casos'], 'parameters': [NUMERO],
