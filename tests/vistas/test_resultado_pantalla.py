@@ -1,6 +1,7 @@
 """The case page of issue 17: reclassify by form (terms move, history shows the reason),
 resolve with the outcome the page proposes, and the customer sees it on the portal."""
 import re
+from urllib.parse import urlparse
 
 from catalogos.organizacion import Area
 from reclamos.caso.modelo import Reclamo
@@ -12,7 +13,7 @@ def _legal(reclamo):
     return TerminoCaso.get(TerminoCaso.reclamo == reclamo.id, TerminoCaso.tipo == LEGAL)
 
 
-def test_reclasificar_y_resolver_por_formulario(client, como, area, caso):  # noqa: F811
+def test_reclasificar_y_resolver_por_formulario(app, client, como, area, caso):  # noqa: F811
     como('agente', area=area)
     html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
     assert 'form-reclasificar' in html and 'Sin resultado aún' in html
@@ -37,6 +38,17 @@ def test_reclasificar_y_resolver_por_formulario(client, como, area, caso):  # no
                   resultado='SSPD_FUNDADO').status_code == 302
     html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
     assert '<dd class="col-sm-8" id="resultado-nombre">Accede' in html
+    # The customer sees it on the tracking page, and the letter may say it.
+    from reclamos.portal.cartas import valores
+    from reclamos.portal.enlaces import enlace_seguimiento
+
+    reclamo = fresco(caso)
+    with app.test_request_context():
+        assert valores(reclamo)['resultado'] == 'Accede'
+        enlace = urlparse(enlace_seguimiento(reclamo)).path
+    client.get('/logout')
+    portal = client.get(enlace).get_data(as_text=True)
+    assert 'Resultado: <strong>Accede</strong>' in portal
 
 
 def test_el_rol_equivocado_no_ve_ni_puede_reclasificar(client, como, caso):  # noqa: F811
