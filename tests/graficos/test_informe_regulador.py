@@ -100,3 +100,27 @@ def test_la_configuracion_rechaza_columnas_y_codigos_malos(app):
     assert 'Columna desconocida: «color»' in errores['columnas']
     assert 'Use clase.CODIGO=valor' in errores['codigos']
     assert 'entidad' in errores
+
+
+def test_la_pantalla_exporta_y_explica_lo_que_falta(app, client, como, auth, casos):  # noqa: F811
+    como('supervisor')
+    assert client.get('/admin/informes/regulador?formato_regulador=FORMATO_OSIPTEL'
+                      '&periodo=2026-02').status_code == 403
+    auth.logout()
+    como('gerente')
+    assert 'FORMATO_SUNASS' in client.get('/admin/informes/regulador').get_data(as_text=True)
+    respuesta = client.get('/admin/informes/regulador?formato_regulador=FORMATO_OSIPTEL'
+                           '&periodo=2026-02&tipo=csv')
+    assert respuesta.status_code == 200 and respuesta.mimetype == 'text/csv'
+    assert respuesta.data.decode('utf-8-sig').startswith('CODIGO_RECLAMO,FECHA_PRESENTACION')
+    malo = client.get('/admin/informes/regulador?formato_regulador=FORMATO_OSIPTEL'
+                      '&periodo=febrero&tipo=xlsx')
+    assert malo.status_code == 400 and 'Periodo inválido' in malo.get_data(as_text=True)
+    with app.app_context(), db.connection_context():
+        formato = _formato('SSPD')
+        formato.codigos = formato.codigos.replace('motivo.CORTE_ENERGIA=SUSPENSION', '')
+        formato.save()
+    falta = client.get('/admin/informes/regulador?formato_regulador=FORMATO_SSPD'
+                       '&periodo=2026-02&tipo=pdf')
+    assert falta.status_code == 400
+    assert 'Suspensión del servicio de energía (CORTE_ENERGIA)' in falta.get_data(as_text=True)

@@ -43,7 +43,7 @@ ENLACES = ('portal.caso', 'portal.encuesta_')  # opened by a signed token in the
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
              'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
-             'plantillas_informe', 'reglas_enrutamiento')
+             'plantillas_informe', 'reglas_enrutamiento', 'resultados', 'formatos_regulador')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 
@@ -72,6 +72,7 @@ MATRIZ = {
     'api.casos': PERSONAL, 'api.caso': PERSONAL, 'api.catalogos': PERSONAL,
     'api.revocar_tokens': PERSONAL,
     'api.crear_caso': TRABAJAN, 'api.transicion': TRABAJAN, 'api.derivacion': TRABAJAN,
+    'api.reclasificacion': TRABAJAN, 'api.decision': {'admin', 'supervisor'},
     'api.comentario': TRABAJAN, 'api.calificacion': TRABAJAN, 'api.documento_nuevo': TRABAJAN,
     # Customers: staff reads, admin and supervisor edit and import.
     **_pantallas_admin('clientes', PERSONAL, {'admin', 'supervisor'}),
@@ -99,7 +100,7 @@ MATRIZ = {
     **_pantallas_admin('notificaciones_enviadas', ADMIN, ADMIN),
     # Dashboard and reports: managers, admins, supervisors (their area); agents refused.
     'tablero.index': GESTION, 'tablero.exportar': GESTION, 'tablero.plotly_js': GESTION,
-    'informes.index': GESTION,
+    'informes.index': GESTION, 'informes.regulador': EDITAN_MEJORA,
     # Improvement actions and committee minutes: gerente and admin write, supervisors read.
     'mejora.index': GESTION, 'mejora.vencidas': GESTION, 'mejora.nueva': EDITAN_MEJORA,
     'mejora.detalle': {'GET': GESTION, 'POST': EDITAN_MEJORA},
@@ -139,6 +140,9 @@ def _cuerpo(endpoint, caso, objetos):
         'api.derivacion': {'area': 'SOPORTE_TECNICO', 'motivo': 'Le toca a soporte.',
                            'version': version},
         'api.comentario': {'texto': 'Revisado.'},
+        'api.reclasificacion': {'prioridad': 'BAJO', 'justificacion': 'Prueba de acceso.',
+                                'version': version},
+        'api.decision': {'decision': 'APROBADO', 'version': version},
         'api.calificacion': {'calificacion': 5, 'version': version},
         'api.token': {'email': 'nadie@prueba.pe', 'password': 'x'},
     }.get(endpoint, {})
