@@ -30,7 +30,8 @@ def modelos():
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, DecisionReclamo, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
+            VersionLinea, DecisionReclamo, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo,
+            SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
             Notificacion] + MEJORA

@@ -21,7 +21,8 @@ from reglas.transiciones import TRANSICIONES
 from vistas import acciones_resultado
 
 # Form fields each transition takes (the service validates their values).
-DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
+DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'),
+                    'cerrar': ('calificacion', 'sin_contacto', 'nota'),
                     'suspender': ('motivo',), 'anular': ('motivo', 'duplicado_de')}
 MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'Caso cerrado.',
             'suspender': 'Plazos suspendidos.', 'reanudar': 'Plazos reanudados.',

@@ -22,8 +22,9 @@ def transicionar(reclamo, accion, usuario, ip, version, ahora=None, **datos):
     transaction and return the fresh case.
 
     datos: terminar(respuesta, resultado, resultado_motivo); cerrar(calificacion 1-5 |
-    sin_contacto=True + nota); suspender(motivo); anular(motivo, duplicado_de=numero). ``usuario`` None is the customer
-    (only 'cerrar' with a rating). Raises ErrorValidacion, ErrorPermiso, ConflictoVersion.
+    sin_contacto=True + nota); suspender(motivo); anular(motivo, duplicado_de=numero).
+    ``usuario`` None is the customer (only 'cerrar' with a rating). Raises ErrorValidacion,
+    ErrorPermiso, ConflictoVersion.
     """
     if accion not in TRANSICIONES:
         raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}». Use una de: '

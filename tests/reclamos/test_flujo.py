@@ -138,7 +138,8 @@ def _en_estado(registrar_caso, actores, estado):
     caso = registrar_caso()
     pasos = {'PENDIENTE': [], 'EN_CURSO': [('tomar', {})],
              'SUSPENDIDO': [('suspender', {'motivo': 'x'})],
-             'TERMINADO': [('tomar', {}), ('terminar', {'respuesta': 'x', 'resultado': 'fundado'})]}[estado]
+             'TERMINADO': [('tomar', {}),
+                           ('terminar', {'respuesta': 'x', 'resultado': 'fundado'})]}[estado]
     for i, (accion, datos) in enumerate(pasos):
         caso = _hacer(caso, accion, actores.admin, i, **datos)
     return caso

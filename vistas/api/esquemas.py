@@ -87,8 +87,9 @@ REGISTRO = {
 
 TRANSICION = {
     'type': 'object', 'additionalProperties': False, 'required': ['accion', 'version'],
-    'description': 'Datos por acción: terminar (respuesta, resultado, resultado_motivo); cerrar (calificacion, o '
-                   'sin_contacto y nota); suspender (motivo); anular (motivo, duplicado_de); '
+    'description': 'Datos por acción: terminar (respuesta, resultado, resultado_motivo); '
+                   'cerrar (calificacion, o sin_contacto y nota); suspender (motivo); '
+                   'anular (motivo, duplicado_de); '
                    'tomar y reanudar no llevan datos.',
     'properties': {
         'accion': {'type': 'string', 'enum': list(TRANSICIONES)},
