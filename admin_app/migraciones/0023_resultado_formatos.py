@@ -58,6 +58,16 @@ def up(migrator, db):
             table_name = 'decision_reclamo'
 
     db.create_tables([Resultado, FormatoRegulador, DecisionReclamo])
+    if isinstance(db, SqliteDatabase):
+        # Plain ADD COLUMN: peewee's SQLite migrator rebuilds the table to add a NOT NULL
+        # column, which would drop reclamo's triggers (the full-text index of 0013).
+        for sql in ('ALTER TABLE reclamo ADD COLUMN resultado_id INTEGER '
+                    'REFERENCES resultado (id) ON DELETE RESTRICT',
+                    "ALTER TABLE reclamo ADD COLUMN resultado_motivo TEXT NOT NULL DEFAULT ''",
+                    'ALTER TABLE reclamo ADD COLUMN reclasificaciones INTEGER NOT NULL '
+                    'DEFAULT 0'):
+            db.execute_sql(sql)
+        return
     migrator.migrate(
         migrator.add_column('reclamo', 'resultado_id',
                             ForeignKeyField(Resultado, null=True, on_delete='RESTRICT', index=False,
@@ -68,6 +78,8 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    # On SQLite dropping a column rebuilds the table, which drops 0013's full-text triggers:
+    # run 0013's down and up again after this one there.
     migrator.migrate(migrator.drop_column('reclamo', 'resultado_id'),
                      migrator.drop_column('reclamo', 'resultado_motivo'),
                      migrator.drop_column('reclamo', 'reclasificaciones'))
