@@ -15,6 +15,8 @@ USUARIOS_DEMO = [
     ('admin@reclamos.demo', 'Ana Administradora', 'admin', 'ADMINISTRACION'),
     ('supervisor@reclamos.demo', 'Sergio Supervisor', 'supervisor', 'MONITOREO'),
     ('agente@reclamos.demo', 'Alicia Agente', 'agente', 'ATENCION_CLIENTE'),
+    # An agent of a resolving area: works (and may reclassify) the cases of Monitoreo.
+    ('monitoreo@reclamos.demo', 'Mario Monitoreo', 'agente', 'MONITOREO'),
     ('gerente@reclamos.demo', 'Germán Gerente', 'gerente', 'ADMINISTRACION'),
 ]
 

@@ -102,7 +102,8 @@ class VistaInformes(BaseView):
                 else:
                     return self._descargar_regulador(reporte, tipo)
         return self.render('informes/regulador.html', formatos=formatos, errores=errores,
-                           valores=request.args), 400 if errores else 200
+                           valores=request.args or {'periodo': _propuestos()['mes']}), \
+            400 if errores else 200
 
     def _descargar_regulador(self, reporte, tipo):
         from graficos.informe import exportar_regulador

@@ -49,7 +49,7 @@ def reclasificar(reclamo, datos, motivo, usuario, ip, version, ahora=None):
             .where(Reclamo.id == r.id).execute()
         r = Reclamo.get_by_id(r.id)
         anterior, nuevo = _diferencia(antes, _describir(r))
-        anotar(r, ctx, 'reclasificacion', 'clasificacion', anterior, nuevo, razon)
+        anotar(r, ctx, 'reclasificacion', 'clasificación', anterior, nuevo, razon)
         _recalcular_terminos(r, ctx, prioridad_antes)
         return r
 
