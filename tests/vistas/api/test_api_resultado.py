@@ -1,6 +1,5 @@
 """Issue 17 over JSON: the outcome when resolving, reclassification, the claim decision."""
-from tests.apoyo.api import huella
-from tests.vistas.api.test_api_casos import actuar, registrar, transicion
+from tests.apoyo.api import actuar, huella, registrar, transicion
 
 pytest_plugins = ('tests.apoyo.fixtures_api',)
 
