@@ -31,6 +31,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'resultado'
+            legacy_table_names = False
 
     class FormatoRegulador(Model):
         codigo = CharField(max_length=40, unique=True)
@@ -44,6 +45,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'formato_regulador'
+            legacy_table_names = False  # index names from the table, as the models (0017)
 
     class DecisionReclamo(Model):
         reclamo = ForeignKeyField(Reclamo, unique=True, on_delete='CASCADE')
@@ -56,6 +58,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'decision_reclamo'
+            legacy_table_names = False
 
     db.create_tables([Resultado, FormatoRegulador, DecisionReclamo])
     if isinstance(db, SqliteDatabase):
