@@ -37,7 +37,9 @@ _CATALOGO = {
     'resultado': (Resultado, Resultado.id, Resultado.nombre),
 }
 # Issue 17: reports use the final classification; this one tells the reclassified apart.
-_RECLASIFICADO = Case(None, [(Reclamo.reclasificaciones > 0, 'si')], 'no')
+# Literals, not parameters: PostgreSQL matches the GROUP BY to the SELECT by its text.
+_RECLASIFICADO = Case(None, [(Reclamo.reclasificaciones > SQL('0'), SQL("'si'"))],
+                      SQL("'no'"))
 _CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES)),
             'reclasificado': (_RECLASIFICADO, {'si': 'Sí', 'no': 'No'})}
 assert set(_CATALOGO) | set(_CODIGOS) == set(DIMENSIONES)
