@@ -6,8 +6,6 @@ input, 403 not allowed, 409 the case changed since it was read (with what change
 from flask import current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
@@ -18,6 +16,7 @@ from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.caso.flujo import transicionar
 from reclamos.plazos.ciclo import prorrogar
 from reglas.transiciones import TRANSICIONES
+from vistas.acceso import csrf_valido
 
 # Form fields each transition takes (the service validates their values).
 DATOS_TRANSICION = {'terminar': ('respuesta',), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
@@ -144,9 +143,7 @@ class AccionesCaso:
     def accion(self, numero):
         reclamo = self.caso_visible(numero)
         accion = request.form.get('accion', '')
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
+        if not csrf_valido():
             return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
                                               'página.', 400)
         try:

@@ -2,12 +2,11 @@
 from flask import abort, current_app, flash, redirect, request, send_file, url_for
 from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from reclamos.caso.almacen import de_config
 from reclamos.caso.documentos import Documento, adjuntar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
+from vistas.acceso import csrf_valido
 
 
 def almacen():
@@ -20,9 +19,7 @@ class DocumentosCaso:
     @expose('/<numero>/documentos', methods=('POST',))
     def adjuntar(self, numero):
         reclamo = self.caso_visible(numero)
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
+        if not csrf_valido():
             return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
                                               'página.', 400)
         archivo = request.files.get('archivo')
