@@ -16,7 +16,6 @@ from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.caso.flujo import transicionar
 from reclamos.plazos.ciclo import prorrogar
 from reglas.transiciones import TRANSICIONES
-from vistas.acceso import csrf_valido
 
 # Form fields each transition takes (the service validates their values).
 DATOS_TRANSICION = {'terminar': ('respuesta',), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
@@ -137,15 +136,13 @@ def opciones_acciones(reclamo):
 
 
 class AccionesCaso:
-    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible,
+    caso_para_cambiar, render_ficha)."""
 
     @expose('/<numero>/accion', methods=('POST',))
     def accion(self, numero):
-        reclamo = self.caso_visible(numero)
+        reclamo = self.caso_para_cambiar(numero)
         accion = request.form.get('accion', '')
-        if not csrf_valido():
-            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
-                                              'página.', 400)
         try:
             formulario = {**request.form.to_dict(), '_reclamo': reclamo}
             ejecutar(accion, reclamo, formulario, current_user, request.remote_addr)

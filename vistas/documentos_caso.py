@@ -6,7 +6,6 @@ from flask_login import current_user
 from reclamos.caso.almacen import de_config
 from reclamos.caso.documentos import Documento, adjuntar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
-from vistas.acceso import csrf_valido
 
 
 def almacen():
@@ -14,14 +13,12 @@ def almacen():
 
 
 class DocumentosCaso:
-    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible,
+    caso_para_cambiar, render_ficha)."""
 
     @expose('/<numero>/documentos', methods=('POST',))
     def adjuntar(self, numero):
-        reclamo = self.caso_visible(numero)
-        if not csrf_valido():
-            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
-                                              'página.', 400)
+        reclamo = self.caso_para_cambiar(numero)
         archivo = request.files.get('archivo')
         tiene = archivo is not None and bool(archivo.filename)
         try:

@@ -102,14 +102,17 @@ class VistaLaboratorio(SoloAdmin):
                 CorridaEnsayo.borrador == borrador.id).order_by(
                 CorridaEnsayo.id.desc()).limit(10))), estado
 
+    def _sesion_expirada(self, borrador, formulario=None):
+        return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
+                            formulario, 400)
+
     @expose('/<int:ident>', methods=('GET', 'POST'))
     def borrador(self, ident):
         borrador = self._borrador(ident)
         if request.method == 'GET':
             return self._pagina(borrador)
         if not csrf_valido():
-            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
-                                estado=400)
+            return self._sesion_expirada(borrador)
         try:
             with db.atomic():
                 editar(borrador, request.form)
@@ -125,8 +128,7 @@ class VistaLaboratorio(SoloAdmin):
 
         borrador = self._borrador(ident)
         if not csrf_valido():
-            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
-                                request.form, 400)
+            return self._sesion_expirada(borrador, request.form)
         try:
             corrida = iniciar(borrador, request.form.get('desde'), request.form.get('hasta'),
                               current_user._get_current_object())

@@ -70,7 +70,8 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
     Without a search, each branch (see ``ramas``) and each state is one query that walks its
     index in (vence_en, id) order and stops at ``limite + 1`` rows; the pieces are merged
     here. Never a sort of the whole queue, never a COUNT. ``zona``: the desk's time zone, in
-    which the desde/hasta dates are read; ``limite``: rows a page (POR_PAGINA). Returns (rows, next cursor).
+    which the desde/hasta dates are read; ``limite``: rows a page (POR_PAGINA).
+    Returns (rows, next cursor).
     """
     limite = limite or POR_PAGINA
     base = base if base is not None else base_lista()
