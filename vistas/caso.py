@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from reclamos.caso import ficha
 from reclamos.caso.modelo import Reclamo
+from reclamos.portal.cartas import puede_enviar
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
@@ -55,7 +56,8 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id))
+            etiquetas=EtiquetaCaso.de(reclamo.id),
+            escribe_carta=puede_enviar(reclamo, current_user))
         return pagina, estado
 
     @expose('/<numero>/similares')

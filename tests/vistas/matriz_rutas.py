@@ -6,10 +6,7 @@ and this matrix read one table (tests/reglas/test_permisos.py pins that table to
 ``{'GET': roles, 'POST': roles}`` when the two differ. The customer portal is ``CUALQUIERA``:
 anonymous included, and unlike ``PUBLICO`` a refusal there is a failure.
 """
-import pytest
-
 from catalogos import REGISTRO
-from catalogos.organizacion import Area
 from reglas.permisos import ROLES, roles_de
 
 PUBLICO = 'publico'
@@ -119,14 +116,3 @@ def esperado(endpoint, rol, metodo='GET'):
     if rol is None:
         return 'no_autenticado' if endpoint.startswith('api.') else 'login'
     return 'prohibido'
-
-
-@pytest.fixture
-def personas(app, crear_usuario):
-    def area(codigo):
-        return Area.get(Area.codigo == codigo)
-
-    return {'admin': crear_usuario('admin'),
-            'supervisor': crear_usuario('supervisor', area=area('MONITOREO')),
-            'agente': crear_usuario('agente', area=area('MONITOREO')),
-            'gerente': crear_usuario('gerente', area=area('ADMINISTRACION'))}

@@ -23,7 +23,7 @@ from tests.conftest import Auth, token_csrf
 from tests.vistas.matriz_rutas import ENLACES, MATRIZ, PUBLICO, esperado, resultado
 
 pytestmark = pytest.mark.usefixtures('config_demo')
-pytest_plugins = ('tests.apoyo.fixtures_api', 'tests.vistas.matriz_rutas')
+pytest_plugins = ('tests.apoyo.fixtures_api', 'tests.apoyo.personas')
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 

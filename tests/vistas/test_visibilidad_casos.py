@@ -9,7 +9,7 @@ from tests.apoyo.casos import crear_caso
 from tests.conftest import token_csrf
 
 pytestmark = pytest.mark.usefixtures('config_demo')
-pytest_plugins = ('tests.apoyo.fixtures_api', 'tests.vistas.matriz_rutas')
+pytest_plugins = ('tests.apoyo.fixtures_api', 'tests.apoyo.personas')
 
 
 def test_agente_solo_ve_los_casos_de_su_area(app, client, auth, personas, crear_usuario,
