@@ -37,7 +37,8 @@ class Declaracion:
     formulario: tuple = field(default=())  # explicit form field order; empty = all fields
 
     def __post_init__(self):
-        roles_de(self.lectura), roles_de(self.escritura)  # a typo fails at import, not later
+        for accion in (self.lectura, self.escritura):
+            roles_de(accion)  # an action missing from the policy fails at import, not later
 
 
 REGISTRO = []
