@@ -6,7 +6,7 @@ only (the counts say so in the subtitle); agents are refused.
 import datetime
 
 from flask import Response, current_app, request
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_login import current_user
 
 from catalogos.atencion import Canal
@@ -15,9 +15,10 @@ from catalogos.formatos import FormatoRegulador
 from catalogos.organizacion import EntidadReguladora
 from graficos.informe.construccion import NOTA, formato, generar, plantillas, preparar
 from reclamos.errores import ErrorValidacion
-from vistas.base import rechazar, roles_actuales
+from reglas.permisos import puede
+from reglas.visibilidad import areas_visibles
+from vistas.acceso import VistaProtegida, rechazar, roles_actuales
 
-LEEN = {'admin', 'gerente', 'supervisor'}
 # Exporters by name: fpdf2 and openpyxl take a second or more to import, so they load on the
 # first download instead of slowing every worker's start.
 TIPOS = {'xlsx': ('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'a_xlsx'),
@@ -27,10 +28,10 @@ TIPOS_REGULADOR = {**TIPOS, 'csv': ('text/csv', 'a_csv')}
 
 def area_limitada():
     """The area a supervisor's reports are limited to (None: every case)."""
-    roles = roles_actuales()
-    if roles & {'admin', 'gerente'} or not current_user.is_authenticated:
+    if not current_user.is_authenticated:
         return None
-    return current_user.area if current_user.area_id else None
+    return current_user.area if areas_visibles(roles_actuales(), current_user.area_id) \
+        else None
 
 
 def _propuestos():
@@ -39,12 +40,8 @@ def _propuestos():
     return {'mes': f'{(hoy.replace(day=1) - datetime.timedelta(days=1)):%Y-%m}'}
 
 
-class VistaInformes(BaseView):
-    def is_accessible(self):
-        return bool(roles_actuales() & LEEN)
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+class VistaInformes(VistaProtegida):
+    permiso = 'informes.ver'
 
     @expose('/')
     def index(self):
@@ -72,13 +69,13 @@ class VistaInformes(BaseView):
                                EntidadReguladora.nombre),
                            dimensiones=DIMENSIONES, columnas=COLUMNAS, formato=formato,
                            nota=NOTA, area=area_limitada(),
-                           edita_mejora=bool(roles_actuales() & {'admin', 'gerente'})), estado
+                           edita_mejora=puede(roles_actuales(), 'mejora.editar')), estado
 
     @expose('/regulador')
     def regulador(self):
         """Issue 17: the regulator's own layout. The official file is the company's, so only
         admins and managers export it (a supervisor's area would be a partial file)."""
-        if not roles_actuales() & {'admin', 'gerente'}:
+        if not puede(roles_actuales(), 'informes.regulador'):
             return rechazar()
         from graficos.informe import regulador as informe_regulador
 

@@ -114,8 +114,9 @@ ESQUEMAS = {
             'recibido_en': INSTANTE, 'vence_en': INSTANTE_NULO,
             'semaforo': {'type': ['string', 'null'],
                          'enum': ['a_tiempo', 'por_vencer', 'vencido', 'suspendido', None],
-                         'description': 'Del plazo más próximo, en tiempo real; null si el '
-                                        'caso no está abierto.'}},
+                         'description': 'Del plazo más próximo, en tiempo real, con el umbral '
+                                        '«por vencer» de ese plazo; null si el caso no está '
+                                        'abierto.'}},
     },
     'Caso': {
         'allOf': [ref('CasoResumen'), {'type': 'object', 'properties': {

@@ -20,8 +20,9 @@ from itsdangerous import SignatureExpired
 
 from bd import db
 from catalogos import accesos
-from catalogos.usuarios import ROLES, Usuario
+from catalogos.usuarios import Usuario
 from reclamos.acceso.tokens import emitir, revocar, vigencia
+from reglas.permisos import puede
 from reclamos.tiempo import ahora_utc
 from vistas.api import api
 from vistas.api.base import error, leer_json, usuario
@@ -56,7 +57,7 @@ def autenticar():
             if isinstance(uid, str) and uid else None)
     if fila is None or not fila.active or not fila.verify_auth_token(datos):
         raise _no_autenticado('Token inválido o revocado.')
-    if not fila.nombres_roles() & set(ROLES):
+    if not puede(fila.nombres_roles(), 'casos.leer'):
         raise error(403, 'permiso', 'Su usuario no tiene un rol que permita usar la API.')
     return fila
 
