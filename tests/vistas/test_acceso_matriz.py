@@ -66,7 +66,7 @@ def _terminado(caso, admin):
 
     caso = transicionar(caso, 'tomar', admin, '127.0.0.1', caso.version)
     return transicionar(caso, 'terminar', admin, '127.0.0.1', caso.version,
-                        respuesta='Se restableció el servicio.')
+                        respuesta='Se restableció el servicio.', resultado='fundado')
 
 
 # Publishing or restoring a configuration is a heavy change of every catalog; the role check
