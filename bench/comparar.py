@@ -124,7 +124,7 @@ def maquina():
 def seccion(args, cuerpo, notas):
     return '\n'.join([
         MARCA.format(args.bd),
-        f'### {args.bd}, {args.casos:,} casos en cada sistema'.replace(',', ' '),
+        f"### {args.bd}, {f'{args.casos:,}'.replace(',', ' ')} casos en cada sistema",
         '',
         f"- Fecha: {time.strftime('%Y-%m-%d %H:%M %Z')}. Máquina: {maquina()}.",
         f'- Comando: `python -m bench.comparar --casos {args.casos} --bd {args.bd} --segundos '

@@ -2,6 +2,7 @@
 seeds both, drives every endpoint with wrk for a second and checks the table it writes.
 
 Skipped unless RECLAMOS_COMPARAR=1 (it installs a second application and needs wrk)."""
+import argparse
 import os
 import re
 import shutil
@@ -38,7 +39,7 @@ def test_tabla_lado_a_lado(tmp_path):
     nuevas = re.search(r'par (\d+), nuestras (\d+) filas nuevas', texto)
     assert int(nuevas.group(1)) > 0 and int(nuevas.group(2)) > 0
     # A second run replaces its own section instead of adding another.
-    comparar.escribir(resultados, comparar.main.__globals__['argparse'].Namespace(
+    comparar.escribir(resultados, argparse.Namespace(
         bd=bd, casos=50, segundos=1, repeticiones=1), 'tabla nueva', [])
     assert texto.count('<!-- comparar:') == resultados.read_text().count('<!-- comparar:')
     assert 'tabla nueva' in resultados.read_text()
