@@ -108,6 +108,27 @@ def _cron(par, nombre, salidas):
         salidas.append((nombre, orden, hecho.returncode, hecho.stdout + hecho.stderr))
 
 
+PDF = b'%PDF-1.4\n% carta del cliente, prueba de dos servidores\n%%EOF\n'
+
+
+def documento_cruzado(par, numero):
+    """Attach a document by the API on server A, download it from server B (whose instance
+    folder never saw the file); returns the bytes B served."""
+    api = requests.Session()
+    datos = api.post(par.url('a') + '/api/v1/token', json={
+        'email': 'admin@reclamos.demo', 'password': CONTRASENA}, timeout=60).json()
+    api.headers[datos['cabecera']] = datos['token']
+    subido = api.post(f"{par.url('a')}/api/v1/casos/{numero}/documentos", timeout=60,
+                      data={'tipo': 'recibido', 'descripcion': 'Carta del cliente'},
+                      files={'archivo': ('carta.pdf', PDF, 'application/pdf')})
+    assert subido.status_code == 201, subido.text[:300]
+    ident = subido.json()['documento']['id']
+    bajado = _entrar(par.url('b'), 'admin@reclamos.demo').get(
+        f"{par.url('b')}/casos/{numero}/documentos/{ident}", timeout=60)
+    assert bajado.status_code == 200
+    return bajado.content
+
+
 def limite_compartido(par):
     """Failed logins from one client address, alternately on A and B; returns the statuses.
     Only failures use up the quota, so the load's good logins left it untouched; the address
@@ -162,10 +183,13 @@ def test_dos_servidores_bajo_carga_con_barridos(tmp_path):
                     hilo.join()
                 final = par.cron('b', 'enviar-correos')  # what registrations queued last
                 intentos = limite_compartido(par)
+                descargado = documento_cruzado(par, next(n for n in carga.numeros if n != 'sesion'))
             verificar(url, carga, salidas, final, smtp)
             # The login limit counts across both servers: two failures on A and two on B use up
             # the quota of 4, so the fifth attempt is refused (per process it would be 2 of 4).
             assert intentos == [200, 200, 200, 200, 429]
+            # Documents live in the database: uploaded through A, downloaded from B.
+            assert descargado == PDF
     finally:
         smtp.detener()
 
