@@ -6,6 +6,7 @@ import uuid
 
 from flask_security import hash_password
 
+from admin_app import demo_regulador
 from bd import db
 
 CONTRASENA_DEMO = 'reclamos-demo'
@@ -14,6 +15,8 @@ USUARIOS_DEMO = [
     ('admin@reclamos.demo', 'Ana Administradora', 'admin', 'ADMINISTRACION'),
     ('supervisor@reclamos.demo', 'Sergio Supervisor', 'supervisor', 'MONITOREO'),
     ('agente@reclamos.demo', 'Alicia Agente', 'agente', 'ATENCION_CLIENTE'),
+    # An agent of a resolving area: works (and may reclassify) the cases of Monitoreo.
+    ('monitoreo@reclamos.demo', 'Mario Monitoreo', 'agente', 'MONITOREO'),
     ('gerente@reclamos.demo', 'Germán Gerente', 'gerente', 'ADMINISTRACION'),
 ]
 
@@ -160,6 +163,8 @@ def configuracion():
             'procesos': _procesos(),
             'niveles_escalamiento': _niveles(),
             'plantillas_correo': _plantillas(),
+            'resultados': demo_regulador.resultados(),
+            'formatos_regulador': demo_regulador.formatos(),
         },
     }
 

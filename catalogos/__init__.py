@@ -6,6 +6,7 @@ from catalogos import (accesos, atencion, informes, organizacion, plazos,  # noq
                        procesos, servicios, usuarios)
 # Declared last: their checks read the catalogs above (areas, fields, values).
 from catalogos import alertas, enrutamiento  # noqa: F401,E402,I001
+from catalogos import formatos, resultados  # noqa: F401,E402,I001
 from catalogos.declaracion import REGISTRO
 
 

@@ -14,6 +14,7 @@ from catalogos.organizacion import EntidadReguladora
 DIMENSIONES = {
     'tipo': 'Tipo', 'motivo': 'Motivo', 'canal': 'Canal', 'servicio': 'Servicio',
     'area': 'Área', 'prioridad': 'Prioridad', 'origen': 'Origen', 'entidad': 'Entidad reguladora',
+    'resultado': 'Resultado', 'reclasificado': 'Reclasificado',
 }
 COLUMNAS = {
     'recibidos': 'Recibidos',
@@ -23,6 +24,7 @@ COLUMNAS = {
     'anulados': 'Anulados',
     'promedio_dias_habiles': 'Tiempo medio de respuesta (días hábiles)',
     'calificacion_promedio': 'Calificación promedio',
+    'reclasificados': 'Reclasificados',
 }
 AMBITOS = [('canal', 'Mensual por canal'), ('entidad', 'Por entidad reguladora'),
            ('general', 'General (todos los casos)')]
@@ -106,7 +108,8 @@ PREDETERMINADAS = (
     {'codigo': 'MENSUAL_CANAL', 'nombre': 'Informe mensual por canal', 'ambito': 'canal',
      'agrupaciones': AGRUPACION_DEFECTO, 'columnas': COLUMNAS_DEFECTO, 'periodo': 'mensual'},
     {'codigo': 'REGULADOR', 'nombre': 'Informe para la entidad reguladora',
-     'ambito': 'entidad', 'agrupaciones': AGRUPACION_DEFECTO, 'columnas': COLUMNAS_DEFECTO,
+     'ambito': 'entidad', 'agrupaciones': AGRUPACION_DEFECTO + '\nresultado',
+     'columnas': COLUMNAS_DEFECTO,
      'periodo': 'mensual'},
 )
 

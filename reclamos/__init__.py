@@ -22,6 +22,7 @@ def modelos():
     from reclamos.laboratorio.borradores import (BitacoraAdmin, BorradorConfiguracion,
                                                  VersionConfiguracion)
     from reclamos.caso.lineas import LineaReclamo, VersionLinea
+    from reclamos.caso.decision import DecisionReclamo
     from reclamos.mejora.modelo import MODELOS as MEJORA
     from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
     from reclamos.portal.solicitudes import SolicitudPortal
@@ -29,7 +30,8 @@ def modelos():
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
     return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
+            VersionLinea, DecisionReclamo, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo,
+            SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
             Notificacion] + MEJORA

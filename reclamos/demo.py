@@ -139,7 +139,8 @@ def _avanzar(caso, destino, quien, admin, anteriores, ahora):
                             motivo='A la espera de la copia del recibo que debe enviar el '
                                    'cliente.')
     caso = transicionar(caso, 'terminar', quien, IP, caso.version, t,
-                        respuesta='Se revisó el caso y se corrigió el problema reportado.')
+                        respuesta='Se revisó el caso y se corrigió el problema reportado.',
+                        resultado=('fundado', 'fundado_parcial', 'infundado')[caso.id % 3])
     if destino == 'CERRADO':
         t = _paso(t, ahora, 240)
         if caso.origen == 'interno':

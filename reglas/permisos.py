@@ -47,6 +47,8 @@ PERMISOS: dict[str, frozenset[str]] = {
     # Management: dashboard, reports, improvement actions and committee minutes.
     'tablero.ver': _GESTION,
     'informes.ver': _GESTION,
+    # The file in a regulator's own layout is the company's: never one supervisor's area.
+    'informes.regulador': frozenset({ADMIN, GERENTE}),
     'mejora.leer': _GESTION,
     'mejora.editar': frozenset({ADMIN, GERENTE}),
 }

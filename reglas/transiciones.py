@@ -54,6 +54,9 @@ ACCIONES = {
     'reasignar': Regla(frozenset(ABIERTOS), None, _SUPERVISAN, True, 'reasignar'),
     'prorrogar': Regla(_VIVOS, None, _SUPERVISAN, True, 'prorrogar un plazo de'),
     'modificar': Regla(frozenset(ABIERTOS), None, _TRABAJAN, True, 'modificar'),
+    # Correcting type, service, product, motive, priority, customer or origin (issue 17):
+    # whoever works the case; the terms are recomputed from the original receipt.
+    'reclasificar': Regla(frozenset(ABIERTOS), None, _TRABAJAN, True, 'reclasificar'),
     # Anyone who works cases may add a note (customer service hears about cases of other
     # areas); the customer writes through the portal.
     'comentar': Regla(frozenset(ESTADOS), None, _TRABAJAN | {CLIENTE}, False, 'comentar'),
@@ -69,6 +72,8 @@ ACCIONES = {
                             'rechazar líneas de'),
     'devolver_linea': Regla(frozenset(ABIERTOS), None, _SUPERVISAN, True,
                             'devolver líneas de'),
+    'decidir_reclamo': Regla(frozenset(ABIERTOS), None, _SUPERVISAN, True,
+                             'aprobar o rechazar el reclamo de'),
 }
 # The actions that exist to change the state (the others change it, if at all, on the side).
 TRANSICIONES = ('tomar', 'terminar', 'cerrar', 'suspender', 'reanudar', 'anular')

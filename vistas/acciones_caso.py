@@ -16,9 +16,11 @@ from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.caso.flujo import transicionar
 from reclamos.plazos.ciclo import prorrogar
 from reglas.transiciones import TRANSICIONES
+from vistas import acciones_resultado
 
 # Form fields each transition takes (the service validates their values).
-DATOS_TRANSICION = {'terminar': ('respuesta',), 'cerrar': ('calificacion', 'sin_contacto', 'nota'),
+DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'),
+                    'cerrar': ('calificacion', 'sin_contacto', 'nota'),
                     'suspender': ('motivo',), 'anular': ('motivo', 'duplicado_de')}
 MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'Caso cerrado.',
             'suspender': 'Plazos suspendidos.', 'reanudar': 'Plazos reanudados.',
@@ -30,7 +32,7 @@ MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'C
             'enviar_linea': 'Línea enviada a aprobación.',
             'aprobar_linea': 'Línea aprobada.', 'rechazar_linea': 'Línea rechazada.',
             'devolver_linea': 'Línea devuelta para corregir.',
-            'cancelar_linea': 'Línea cancelada.'}
+            'cancelar_linea': 'Línea cancelada.', **acciones_resultado.MENSAJES}
 
 
 def _entero(valor):
@@ -74,6 +76,8 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
     if accion == 'prorrogar':
         return prorrogar(_entero(formulario.get('termino')), _entero(formulario.get('cantidad')),
                          formulario.get('motivo', ''), usuario, ip, version)
+    if accion in acciones_resultado.ACCIONES:  # issue 17: reclassify, decide the claim
+        return acciones_resultado.ACCIONES[accion](reclamo, formulario, usuario, ip, version)
     raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}».'})
 
 
@@ -128,6 +132,7 @@ def _del_documento(reclamo):
 def opciones_acciones(reclamo):
     """Choices the action forms need: areas to hand over to, users of the case's area."""
     return {
+        **acciones_resultado.opciones(reclamo),
         'areas': list(Area.activos().where(Area.id != reclamo.area_id).order_by(Area.nombre)),
         'usuarios': list(Usuario.select().where(Usuario.area == reclamo.area_id,
                                                 Usuario.active == True)  # noqa: E712

@@ -17,6 +17,7 @@ from catalogos.atencion import Canal
 from catalogos.informes import DIMENSIONES
 from catalogos.organizacion import Area, EntidadReguladora
 from catalogos.plazos import Prioridad
+from catalogos.resultados import Resultado
 from catalogos.servicios import TIPOS_CASO, Motivo, Servicio
 from reclamos.caso.modelo import ORIGENES, Reclamo
 from reclamos.plazos.ciclo import calendario_regla
@@ -33,8 +34,14 @@ _CATALOGO = {
     'area': (Area, Area.id, Area.nombre),
     'prioridad': (Prioridad, Prioridad.id, Prioridad.nombre),
     'entidad': (EntidadReguladora, EntidadReguladora.id, EntidadReguladora.nombre),
+    'resultado': (Resultado, Resultado.id, Resultado.nombre),
 }
-_CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES))}
+# Issue 17: reports use the final classification; this one tells the reclassified apart.
+# Literals, not parameters: PostgreSQL matches the GROUP BY to the SELECT by its text.
+_RECLASIFICADO = Case(None, [(Reclamo.reclasificaciones > SQL('0'), SQL("'si'"))],
+                      SQL("'no'"))
+_CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES)),
+            'reclasificado': (_RECLASIFICADO, {'si': 'Sí', 'no': 'No'})}
 assert set(_CATALOGO) | set(_CODIGOS) == set(DIMENSIONES)
 SIN_VALOR = '(sin valor)'
 
@@ -62,7 +69,8 @@ def _base(filtro, dimensiones, *columnas):
                                           on=(Motivo.entidad == EntidadReguladora.id))
         else:
             campo = {'canal': Reclamo.canal, 'servicio': Reclamo.servicio,
-                     'area': Reclamo.area, 'prioridad': Reclamo.prioridad}[dimension]
+                     'area': Reclamo.area, 'prioridad': Reclamo.prioridad,
+                     'resultado': Reclamo.resultado}[dimension]
             consulta = consulta.join_from(Reclamo, modelo, JOIN.LEFT_OUTER,
                                           on=(campo == modelo.id))
     consulta = consulta.where(Reclamo.recibido_en >= filtro.inicio,
@@ -122,6 +130,7 @@ def _medidas(filtro):
         'resueltos_fuera_plazo': contar(resuelto & tarde),
         'pendientes': contar(vigente & ~resuelto),
         'anulados': contar(Reclamo.estado == ANULADO),
+        'reclasificados': contar(vigente & (Reclamo.reclasificaciones > 0)),
         'calificacion_promedio': fn.AVG(Case(None, [(vigente, Reclamo.calificacion)], None)),
     }
 

@@ -230,6 +230,9 @@ TABLAS = {
     'carga_area': carga_area, 'carga_usuario': carga_usuario,
     'satisfaccion': satisfaccion, 'montos': montos, 'incidencia': incidencia,
 }
+from graficos.tablero.resultados import resultados  # noqa: E402 (it builds a Tabla)
+
+TABLAS['resultados'] = resultados
 
 
 _MEMORIA = {}

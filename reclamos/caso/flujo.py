@@ -4,6 +4,7 @@ what each one implies (terms, rating, log)."""
 from reclamos.plazos import ciclo as plazos
 from reclamos.correo.avisos import avisar_resuelto
 from reclamos.caso.modelo import Reclamo
+from reclamos.caso.resultado import al_resolver
 from reclamos.portal.encuesta import encolar_encuesta
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear, contexto, escribir, exigir, transaccion
@@ -20,9 +21,10 @@ def transicionar(reclamo, accion, usuario, ip, version, ahora=None, **datos):
     """Apply ``accion`` (tomar, terminar, cerrar, suspender, reanudar, anular) in one
     transaction and return the fresh case.
 
-    datos: terminar(respuesta); cerrar(calificacion 1-5 | sin_contacto=True + nota);
-    suspender(motivo); anular(motivo, duplicado_de=numero). ``usuario`` None is the customer
-    (only 'cerrar' with a rating). Raises ErrorValidacion, ErrorPermiso, ConflictoVersion.
+    datos: terminar(respuesta, resultado, resultado_motivo); cerrar(calificacion 1-5 |
+    sin_contacto=True + nota); suspender(motivo); anular(motivo, duplicado_de=numero).
+    ``usuario`` None is the customer (only 'cerrar' with a rating). Raises ErrorValidacion,
+    ErrorPermiso, ConflictoVersion.
     """
     if accion not in TRANSICIONES:
         raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}». Use una de: '
@@ -62,9 +64,10 @@ def _terminar(r, ctx, datos):
     errores = {}
     respuesta = _texto(datos, 'respuesta', errores,
                        'Escriba la respuesta o solución que se da al caso.')
+    resultado = al_resolver(r, datos, errores)  # issue 17: the outcome the regulator counts
     _validar(errores)
-    escribir(r, {'estado': TERMINADO, 'respuesta': respuesta, 'terminado_en': ctx.ahora}, ctx,
-             tipos=TIPOS, texto=respuesta, visible_cliente=True)
+    escribir(r, {'estado': TERMINADO, 'respuesta': respuesta, 'terminado_en': ctx.ahora,
+                 **resultado}, ctx, tipos=TIPOS, texto=respuesta, visible_cliente=True)
     plazos.cumplir(r, ctx.ahora)
     encolar_encuesta(r, ctx)
     avisar_resuelto(r, plazos.calendario_de(r), ctx)
@@ -146,7 +149,7 @@ def _anular(r, ctx, datos):
 
 _ACCIONES = {
     'tomar': ((), _tomar),
-    'terminar': (('respuesta',), _terminar),
+    'terminar': (('respuesta', 'resultado', 'resultado_motivo'), _terminar),
     'cerrar': (('calificacion', 'sin_contacto', 'nota'), _cerrar),
     'suspender': (('motivo',), _suspender),
     'reanudar': ((), _reanudar),

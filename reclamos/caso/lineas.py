@@ -94,6 +94,7 @@ def agregar_lineas(reclamo, lineas, usuario, ip, version, ahora=None):
     with transaccion():
         r = bloquear(reclamo, version, ctx)
         exigir(r, 'agregar_linea', ctx)
+        _sin_rechazo(r.id)
         errores = {}
         tipo = TipoDocumento.get_or_none(TipoDocumento.id == r.documento_tipo_id)
         if tipo is None or not tipo.tiene_lineas:
@@ -132,6 +133,7 @@ def _accion(linea, accion, usuario, ip, version, ahora, cambios_de):
             raise ErrorValidacion({'linea': f'La línea {ident} no existe.'})
         r = bloquear(linea.reclamo_id, version, ctx)
         exigir(r, accion, ctx)
+        _sin_rechazo(r.id)
         linea = LineaReclamo.get_by_id(ident)
         nuevo, motivo = transicion_linea(linea.estado, accion)
         if nuevo is None:
@@ -146,6 +148,12 @@ def _accion(linea, accion, usuario, ip, version, ahora, cambios_de):
         texto = cambios.get('observacion', '')
         anotar(r, ctx, 'linea', f'linea {linea.numero}', anterior, nuevo, texto)
         return LineaReclamo.get_by_id(linea.id)
+
+
+def _sin_rechazo(reclamo_id):
+    from reclamos.caso.decision import exigir_sin_rechazo  # decision builds on this module
+
+    exigir_sin_rechazo(reclamo_id)
 
 
 def modificar_linea(linea, concepto, monto_reclamado, usuario, ip, version, ahora=None):

@@ -10,6 +10,7 @@ from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import Prioridad
 from catalogos.procesos import Actividad, Proceso
+from catalogos.resultados import Resultado
 from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
 from catalogos.usuarios import Usuario
 from reclamos.clientes.modelo import Cliente
@@ -85,6 +86,14 @@ class Reclamo(BaseModel):
     # Earliest due instant of the open terms: the "next due" every queue sorts by.
     vence_en = DateTimeField(null=True, verbose_name='Vence')
     respuesta = TextField(default='', verbose_name='Respuesta')
+    # The outcome the regulator counts (reglas.resultado); the reason when it departs from
+    # what the claim lines proposed.
+    resultado = ForeignKeyField(Resultado, null=True, on_delete='RESTRICT', index=False,
+                                verbose_name='Resultado')
+    resultado_motivo = TextField(default='', verbose_name='Justificación del resultado')
+    # How many times the case was reclassified (reclamos.caso.reclasificacion): reports filter
+    # on it without reading the log.
+    reclasificaciones = IntegerField(default=0, verbose_name='Reclasificaciones')
     terminado_en = DateTimeField(null=True, verbose_name='Terminado')
     cerrado_en = DateTimeField(null=True, verbose_name='Cerrado')
     anulado_en = DateTimeField(null=True, verbose_name='Anulado')
@@ -131,12 +140,13 @@ class Reclamo(BaseModel):
     @classmethod
     def con_relaciones(cls):
         """Cases with every catalog row a case page or the API shows joined in: one query
-        instead of one lazy query per relation (eleven on a full case)."""
+        instead of one lazy query per relation (twelve on a full case)."""
         relaciones = [(Canal, cls.canal), (Servicio, cls.servicio), (Producto, cls.producto),
                       (Motivo, cls.motivo), (Prioridad, cls.prioridad), (Area, cls.area),
                       (Area.alias(), cls.area_solicitante), (Usuario.alias(), cls.usuario),
                       (Usuario.alias(), cls.registrado_por), (Cliente, cls.cliente),
-                      (TipoDocumento, cls.documento_tipo), (Calendario, cls.calendario)]
+                      (TipoDocumento, cls.documento_tipo), (Calendario, cls.calendario),
+                      (Resultado, cls.resultado)]
         consulta = cls.select(cls, *[modelo for modelo, _ in relaciones])
         for modelo, campo in relaciones:
             consulta = consulta.join_from(cls, modelo, JOIN.LEFT_OUTER,

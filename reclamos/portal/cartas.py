@@ -37,8 +37,12 @@ VALORES_EJEMPLO = {
     'motivo': 'Sin servicio', 'descripcion': 'No tengo internet desde ayer.',
     'respuesta': 'Se restableció el servicio y se abonó un día.', 'estado': 'Terminado',
     'recibido': '01/03/2026 10:00', 'vence': '20/03/2026 23:59', 'area': 'Monitoreo',
-    'empresa': 'Empresa S.A.',
+    'empresa': 'Empresa S.A.', 'resultado': 'Fundado',
+    'resultado_justificacion': 'Se acreditó la falta de servicio.',
 }
+# The letter template's kind that fits each outcome sense (issue 17): offered first.
+_CARTA_DE_SENTIDO = {'fundado': 'favorable', 'fundado_parcial': 'parcial',
+                     'acuerdo': 'favorable'}
 
 
 class PlantillaCarta(BaseModel):
@@ -105,16 +109,23 @@ def valores(reclamo, empresa=''):
         'recibido': f'{calendario.local(aware(reclamo.recibido_en)):%d/%m/%Y %H:%M}',
         'vence': f'{vence:%d/%m/%Y %H:%M}' if vence else '',
         'area': reclamo.area.nombre, 'empresa': empresa,
+        'resultado': reclamo.resultado.nombre if reclamo.resultado_id else '',
+        'resultado_justificacion': reclamo.resultado_motivo or '',
     }
 
 
 def plantillas_de(reclamo):
-    """Active templates for the case's motive first, then the general ones."""
-    return list(PlantillaCarta.select().where(
+    """Active templates for the case's motive first, then the general ones; within each,
+    those whose kind fits the case's outcome first (a stable sort keeps the rest's order)."""
+    filas = list(PlantillaCarta.select().where(
         PlantillaCarta.activo == True,  # noqa: E712
         (PlantillaCarta.motivo == reclamo.motivo_id) | PlantillaCarta.motivo.is_null())
         .order_by(PlantillaCarta.motivo.desc(nulls='LAST'), PlantillaCarta.resultado,
                   PlantillaCarta.nombre))
+    if not reclamo.resultado_id:
+        return filas
+    clase = _CARTA_DE_SENTIDO.get(reclamo.resultado.sentido, 'desfavorable')
+    return sorted(filas, key=lambda p: (p.motivo_id is None, p.resultado != clase))
 
 
 def borrador(plantilla, reclamo, empresa=''):

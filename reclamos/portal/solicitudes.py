@@ -299,4 +299,5 @@ def vista_cliente(reclamo):
             'recibido': calendario.local(aware(reclamo.recibido_en)),
             'vence': vencimiento_legal(reclamo), 'descripcion': reclamo.descripcion,
             'respuesta': reclamo.respuesta, 'calificacion': reclamo.calificacion,
+            'resultado': reclamo.resultado.nombre if reclamo.resultado_id else None,
             'actividades': actividades, 'eventos': eventos}

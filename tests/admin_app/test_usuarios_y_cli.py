@@ -1,4 +1,5 @@
 """Login, real password hashing, demo logins and the user/demo CLI commands."""
+from admin_app import demo
 from catalogos.usuarios import Usuario
 
 
@@ -70,7 +71,7 @@ def test_comando_cargar_demo_solo_en_base_vacia(app, runner):
     assert primera.exit_code == 0 and 'agente@reclamos.demo' in primera.output
     segunda = runner.invoke(args=['cargar-demo'])
     assert 'ya tiene datos' in segunda.output
-    assert Usuario.select().count() == 4
+    assert Usuario.select().count() == len(demo.USUARIOS_DEMO)
 
 
 def test_redireccion_de_idioma_no_sale_del_sitio(client):

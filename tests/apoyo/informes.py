@@ -50,6 +50,7 @@ def cargar_casos(usuario):
                                 ahora=inicio + datetime.timedelta(minutes=30))
             if final != 'EN_CURSO':
                 caso = transicionar(caso, 'terminar', usuario, '127.0.0.1', caso.version,
-                                    ahora=instante(final), respuesta='Se resolvió.')
+                                    ahora=instante(final), respuesta='Se resolvió.',
+                                    resultado='fundado')
         casos[clave] = caso
     return casos

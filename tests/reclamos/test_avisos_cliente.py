@@ -57,7 +57,7 @@ def test_aviso_de_caso_resuelto(app, registrar_caso, actores, servidor_smtp):
     caso = registrar_caso()
     caso = transicionar(caso, 'tomar', actores.agente, IP, caso.version, LUNES)
     transicionar(caso, 'terminar', actores.agente, IP, caso.version, LUNES,
-                 respuesta='Se reemplazó el módem y el servicio volvió.')
+                 respuesta='Se reemplazó el módem y el servicio volvió.', resultado='fundado')
     enviar_pendientes(app.config)
     resuelto = [m for m in servidor_smtp.mensajes if 'resuelto' in m['Subject']]
     assert [(m.sobre, m['Subject']) for m in resuelto] == [

@@ -59,7 +59,7 @@ def test_corrida_termina_con_las_mismas_cifras(contexto, registrar_caso, actores
     casos = [registrar_caso(ahora=LUNES + timedelta(minutes=10 * i)) for i in range(3)]
     caso = transicionar(casos[0], 'tomar', actores.agente, IP, casos[0].version, LUNES)
     transicionar(caso, 'terminar', actores.agente, IP, caso.version, LUNES + timedelta(hours=1),
-                 respuesta='Resuelto')
+                 respuesta='Resuelto', resultado='fundado')
     # More than a slice (250 cases): the run goes in slices.
     _sinteticos(registrar_caso, 700, timedelta(seconds=30))
     borrador = copiar('En segundo plano', actores.admin)

@@ -26,7 +26,7 @@ CORPUS = [  # (description, resolution or None = still open, motive)
 def _resolver(caso, agente, respuesta):
     caso = transicionar(caso, 'tomar', agente, IP, caso.version, LUNES)
     return transicionar(caso, 'terminar', agente, IP, caso.version, LUNES,
-                        respuesta=respuesta)
+                        respuesta=respuesta, resultado='fundado')
 
 
 def _corpus(registrar_caso, actores):

@@ -35,7 +35,8 @@ def test_fuera_de_ventana_o_anulado_no_cuenta(registrar_caso, actores):
 
 def test_cerrado_no_es_duplicado_del_mismo_motivo(registrar_caso, actores):
     caso = registrar_caso()
-    for accion, datos in [('tomar', {}), ('terminar', {'respuesta': 'Listo'}),
+    for accion, datos in [('tomar', {}),
+                          ('terminar', {'respuesta': 'Listo', 'resultado': 'fundado'}),
                           ('cerrar', {'calificacion': 5})]:
         caso = transicionar(caso, accion, actores.agente, IP, caso.version, LUNES, **datos)
     hallados = posibles_duplicados(caso.cliente, caso.motivo, 'Texto distinto', LUNES)

@@ -26,7 +26,8 @@ def test_recorrido_completo(registrar_caso, actores):
     assert caso.estado == 'SUSPENDIDO' and caso.vence_en is None
     caso = _hacer(caso, 'reanudar', actores.agente, 2)
     assert caso.estado == 'EN_CURSO' and caso.vence_en is not None
-    caso = _hacer(caso, 'terminar', actores.agente, 3, respuesta='Se cambió el módem.')
+    caso = _hacer(caso, 'terminar', actores.agente, 3, respuesta='Se cambió el módem.',
+                 resultado='fundado')
     assert caso.estado == 'TERMINADO' and caso.respuesta == 'Se cambió el módem.'
     assert caso.vence_en is None  # every term was met by the answer
     assert not TerminoCaso.select().where(TerminoCaso.reclamo == caso.id,
@@ -47,6 +48,7 @@ def test_recorrido_completo(registrar_caso, actores):
         ('transicion', 'estado', 'EN_CURSO', 'TERMINADO'),
         ('cambio', 'respuesta', '', 'Se cambió el módem.'),
         ('cambio', 'terminado_en', None, T[3].isoformat()),
+        ('cambio', 'resultado', None, 'OSIPTEL_FUNDADO'),
         ('notificacion', 'correo', None, 'rosa@correo.pe'),  # "case resolved" e-mail
         ('transicion', 'estado', 'TERMINADO', 'CERRADO'),
         ('calificacion', 'calificacion', None, '5'),
@@ -56,7 +58,7 @@ def test_recorrido_completo(registrar_caso, actores):
     acciones = list(Accion.de(caso))
     assert all(a.ip == IP for a in acciones)
     assert acciones[4].texto == 'Esperamos la foto del módem.' and acciones[4].visible_cliente
-    assert [a.version for a in acciones] == [1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 6, 6, 6, 6]
+    assert [a.version for a in acciones] == [1, 1, 1, 2, 3, 4, 5, 5, 5, 5, 5, 6, 6, 6, 6]
 
 
 def test_suspendido_desde_pendiente_vuelve_a_pendiente(registrar_caso, actores):
@@ -66,7 +68,8 @@ def test_suspendido_desde_pendiente_vuelve_a_pendiente(registrar_caso, actores):
 
 def test_cerrar_sin_contacto(registrar_caso, actores):
     caso = tomar(registrar_caso(), actores.agente, IP, 1, T[0])
-    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.')
+    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.',
+                 resultado='fundado')
     with pytest.raises(ErrorValidacion) as error:
         _hacer(caso, 'cerrar', actores.agente, 2, sin_contacto=True)
     assert 'intentos de contacto' in error.value.errores['nota']
@@ -82,7 +85,8 @@ def test_cerrar_sin_contacto(registrar_caso, actores):
 ])
 def test_cerrar_exige_calificacion_valida(registrar_caso, actores, datos, campo):
     caso = tomar(registrar_caso(), actores.agente, IP, 1, T[0])
-    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.')
+    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.',
+                 resultado='fundado')
     with pytest.raises(ErrorValidacion) as error:
         _hacer(caso, 'cerrar', actores.agente, 2, **datos)
     assert campo in error.value.errores
@@ -90,7 +94,8 @@ def test_cerrar_exige_calificacion_valida(registrar_caso, actores, datos, campo)
 
 def test_el_cliente_califica_su_caso(registrar_caso, actores):
     caso = tomar(registrar_caso(), actores.agente, IP, 1, T[0])
-    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.')
+    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.',
+                 resultado='fundado')
     caso = transicionar(caso, 'cerrar', None, '200.1.2.3', caso.version, T[2], calificacion=2)
     assert (caso.calificacion, caso.calificado_por) == (2, 'cliente')
     assert Accion.de(caso).where(Accion.tipo == 'calificacion').get().usuario is None
@@ -99,7 +104,8 @@ def test_el_cliente_califica_su_caso(registrar_caso, actores):
 def test_caso_interno_lo_califica_el_area_solicitante(registrar_caso, actores):
     caso = registrar_caso(cliente=None, origen='interno', area_solicitante='VENTAS')
     caso = tomar(caso, actores.agente, IP, 1, T[0])
-    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.')
+    caso = _hacer(caso, 'terminar', actores.agente, 1, respuesta='Listo.',
+                 resultado='fundado')
     with pytest.raises(ErrorPermiso, match='área solicitante «Ventas»'):
         _hacer(caso, 'cerrar', actores.registrador, 2, calificacion=4)
     with pytest.raises(ErrorPermiso, match='lo califica el área que lo solicitó'):
@@ -132,7 +138,8 @@ def _en_estado(registrar_caso, actores, estado):
     caso = registrar_caso()
     pasos = {'PENDIENTE': [], 'EN_CURSO': [('tomar', {})],
              'SUSPENDIDO': [('suspender', {'motivo': 'x'})],
-             'TERMINADO': [('tomar', {}), ('terminar', {'respuesta': 'x'})]}[estado]
+             'TERMINADO': [('tomar', {}),
+                           ('terminar', {'respuesta': 'x', 'resultado': 'fundado'})]}[estado]
     for i, (accion, datos) in enumerate(pasos):
         caso = _hacer(caso, accion, actores.admin, i, **datos)
     return caso
@@ -145,7 +152,7 @@ DESDE = {'tomar': 'PENDIENTE', 'terminar': 'EN_CURSO', 'cerrar': 'TERMINADO',
 @pytest.mark.parametrize('accion', TRANSICIONES)
 def test_rol_equivocado_rechazado(registrar_caso, actores, accion):
     caso = _en_estado(registrar_caso, actores, DESDE[accion])
-    datos = {'terminar': {'respuesta': 'x'}, 'cerrar': {'calificacion': 3},
+    datos = {'terminar': {'respuesta': 'x', 'resultado': 'fundado'}, 'cerrar': {'calificacion': 3},
              'suspender': {'motivo': 'x'}, 'anular': {'motivo': 'x'}}.get(accion, {})
     # gerente only reads; an agent of another area is not responsible; annulment is for
     # supervisors.

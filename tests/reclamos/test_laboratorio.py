@@ -49,7 +49,8 @@ def historia(registrar_caso, actores):
     for caso in casos[:2]:
         caso = transicionar(caso, 'tomar', actores.agente, IP, caso.version, LUNES)
         transicionar(caso, 'terminar', actores.agente, IP, caso.version,
-                     LUNES + timedelta(hours=1), respuesta='Resuelto')
+                     LUNES + timedelta(hours=1), respuesta='Resuelto',
+                     resultado='fundado')
     return casos
 
 

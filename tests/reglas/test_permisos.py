@@ -18,7 +18,7 @@ ESPERADO = {
     # Reads every case, dashboards, reports; improvement actions; no configuration.
     'gerente': {'inicio', 'plazos.simular', 'notificaciones.propias', 'casos.leer',
                 'casos.ver_todos', 'catalogos.leer', 'clientes.leer', 'tablero.ver',
-                'informes.ver', 'mejora.leer', 'mejora.editar'},
+                'informes.ver', 'informes.regulador', 'mejora.leer', 'mejora.editar'},
 }
 
 

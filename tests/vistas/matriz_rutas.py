@@ -22,7 +22,7 @@ def p(accion):
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
              'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
-             'plantillas_informe', 'reglas_enrutamiento')
+             'plantillas_informe', 'reglas_enrutamiento', 'resultados', 'formatos_regulador')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 
@@ -56,7 +56,8 @@ MATRIZ = {
     **{f'api.{v}': p('casos.leer') for v in ('casos', 'caso', 'catalogos', 'revocar_tokens')},
     **{f'api.{v}': p('casos.trabajar') for v in ('crear_caso', 'transicion', 'derivacion',
                                                  'comentario', 'calificacion',
-                                                 'documento_nuevo')},
+                                                 'documento_nuevo', 'reclasificacion')},
+    'api.decision': p('casos.supervisar'),
     # Customers: staff reads, admin and supervisor edit and import.
     **_pantallas_admin('clientes', 'clientes.leer', 'clientes.editar'),
     'clientes.importar_csv': p('clientes.editar'),
@@ -82,7 +83,7 @@ MATRIZ = {
     **_pantallas_admin('notificaciones_enviadas', 'registros.leer', 'correo.reintentar'),
     # Dashboard and reports: managers, admins, supervisors (their area); agents refused.
     **{f'tablero.{v}': p('tablero.ver') for v in ('index', 'exportar', 'plotly_js')},
-    'informes.index': p('informes.ver'),
+    'informes.index': p('informes.ver'), 'informes.regulador': p('informes.regulador'),
     # Improvement actions and committee minutes: gerente and admin write, supervisors read.
     'mejora.index': p('mejora.leer'), 'mejora.vencidas': p('mejora.leer'),
     'mejora.nueva': p('mejora.editar'),

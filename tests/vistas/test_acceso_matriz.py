@@ -53,6 +53,9 @@ def _cuerpo(endpoint, caso, objetos):
         'api.derivacion': {'area': 'SOPORTE_TECNICO', 'motivo': 'Le toca a soporte.',
                            'version': version},
         'api.comentario': {'texto': 'Revisado.'},
+        'api.reclasificacion': {'prioridad': 'BAJO', 'justificacion': 'Prueba de acceso.',
+                                'version': version},
+        'api.decision': {'decision': 'APROBADO', 'version': version},
         'api.calificacion': {'calificacion': 5, 'version': version},
         'api.token': {'email': 'nadie@prueba.pe', 'password': 'x'},
     }.get(endpoint, {})
@@ -63,7 +66,7 @@ def _terminado(caso, admin):
 
     caso = transicionar(caso, 'tomar', admin, '127.0.0.1', caso.version)
     return transicionar(caso, 'terminar', admin, '127.0.0.1', caso.version,
-                        respuesta='Se restableció el servicio.')
+                        respuesta='Se restableció el servicio.', resultado='fundado')
 
 
 # Publishing or restoring a configuration is a heavy change of every catalog; the role check

@@ -50,7 +50,8 @@ def test_ciclo_completo_por_formulario(client, como, area, caso):
     assert fresco(caso).estado == 'EN_CURSO' and fresco(caso).vence_en is not None
     assert actuar(client, caso, 'comentar', texto='Llamé al cliente',
                   visible_cliente='1').status_code == 302
-    assert actuar(client, caso, 'terminar', respuesta='Se repuso el servicio').status_code == 302
+    assert actuar(client, caso, 'terminar', respuesta='Se repuso el servicio',
+                  resultado='fundado').status_code == 302
     assert fresco(caso).estado == 'TERMINADO'
     assert actuar(client, caso, 'cerrar', calificacion='5').status_code == 302
     cerrado = fresco(caso)

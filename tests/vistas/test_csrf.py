@@ -174,7 +174,7 @@ def filas(app, admin):
     resuelto = crear_caso(admin, motivo='SIN_SERVICIO')
     resuelto = transicionar(resuelto, 'tomar', admin, '127.0.0.1', resuelto.version)
     resuelto = transicionar(resuelto, 'terminar', admin, '127.0.0.1', resuelto.version,
-                            respuesta='Se restableció el servicio.')
+                            respuesta='Se restableció el servicio.', resultado='fundado')
     Encuesta.create(reclamo=resuelto.id, nonce='n-csrf', destinatario='rosa@correo.pe')
     with app.test_request_context():
         encuesta = enlaces.firmar(enlaces.ENCUESTA, {'r': resuelto.id, 'n': 'n-csrf'})

@@ -17,7 +17,8 @@ def test_la_ficha_muestra_resueltos_parecidos_visibles(client, como, auth, demo,
     resuelto = crear_caso(registrador, motivo='CORTE_ENERGIA',
                           descripcion='Transformador quemado en el poste de la esquina.')
     for accion, datos in [('tomar', {}), ('terminar', {'respuesta': 'Cuadrilla cambió el '
-                                                                    'transformador.'})]:
+                                                                    'transformador.',
+                                                        'resultado': 'fundado'})]:
         resuelto = transicionar(resuelto, accion, agente, '127.0.0.1', resuelto.version,
                                 **datos)
     ajeno = crear_caso(registrador, motivo='CORTE_ENERGIA',

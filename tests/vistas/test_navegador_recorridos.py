@@ -103,6 +103,7 @@ def test_motivo_con_campo_registro_derivacion_y_solucion(servidor_vivo, pagina, 
     pagina.wait_for_load_state('networkidle')
     pagina.click('summary:has-text("Terminar")')
     pagina.fill('textarea[name=respuesta]', 'Se cambió el conector; servicio restablecido.')
+    pagina.select_option('#resultado', label='Fundado')  # a reclamo needs its outcome
     pagina.click('button:has-text("Terminar")')
     pagina.wait_for_load_state('networkidle')
     assert Reclamo.get_by_id(caso.id).estado == 'TERMINADO'

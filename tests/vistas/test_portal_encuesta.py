@@ -14,7 +14,8 @@ def _terminar(app, reclamo, usuario):
     with app.test_request_context():
         r = transicionar(reclamo, 'tomar', usuario, '10.0.0.1', reclamo.version)
         return transicionar(r, 'terminar', usuario, '10.0.0.1', r.version,
-                            respuesta='Reiniciamos su puerto y el servicio volvió.')
+                            respuesta='Reiniciamos su puerto y el servicio volvió.',
+                            resultado='fundado')
 
 
 def _enlace_encuesta(app, servidor_smtp, numero):

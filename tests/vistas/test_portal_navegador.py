@@ -52,7 +52,8 @@ def test_cliente_presenta_sigue_y_califica_en_chromium(app, demo, servidor_vivo,
     with app.test_request_context():
         r = transicionar(reclamo, 'tomar', admin, '10.0.0.1', reclamo.version)
         transicionar(r, 'terminar', admin, '10.0.0.1', r.version,
-                     respuesta='Cambiamos su módem; el servicio volvió.')
+                     respuesta='Cambiamos su módem; el servicio volvió.',
+                     resultado='fundado')
     cuerpo = Correo.get(Correo.reclamo == reclamo.id, Correo.clave.startswith('encuesta:')).cuerpo
     enlace = re.search(r'https?://\S+/portal/encuesta/\S+', cuerpo).group(0)
     pagina.goto(enlace)

@@ -85,4 +85,4 @@ def _sin_cache(respuesta):
     return respuesta
 
 
-from vistas.api import casos, catalogos, documentos, openapi, tokens  # noqa: E402,F401
+from vistas.api import casos, catalogos, documentos, openapi, resultado, tokens  # noqa: E402,F401

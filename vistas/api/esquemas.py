@@ -87,13 +87,21 @@ REGISTRO = {
 
 TRANSICION = {
     'type': 'object', 'additionalProperties': False, 'required': ['accion', 'version'],
-    'description': 'Datos por acción: terminar (respuesta); cerrar (calificacion, o '
-                   'sin_contacto y nota); suspender (motivo); anular (motivo, duplicado_de); '
+    'description': 'Datos por acción: terminar (respuesta, resultado, resultado_motivo); '
+                   'cerrar (calificacion, o sin_contacto y nota); suspender (motivo); '
+                   'anular (motivo, duplicado_de); '
                    'tomar y reanudar no llevan datos.',
     'properties': {
         'accion': {'type': 'string', 'enum': list(TRANSICIONES)},
         'version': VERSION,
         'respuesta': texto(TEXTO_MAX, 'terminar: la respuesta o solución.', nulo=True),
+        'resultado': {'type': ['string', 'integer', 'null'], 'maxLength': 40, 'minimum': 1,
+                      'maximum': ENTERO_MAX,
+                      'description': 'terminar: el resultado (código, id o sentido, p. ej. '
+                                     '"fundado"); obligatorio en reclamos y quejas; sin él se '
+                                     'usa el que proponen las líneas.'},
+        'resultado_motivo': texto(TEXTO_MAX, 'terminar: por qué el resultado difiere del que '
+                                             'proponen las líneas.', nulo=True),
         'calificacion': {'type': ['integer', 'null'], 'minimum': 1, 'maximum': 5,
                          'description': 'cerrar: satisfacción de 1 (muy malo) a 5 (muy bueno).'},
         'sin_contacto': {'type': ['boolean', 'null'],
@@ -101,6 +109,38 @@ TRANSICION = {
         'nota': texto(TEXTO_MAX, 'cerrar: intentos de contacto o comentario.', nulo=True),
         'motivo': texto(TEXTO_MAX, 'suspender o anular: el motivo.', nulo=True),
         'duplicado_de': texto(20, 'anular: número del caso original.', nulo=True),
+    },
+}
+
+RECLASIFICACION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['version', 'justificacion'],
+    'minProperties': 3,
+    'description': 'Solo lo que cambia; los plazos se recalculan desde la recepción original.',
+    'properties': {
+        'version': VERSION,
+        'justificacion': texto(TEXTO_MAX, 'Por qué se reclasifica (queda en el historial).'),
+        'tipo': {'type': 'string', 'enum': ['peticion', 'queja', 'reclamo', 'sugerencia']},
+        'servicio': referencia('Servicio'), 'producto': referencia('Producto', nulo=True),
+        'motivo': referencia('Motivo'), 'prioridad': referencia('Prioridad', nulo=True),
+        'origen': {'type': 'string', 'enum': ['externo', 'interno']},
+        'area_solicitante': referencia('Área solicitante (caso interno)', nulo=True),
+        'cliente': {'type': ['integer', 'object', 'null'], 'minimum': 1,
+                    'maximum': ENTERO_MAX,
+                    'description': 'Id de un cliente, o sus datos como al registrar.'},
+        'campos': {'type': 'object', 'maxProperties': 50,
+                   'description': 'Campos personalizados del nuevo motivo.'},
+    },
+}
+
+DECISION = {
+    'type': 'object', 'additionalProperties': False, 'required': ['decision', 'version'],
+    'properties': {
+        'version': VERSION,
+        'decision': {'type': 'string', 'enum': ['APROBADO', 'RECHAZADO']},
+        'monto_aprobado': {'type': ['string', 'null'], 'maxLength': 20,
+                           'description': 'APROBADO: monto aprobado (por defecto, el total '
+                                          'reclamado).'},
+        'motivo': texto(TEXTO_MAX, 'RECHAZADO: el motivo (obligatorio).', nulo=True),
     },
 }
 

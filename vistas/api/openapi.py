@@ -109,6 +109,21 @@ RUTAS = {
                                               'motivo': 'Requiere visita técnica.',
                                               'version': 4}),
         'responses': {**CASO_200, **errores(400, 401, 403, 404, 409, 422)}}},
+    '/casos/{numero}/reclasificacion': {'post': {
+        'operationId': 'reclasificar', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Corregir tipo, servicio, producto, motivo, prioridad, cliente u origen',
+        'description': 'Los plazos se recalculan desde la recepción original (nunca se '
+                       'reinician); queda una acción con antes, después y la justificación.',
+        'requestBody': cuerpo('Reclasificacion', {'motivo': 'FACTURACION_INTERNET',
+                                                   'justificacion': 'Es un cobro, no una '
+                                                                    'falla.', 'version': 4}),
+        'responses': {**CASO_200, **errores(400, 401, 403, 404, 409, 422)}}},
+    '/casos/{numero}/decision': {'post': {
+        'operationId': 'decidirReclamo', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Aprobar o rechazar el reclamo completo con su monto (definitivo)',
+        'requestBody': cuerpo('Decision', {'decision': 'APROBADO', 'monto_aprobado': '90.00',
+                                            'version': 5}),
+        'responses': {**CASO_200, **errores(400, 401, 403, 404, 409, 422)}}},
     '/casos/{numero}/comentarios': {'post': {
         'operationId': 'comentar', 'tags': ['Casos'], 'parameters': [NUMERO],
         'summary': 'Agregar un comentario (no necesita versión)',

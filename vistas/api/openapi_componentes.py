@@ -73,6 +73,8 @@ ESQUEMAS = {
     'Registro': esquemas.REGISTRO,
     'Transicion': esquemas.TRANSICION,
     'Derivacion': esquemas.DERIVACION,
+    'Reclasificacion': esquemas.RECLASIFICACION,
+    'Decision': esquemas.DECISION,
     'ComentarioNuevo': esquemas.COMENTARIO,
     'Calificacion': esquemas.CALIFICACION,
     'Catalogo': CATALOGO,
@@ -120,6 +122,11 @@ ESQUEMAS = {
         'allOf': [ref('CasoResumen'), {'type': 'object', 'properties': {
             'servicio': CATALOGO, 'producto': CATALOGO, 'area_solicitante': CATALOGO,
             'registrado_por': PERSONA, 'descripcion': TEXTO,
+            'resultado': {'type': ['object', 'null'], 'description': 'Resultado (fundado, '
+                          'fundado en parte...): codigo, nombre y sentido.'},
+            'resultado_motivo': TEXTO_NULO, 'reclasificaciones': {'type': 'integer'},
+            'decision': {'type': ['object', 'null'],
+                         'description': 'Decisión del reclamo completo y su monto.'},
             'campos': {'type': 'object', 'description': 'Campos personalizados del motivo.'},
             'documento_tipo': CATALOGO, 'documento_numero': TEXTO_NULO,
             'creado_en': INSTANTE, 'actualizado_en': INSTANTE, 'respuesta': TEXTO_NULO,

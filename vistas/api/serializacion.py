@@ -68,6 +68,23 @@ def accion(fila, etiqueta=None):
             'usuario': persona(autor)}
 
 
+def resultado_del_caso(reclamo):
+    """Issue 17: the outcome (with its sense), the claim-level decision, reclassifications."""
+    from reclamos.caso.decision import de
+
+    fila = reclamo.resultado if reclamo.resultado_id else None
+    decision = de(reclamo)
+    return {
+        'resultado': None if fila is None else {**catalogo(fila), 'sentido': fila.sentido},
+        'resultado_motivo': reclamo.resultado_motivo or None,
+        'reclasificaciones': reclamo.reclasificaciones,
+        'decision': None if decision is None else {
+            'decision': decision.estado, 'monto_reclamado': str(decision.monto_reclamado),
+            'monto_aprobado': None if decision.monto_aprobado is None
+            else str(decision.monto_aprobado),
+            'motivo': decision.motivo or None, 'decidido_en': instante(decision.decidido_en)}}
+
+
 def caso(reclamo, ahora, actor):
     """The whole case: data, custom fields, terms with their SLA state, activities,
     suspensions, the actions ``actor`` may do now, and the timeline (newest first)."""
@@ -90,6 +107,7 @@ def caso(reclamo, ahora, actor):
         'creado_en': instante(reclamo.creado_en),
         'actualizado_en': instante(reclamo.actualizado_en),
         'respuesta': reclamo.respuesta or None, 'terminado_en': instante(reclamo.terminado_en),
+        **resultado_del_caso(reclamo),
         'cerrado_en': instante(reclamo.cerrado_en), 'calificacion': reclamo.calificacion,
         'calificado_por': reclamo.calificado_por or None, 'sin_contacto': reclamo.sin_contacto,
         'nota_cierre': reclamo.nota_cierre or None,

@@ -64,7 +64,8 @@ def test_ciclo_completo_por_api(api_como, gente):
     assert respuesta.status_code == 201
     assert respuesta.get_json()['comentario']['texto'] == 'Llamé al cliente 📞'
     assert respuesta.get_json()['comentario']['usuario']['email'] == gente.agente.email
-    respuesta = transicion(api, caso, 'terminar', respuesta='Se cambió el módem.')
+    respuesta = transicion(api, caso, 'terminar', respuesta='Se cambió el módem.',
+                           resultado='fundado')
     assert respuesta.get_json()['estado'] == 'TERMINADO'
     terminado = respuesta.get_json()
     assert all(t['estado'] in ('cumplido', 'cancelado') for t in terminado['terminos'])
@@ -86,7 +87,7 @@ def test_cerrar_sin_contacto_por_transicion(api_como, gente):
     caso = registrar(api_como(gente.registrador))
     api = api_como(gente.agente)
     transicion(api, caso, 'tomar')
-    transicion(api, caso, 'terminar', respuesta='Resuelto.')
+    transicion(api, caso, 'terminar', respuesta='Resuelto.', resultado='fundado')
     respuesta = transicion(api, caso, 'cerrar', sin_contacto=True, nota='Tres llamadas.')
     assert respuesta.status_code == 200, respuesta.get_json()
     assert respuesta.get_json()['sin_contacto'] is True

@@ -78,7 +78,7 @@ def test_calificacion_invalida(api_como, gente):
     caso = registrar(api_como(gente.registrador))
     api = api_como(gente.agente)
     transicion(api, caso, 'tomar')
-    transicion(api, caso, 'terminar', respuesta='Listo.')
+    transicion(api, caso, 'terminar', respuesta='Listo.', resultado='fundado')
     antes = huella()
     fallos = []
     for datos, campo in CALIFICACIONES_INVALIDAS:

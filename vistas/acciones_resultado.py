@@ -1,0 +1,59 @@
+"""Case-page forms of issue 17: reclassify, decide the whole claim; and what the page needs
+to draw them and the outcome (kept apart from vistas.acciones_caso to keep merges small)."""
+from catalogos.organizacion import Area
+from catalogos.plazos import Prioridad
+from catalogos.servicios import TIPOS_CASO, Motivo
+from reclamos.caso import decision as decisiones
+from reclamos.caso import resultado
+from reclamos.caso.acciones import Accion
+from reclamos.caso.modelo import ORIGENES
+from reclamos.caso.reclasificacion import reclasificar
+
+MENSAJES = {'reclasificar': 'Caso reclasificado; los plazos se recalcularon desde la '
+                            'recepción.',
+            'decidir_reclamo': 'Decisión del reclamo registrada.'}
+# form field -> service key (the form's «motivo» is the reason in every other form)
+_FORMULARIO = {'tipo': 'tipo', 'motivo_caso': 'motivo', 'prioridad': 'prioridad',
+               'origen': 'origen', 'area_solicitante': 'area_solicitante'}
+
+
+def _reclasificar(reclamo, formulario, usuario, ip, version):
+    """Only what the form changed goes to the service (unchanged selects are not changes)."""
+    actuales = {'tipo': reclamo.tipo, 'motivo_caso': str(reclamo.motivo_id),
+                'prioridad': str(reclamo.prioridad_id or ''), 'origen': reclamo.origen,
+                'area_solicitante': str(reclamo.area_solicitante_id or '')}
+    datos = {}
+    for campo, clave in _FORMULARIO.items():
+        valor = (formulario.get(campo) or '').strip()
+        if campo in formulario and valor != actuales[campo]:
+            datos[clave] = valor or None
+    if datos.get('origen') == 'externo' or (reclamo.origen == 'externo'
+                                            and 'origen' not in datos):
+        datos.pop('area_solicitante', None)
+    return reclasificar(reclamo, datos, formulario.get('justificacion', ''), usuario, ip,
+                        version)
+
+
+def _decidir(reclamo, formulario, usuario, ip, version):
+    return decisiones.decidir(reclamo, formulario.get('decision', ''), usuario, ip, version,
+                              monto_aprobado=formulario.get('monto_aprobado') or None,
+                              motivo=formulario.get('motivo', ''))
+
+
+ACCIONES = {'reclasificar': _reclasificar, 'decidir_reclamo': _decidir}
+
+
+def opciones(reclamo):
+    """What the outcome, decision and reclassification parts of the page show."""
+    filas = resultado.opciones(reclamo)
+    return {
+        'resultados': filas, 'propuesta': resultado.propuesta(reclamo, filas),
+        'decision': decisiones.de(reclamo),
+        'reclasificaciones': list(Accion.de(reclamo).where(Accion.tipo == 'reclasificacion')
+                                  .order_by(Accion.instante.desc())),
+        'tipos': TIPOS_CASO, 'origenes': ORIGENES,
+        'motivos': list(Motivo.activos().order_by(Motivo.nombre)),
+        'prioridades': list(Prioridad.activos().order_by(Prioridad.nombre)),
+        'areas_solicitantes': list(Area.activos().where(Area.registra == True)  # noqa: E712
+                                   .order_by(Area.nombre)),
+    }
