@@ -12,6 +12,7 @@ from peewee import (AutoField, BooleanField, CharField, DateField, ForeignKeyFie
                     IntegerField, TextField, TimeField)
 
 from bd import db
+from catalogos.borrado import BorradoRechazado, borrar_filas
 from catalogos.declaracion import REGISTRO
 
 FORMATO = 'reclamos-configuracion'
@@ -132,7 +133,10 @@ def _importar_hijos(declaracion, fila, entrada, donde):
         if not isinstance(lista, list):
             raise ErrorImportacion(f'{donde}: «{hijo.clave}» debe ser una lista.')
         padre = getattr(hijo.modelo, hijo.campo_padre)
-        hijo.modelo.delete().where(padre == fila.id).execute()
+        try:  # replaced through the one delete path: a child still in use stops the import
+            borrar_filas(list(hijo.modelo.select().where(padre == fila.id)))
+        except BorradoRechazado as rechazo:
+            raise ErrorImportacion(f'{donde}: {rechazo}') from None
         campos = _campos(hijo.modelo, excluir=(hijo.campo_padre,))
         for j, dato in enumerate(lista, 1):
             lugar = f'{donde} > {hijo.clave} #{j}'

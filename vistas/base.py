@@ -1,12 +1,13 @@
 """The one secured base view every admin screen derives from, and its peewee fixes."""
 from flask import abort, flash, redirect, request, url_for
 from flask_admin import AdminIndexView, expose
+from flask_admin.actions import action
 from flask_admin.babel import gettext
 from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
 from flask_login import current_user
-from peewee import JOIN, AutoField, IntegrityError, TextField
+from peewee import JOIN, AutoField, TextField
 from wtforms.validators import Length, ValidationError
 
 from bd import db
@@ -146,19 +147,42 @@ class VistaSegura(ModelView):
         for aviso in (model.avisos() if hasattr(model, 'avisos') else ()):
             flash(aviso, 'warning')
 
+    # -- deleting: one service for the single delete and the bulk action -----------------
     def delete_model(self, model):
-        # flask-admin deletes recursively (a motive with all its cases); refuse instead when
-        # other rows still use this one.
+        from catalogos.borrado import BorradoRechazado, borrar
+
         try:
-            with db.atomic():
-                self.on_model_delete(model)
-                model.delete_instance()
-        except IntegrityError:
-            flash(f'No se puede eliminar «{model}»: otros registros lo usan. '
-                  'Desactívelo en su lugar.', 'error')
+            self.on_model_delete(model)
+            borrar(self.model, [model.id])
+        except BorradoRechazado as rechazo:
+            flash(str(rechazo), 'error')
             return False
         self.after_model_delete(model)
         return True
+
+    def is_action_allowed(self, name):
+        if name == 'desactivar':
+            return self.puede_escribir() and 'activo' in self.model._meta.fields
+        return super().is_action_allowed(name)
+
+    @action('delete', 'Borrar', '¿Seguro que desea borrar los registros seleccionados?')
+    def action_delete(self, ids):
+        from catalogos.borrado import BorradoRechazado, borrar
+
+        try:
+            cantidad = borrar(self.model, [int(i) for i in ids])
+        except BorradoRechazado as rechazo:
+            flash('No se borró ningún registro. ' + str(rechazo), 'error')
+            return
+        flash(f'Se borraron {cantidad} registro(s).', 'success')
+
+    @action('desactivar', 'Desactivar',
+            '¿Desactivar los registros seleccionados? Dejarán de ofrecerse, pero no se borran.')
+    def action_desactivar(self, ids):
+        with db.atomic():
+            cantidad = (self.model.update(activo=False)
+                        .where(self.model.id.in_([int(i) for i in ids])).execute())
+        flash(f'Se desactivaron {cantidad} registro(s).', 'success')
 
 
 class Inicio(AdminIndexView):

@@ -320,6 +320,18 @@ RUTAS = {
         'summary': 'Motivos (con sus campos personalizados), canales, prioridades, áreas...',
         'responses': {'200': _json(_ref('Catalogos'), 'Los catálogos activos.'),
                       **_errores(401, 403)}}},
+    '/catalogos/{clave}/{codigo}': {'delete': {
+        'operationId': 'borrar_fila_catalogo', 'tags': ['Catálogos'],
+        'summary': 'Borra una fila de un catálogo si nada la usa (solo administradores)',
+        'parameters': [
+            {'name': 'clave', 'in': 'path', 'required': True, 'schema': TEXTO,
+             'description': 'Clave del catálogo, p. ej. prioridades.', 'example': 'prioridades'},
+            {'name': 'codigo', 'in': 'path', 'required': True, 'schema': TEXTO,
+             'description': 'Código de la fila.', 'example': 'ALTO'}],
+        'responses': {'204': {'description': 'Borrada, con sus filas propias.'},
+                      '409': _json(_ref('Error'), 'En uso: el mensaje dice qué la usa; '
+                                                  'desactívela en su lugar. No se borró nada.'),
+                      **_errores(401, 403, 404)}}},
     '/openapi.json': {'get': {
         'operationId': 'openapi', 'tags': ['Documentación'], 'security': [],
         'summary': 'Este documento',
