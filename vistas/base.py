@@ -1,4 +1,6 @@
 """The one secured base view every admin screen derives from, and its peewee fixes."""
+import datetime
+
 from flask import abort, flash, redirect, request, url_for
 from flask_admin import AdminIndexView, expose
 from flask_admin.actions import action
@@ -6,11 +8,14 @@ from flask_admin.babel import gettext
 from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
+from flask_admin.model import typefmt
 from flask_login import current_user
-from peewee import JOIN, AutoField, TextField
+from peewee import JOIN, AutoField, DateField, TextField, TimeField
 from wtforms.validators import Length, ValidationError
 
 from bd import db
+from reglas.fechas import mostrar_fecha, mostrar_hora
+from vistas.campos_fecha import CampoFecha, CampoHora
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.
@@ -40,6 +45,14 @@ class Convertidor(CustomModelConverter):
     def __init__(self, view, additional=None):
         super().__init__(view, additional)
         self.converters[AutoField] = self.handle_pk
+        self.converters[DateField] = self.handle_fecha
+        self.converters[TimeField] = self.handle_hora
+
+    def handle_fecha(self, model, field, **kwargs):
+        return field.name, CampoFecha(**kwargs)
+
+    def handle_hora(self, model, field, **kwargs):
+        return field.name, CampoHora(**kwargs)
 
     def convert(self, model, field, field_args):
         # Every text input has a maximum: a TextField column has none of its own.
@@ -52,8 +65,25 @@ class Convertidor(CustomModelConverter):
         return super().convert(model, field, field_args)
 
 
+def _si_no(view, valor, nombre):
+    return 'Sí' if valor else 'No'
+
+
+# What a person reads: Sí/No, 24/12/2026, 08:30; never True/False or ISO. ``datetime`` first:
+# flask-admin picks the first type the value is an instance of, and a datetime is a date.
+_TIPOS = {
+    datetime.datetime: lambda view, valor, nombre: valor.strftime('%d/%m/%Y %H:%M'),
+    datetime.date: lambda view, valor, nombre: mostrar_fecha(valor),
+    datetime.time: lambda view, valor, nombre: mostrar_hora(valor),
+}
+
+
 class VistaSegura(ModelView):
     """Role checks on the server for every endpoint; one transaction per save."""
+
+    column_type_formatters = {**typefmt.BASE_FORMATTERS, **_TIPOS}
+    column_type_formatters_detail = {**typefmt.DETAIL_FORMATTERS, bool: _si_no, **_TIPOS}
+    column_type_formatters_export = {**typefmt.EXPORT_FORMATTERS, bool: _si_no, **_TIPOS}
 
     roles_lectura = ('admin',)
     roles_escritura = ('admin',)
