@@ -1,5 +1,4 @@
 """Everything a person or a client sees over HTTP."""
-from pathlib import Path
 
 from flask import abort, redirect, request, url_for
 
@@ -30,8 +29,10 @@ def registrar_vistas(app):
     from vistas.notificaciones import registrar as registrar_campana
     from vistas.usuarios import VistaAccesos, VistaUsuarios
 
-    traducciones = Path(__file__).resolve().parent / 'traducciones'
-    admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
+    from vistas import traducciones
+
+    traducciones.preferir()
+    admin = Admin(app, name='Reclamos', url='/admin', translations_path=traducciones.CARPETA,
                   index_view=Inicio(name='Inicio', url='/admin'),
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
