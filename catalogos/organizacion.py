@@ -47,6 +47,27 @@ class Calendario(Catalogo):
                                'Ejemplos: America/Bogota, America/Lima.')
         return errores
 
+    def save(self, *args, **kwargs):
+        """At most one default calendar: marking this one unmarks the other (every path that
+        saves a calendar, form or import, comes through here)."""
+        self._reemplazado = None
+        if self.predeterminado:
+            otros = Calendario.select().where(Calendario.predeterminado == True)  # noqa: E712
+            if self.id is not None:
+                otros = otros.where(Calendario.id != self.id)
+            self._reemplazado = ', '.join(f'«{c.nombre}»' for c in otros) or None
+            if self._reemplazado:
+                Calendario.update(predeterminado=False).where(
+                    Calendario.id.in_([c.id for c in otros])).execute()
+        return super().save(*args, **kwargs)
+
+    def avisos(self):
+        reemplazado = getattr(self, '_reemplazado', None)
+        if not reemplazado:
+            return []
+        return [f'«{self.nombre}» es ahora el calendario predeterminado; {reemplazado} dejó de '
+                'serlo.']
+
     @classmethod
     def predeterminado_o_primero(cls):
         return cls.select().order_by(cls.predeterminado.desc(), cls.id).first()
