@@ -28,6 +28,9 @@ def registrar_vistas(app):
                                        VistaNotificacionesEnviadas)
     from vistas.notificaciones import registrar as registrar_campana
     from vistas.usuarios import VistaAccesos, VistaUsuarios
+    from vistas.empresa import VistaEmpresa
+    from vistas.primer_uso import VistaPrimerosPasos
+    from vistas.primer_uso import bp as primer_uso
 
     from vistas import traducciones
 
@@ -40,6 +43,7 @@ def registrar_vistas(app):
     registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)
+    app.register_blueprint(primer_uso)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
@@ -48,6 +52,9 @@ def registrar_vistas(app):
     admin.add_view(VistaLaboratorio(name='Laboratorio de procesos', category='Servicios',
                                     endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
+    admin.add_view(VistaEmpresa())
+    admin.add_view(VistaPrimerosPasos(name='Primeros pasos', category='Organización',
+                                      endpoint='primeros_pasos', url='/admin/primeros-pasos'))
     admin.add_view(VistaAccesos())
     admin.add_view(VistaClientes())
     admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',

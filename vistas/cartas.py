@@ -6,6 +6,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from catalogos.empresa import dato
 from reclamos.portal import cartas
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reglas.plantillas import ErrorPlantilla, renderizar
@@ -82,7 +83,7 @@ class CartasCaso:
             if elegida is not None:
                 try:
                     asunto, texto = cartas.borrador(
-                        elegida, reclamo, current_app.config.get('RECLAMOS_EMPRESA', ''))
+                        elegida, reclamo, dato('nombre', current_app.config))
                 except ErrorValidacion as error:
                     errores = error.errores
         pagina = self.render('cartas/carta.html', r=reclamo, plantillas=plantillas,
