@@ -70,7 +70,7 @@ MATRIZ = {
     'recalculo.index': ADMIN, 'recalculo.recalcular': ADMIN,
     # JSON API: same roles as the screens.
     'api.casos': PERSONAL, 'api.caso': PERSONAL, 'api.catalogos': PERSONAL,
-    'api.revocar_tokens': PERSONAL,
+    'api.revocar_tokens': PERSONAL, 'api.borrar_fila': ADMIN,
     'api.crear_caso': TRABAJAN, 'api.transicion': TRABAJAN, 'api.derivacion': TRABAJAN,
     'api.comentario': TRABAJAN, 'api.calificacion': TRABAJAN, 'api.documento_nuevo': TRABAJAN,
     # Customers: staff reads, admin and supervisor edit and import.
@@ -79,6 +79,10 @@ MATRIZ = {
     # Users and their sign-in log: admin only; nobody writes the log.
     **_pantallas_admin('usuarios', ADMIN, ADMIN),
     **_pantallas_admin('accesos', ADMIN, set()),
+    # Company profile and the first steps: admin only; the first-run page opens only on an
+    # empty database (here it sends everyone on), the logo is public.
+    **_pantallas_admin('empresa', ADMIN, ADMIN), 'primeros_pasos.index': ADMIN,
+    'primer_uso.instalar': PUBLICO, 'portal.logo': CUALQUIERA,
     **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
@@ -198,7 +202,7 @@ def _objetos(app, personas, caso, documento):
 def _valores(regla, caso, objetos):
     valores = {'numero': caso.numero, 'ident': objetos['ident'].get(regla.endpoint),
                'token': objetos['token'].get(regla.endpoint), 'export_type': 'csv',
-               'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv'}
+               'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv', 'clave': 'areas'}
     archivos = {'static': 'reclamos.css', 'admin.static': 'admin/js/helpers.js',
                 'security.static': 'js/base64.js'}
     if 'filename' in regla.arguments:
@@ -309,6 +313,8 @@ def test_matriz_de_acceso(app, personas, rol):
                     'archivo': (io.BytesIO(PDF), 'f.pdf')}, content_type='multipart/form-data')
             elif metodo == 'POST':
                 respuesta = cliente.post(url, json=cuerpo, headers=cabeceras)
+            elif metodo == 'DELETE':
+                respuesta = cliente.delete(url, headers=cabeceras)
             else:
                 respuesta = cliente.get(url, headers=cabeceras)
         elif metodo == 'POST':
