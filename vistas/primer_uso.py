@@ -25,7 +25,7 @@ from vistas.base import rechazar, roles_actuales
 
 bp = Blueprint('primer_uso', __name__)
 registro = logging.getLogger('reclamos.instalacion')
-ENTRADAS = {'raiz', 'security.login', 'admin.index'}
+ENTRADAS = {'raiz', 'admin.index'}  # the login page itself stays (deep links, probes)
 
 
 def _archivo():

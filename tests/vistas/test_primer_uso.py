@@ -19,7 +19,7 @@ def _datos(codigo, **cambios):
 
 
 def test_base_vacia_lleva_a_instalar(client):
-    for ruta in ('/', '/login', '/admin/'):
+    for ruta in ('/', '/admin/'):
         respuesta = client.get(ruta)
         assert respuesta.status_code == 302 and respuesta.location.endswith('/instalar'), ruta
 
