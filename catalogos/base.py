@@ -80,9 +80,11 @@ def error_plazo(cantidad, unidad, obligatorio=True, etiqueta='El plazo'):
 
 
 def error_umbral(umbral):
+    """Stored as a fraction (0.8), read by people as a percentage (80 %)."""
     if umbral is None or not 0 < umbral < 1:
-        return {'umbral_por_vencer': 'El umbral «por vencer» debe estar entre 0 y 1 '
-                                     f'(por ejemplo 0,8); se recibió {umbral}.'}
+        recibido = 'nada' if umbral is None else f'{umbral * 100:g} %'
+        return {'umbral_por_vencer': 'El umbral «por vencer» debe estar entre 1 % y 99 % del '
+                                     f'plazo (por ejemplo 80 %); se recibió {recibido}.'}
     return {}
 
 

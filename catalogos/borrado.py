@@ -59,7 +59,7 @@ def _nombre(modelo):
     padre = next((d for d in REGISTRO for h in d.hijos if h.modelo is modelo), None)
     if padre is not None:
         hijo = next(h for h in padre.hijos if h.modelo is modelo)
-        nombre = hijo.titulo or hijo.clave.replace("_", " ")
+        nombre = hijo.clave.replace("_", " ")  # plural: "actividades", "campos"
         return f"{nombre[0].upper()}{nombre[1:]} de {padre.titulo.lower()}"
     tabla = modelo._meta.table_name
     return NOMBRES.get(tabla, tabla.replace('_', ' ').capitalize())

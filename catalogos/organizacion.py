@@ -109,6 +109,11 @@ class HorarioDia(BaseModel):
     class Meta:
         indexes = ((('calendario', 'dia'), True),)
 
+    def __str__(self):
+        dia = dict(DIAS_SEMANA).get(self.dia, self.dia)
+        return f'{dia} {self.abre:%H:%M}–{self.cierra:%H:%M}' if self.abre and self.cierra \
+            else str(dia)
+
     def errores(self):
         errores = {}
         if self.dia not in dict(DIAS_SEMANA):
@@ -133,6 +138,10 @@ class DiaEspecial(BaseModel):
 
     class Meta:
         indexes = ((('calendario', 'fecha'), True),)
+
+    def __str__(self):
+        texto = f'{self.fecha:%d/%m/%Y} {dict(TIPOS_DIA).get(self.tipo, self.tipo).lower()}'
+        return f'{texto}: {self.descripcion}' if self.descripcion else texto
 
     def errores(self):
         errores = {}

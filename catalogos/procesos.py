@@ -105,5 +105,6 @@ PROCESOS = declarar(
     columnas=('codigo', 'nombre', 'motivo', 'activo'),
     filtros=('motivo', 'activo'), ajax=('motivo',),
     hijos=(Hijo(Actividad, 'proceso', 'actividades',
-                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion')),),
+                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion'),
+                titulo='Actividad'),),
 )

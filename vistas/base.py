@@ -15,7 +15,7 @@ from wtforms.validators import Length, ValidationError
 
 from bd import db
 from reglas.fechas import mostrar_fecha, mostrar_hora
-from vistas.campos_fecha import CampoFecha, CampoHora
+from vistas.campos_formulario import CampoFecha, CampoHora
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.

@@ -56,6 +56,7 @@ def test_horas_y_detalle_legibles(client, como):
     assert 'value="24/12/2026"' in html and 'value="08:00"' in html
     detalle = texto(client.get(f'/admin/calendarios/details/?id={calendario.id}'))
     assert 'True' not in detalle and 'False' not in detalle and 'Sí' in detalle
+    assert 'Lunes 08:00–17:30' in detalle and '24/12/2026 no laborable: Fiesta' in detalle
 
 
 def test_en_chromium_con_el_teclado(crear_usuario, servidor_vivo, pagina):

@@ -1,4 +1,4 @@
-"""Form fields for dates and times typed the way people here type them (``reglas.fechas``).
+"""Form fields for what people type: dates and times (``reglas.fechas``), percentages.
 
 A plain text input, not flask-admin's date picker: its script re-reads what is typed or
 pasted with its own format and garbled "24/12/2026" into another date. Here the server reads
@@ -52,3 +52,24 @@ class CampoFecha(_CampoTexto):
 
 class CampoHora(_CampoTexto):
     leer, mostrar, formato = leer_hora, mostrar_hora, FORMATO_HORA
+
+
+class CampoPorcentaje(_CampoTexto):
+    """A share stored as a fraction (0.8) shown and typed as a percentage (80): one way to
+    read every threshold in the panel, as the escalation levels already do."""
+
+    formato = '%'
+
+    @staticmethod
+    def leer(texto):
+        limpio = texto.replace('%', '').replace(',', '.').strip()
+        try:
+            valor = float(limpio)
+        except ValueError:
+            raise FechaInvalida(f'«{texto[:20]}» no es un porcentaje: escriba un número de 1 '
+                                'a 99, por ejemplo 80.') from None
+        return valor / 100
+
+    @staticmethod
+    def mostrar(valor):
+        return f'{valor * 100:g}'
