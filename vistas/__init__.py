@@ -31,6 +31,8 @@ def registrar_vistas(app):
     from vistas.empresa import VistaEmpresa
     from vistas.primer_uso import VistaPrimerosPasos
     from vistas.primer_uso import bp as primer_uso
+    from vistas.invitacion import bp as invitacion
+    from vistas.configuracion import VistaConfiguracion
 
     from vistas import traducciones
 
@@ -44,6 +46,7 @@ def registrar_vistas(app):
     app.register_blueprint(api)
     app.register_blueprint(portal)
     app.register_blueprint(primer_uso)
+    app.register_blueprint(invitacion)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
@@ -53,6 +56,8 @@ def registrar_vistas(app):
                                     endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
     admin.add_view(VistaEmpresa())
+    admin.add_view(VistaConfiguracion(name='Configuración', category='Organización',
+                                      endpoint='configuracion', url='/admin/configuracion'))
     admin.add_view(VistaPrimerosPasos(name='Primeros pasos', category='Organización',
                                       endpoint='primeros_pasos', url='/admin/primeros-pasos'))
     admin.add_view(VistaAccesos())

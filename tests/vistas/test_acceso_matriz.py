@@ -83,6 +83,10 @@ MATRIZ = {
     # empty database (here it sends everyone on), the logo is public.
     **_pantallas_admin('empresa', ADMIN, ADMIN), 'primeros_pasos.index': ADMIN,
     'primer_uso.instalar': PUBLICO, 'portal.logo': CUALQUIERA,
+    # Configuration file in the panel: admins; an invitation opens by its signed link only.
+    'configuracion.index': ADMIN, 'configuracion.exportar': ADMIN,
+    'configuracion.vista_previa': ADMIN, 'configuracion.aplicar': ADMIN,
+    'invitacion.definir': PUBLICO,
     **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
@@ -201,7 +205,8 @@ def _objetos(app, personas, caso, documento):
 
 def _valores(regla, caso, objetos):
     valores = {'numero': caso.numero, 'ident': objetos['ident'].get(regla.endpoint),
-               'token': objetos['token'].get(regla.endpoint), 'export_type': 'csv',
+               'token': objetos['token'].get(regla.endpoint) or 'enlace-falso',
+               'export_type': 'csv',
                'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv', 'clave': 'areas'}
     archivos = {'static': 'reclamos.css', 'admin.static': 'admin/js/helpers.js',
                 'security.static': 'js/base64.js'}

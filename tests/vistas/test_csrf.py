@@ -28,7 +28,8 @@ PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'caso
            'laboratorio.copiar', 'laboratorio.ensayo',
            'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
            'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
-           'primer_uso.instalar',
+           'primer_uso.instalar', 'configuracion.vista_previa', 'configuracion.aplicar',
+           'invitacion.definir',
            'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
 MEJORA = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
           'vence_el': '2099-12-31'}
@@ -120,6 +121,14 @@ def cuerpo(app, client, endpoint, caso, filas):
         'portal.encuesta_': lambda: (url_for(endpoint, token=filas.encuesta), {
             'calificacion': '5', 'comentario': 'Muy bien.'}),
         'security.login': lambda: (url_for(endpoint), {}),
+        'configuracion.vista_previa': lambda: (url_for(endpoint), {'archivo': (
+            io.BytesIO(b'{"formato": "reclamos-configuracion", "version": 1, "catalogos": {}}'),
+            'c.json')}),
+        'configuracion.aplicar': lambda: (url_for(endpoint), {'datos': (
+            '{"formato": "reclamos-configuracion", "version": 1, "catalogos": {"areas": '
+            '[{"codigo": "NUEVA_AREA", "nombre": "Nueva"}]}}')}),
+        'invitacion.definir': lambda: (url_for(endpoint, token=_invitacion(filas.admin)), {
+            'contrasena': 'otra-clave-larga-9', 'contrasena2': 'otra-clave-larga-9'}),
         'primer_uso.instalar': lambda: (url_for(endpoint), {
             'codigo': 'X', 'email': 'otro@prueba.pe', 'contrasena': 'una-clave-larga-1',
             'contrasena2': 'una-clave-larga-1'}),
@@ -127,6 +136,12 @@ def cuerpo(app, client, endpoint, caso, filas):
         'security.verify': lambda: (url_for(endpoint), {'password': 'x'}),
     }
     return propios[endpoint]()
+
+
+def _invitacion(usuario):
+    from vistas.invitacion import enlace
+
+    return enlace(type(usuario).get_by_id(usuario.id)).rsplit('/', 1)[1]
 
 
 def _borrador(client, url):
