@@ -75,3 +75,39 @@ def test_motivo_con_area_que_no_resuelve(client, admin, demo):
     datos['area'] = ventas.id
     assert enviar(client, f'/admin/motivos/edit/?id={fuga.id}', datos).status_code == 302
     assert Motivo.get_by_id(fuga.id).area_id == ventas.id
+
+
+def test_condicion_de_actividad_en_espanol(client, admin, demo):
+    """Process conditions: the routing rules' plain Spanish, the same messages, on the form."""
+    from catalogos.organizacion import Area
+    from catalogos.procesos import Actividad, Proceso
+
+    NUEVA = 'Revisión con el cliente en sitio'
+    proceso = Proceso.get(Proceso.codigo == 'SIN_SERVICIO_ATENCION')
+    monitoreo = Area.get(Area.codigo == 'MONITOREO')
+    datos = {'codigo': proceso.codigo, 'nombre': proceso.nombre, 'motivo': proceso.motivo_id,
+             'activo': 'y'}
+    for i, actividad in enumerate(proceso.actividades_en_orden()):
+        datos.update({f'actividades-{i}-id': actividad.id, f'actividades-{i}-orden': i + 1,
+                      f'actividades-{i}-nombre': actividad.nombre,
+                      f'actividades-{i}-area': actividad.area_id,
+                      f'actividades-{i}-plazo_cantidad': actividad.plazo_cantidad,
+                      f'actividades-{i}-plazo_unidad': actividad.plazo_unidad,
+                      f'actividades-{i}-condicion': ''})
+    nueva = {'actividades-9-orden': '9', 'actividades-9-nombre': NUEVA,
+             'actividades-9-area': monitoreo.id, 'actividades-9-plazo_cantidad': '2',
+             'actividades-9-plazo_unidad': 'horas'}
+    url = f'/admin/procesos/edit/?id={proceso.id}'
+    mala = enviar(client, url, {**datos, **nueva,
+                                'actividades-9-condicion': 'prioridad es ALTO BAJO'})
+    assert 'Línea 1, columna 19: no se entiende «BAJO»' in texto(mala)
+    corta = enviar(client, url, {**datos, **nueva, 'actividades-9-condicion': 'prioridad es'})
+    assert 'La condición termina antes de tiempo; se esperaba' in texto(corta)
+    assert not Actividad.select().where(Actividad.nombre == NUEVA).exists()
+    campo_raro = enviar(client, url, {**datos, **nueva,
+                                      'actividades-9-condicion': 'gravedad es 3'})
+    assert 'El campo «gravedad» no existe' in texto(campo_raro)
+    buena = enviar(client, url, {**datos, **nueva, 'actividades-9-condicion':
+                                 'prioridad es ALTO y codigo abonado contiene AB'})
+    assert buena.status_code == 302
+    assert Actividad.get(Actividad.nombre == NUEVA).condicion.startswith('prioridad')
