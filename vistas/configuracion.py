@@ -58,8 +58,13 @@ class VistaConfiguracion(SoloAdmin):
         if error:
             flash(error, 'error')
             return redirect(url_for('.index'))
+        from catalogos.declaracion import REGISTRO
+
+        titulos = {d.clave: d.titulo for d in REGISTRO}
+        titulos.update(plantillas_carta='Plantillas de carta', usuarios='Usuarios',
+                       empresa='Perfil de la empresa')
         return self.render('configuracion/vista_previa.html', plan=plan, formulario=formulario,
-                           texto=json.dumps(datos, ensure_ascii=False))
+                           texto=json.dumps(datos, ensure_ascii=False), titulos=titulos)
 
     @expose('/aplicar', methods=('POST',))
     def aplicar(self):
