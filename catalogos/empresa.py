@@ -99,3 +99,14 @@ def primer_calendario(empresa):
         HorarioDia.create(calendario=calendario, dia=dia, abre=datetime.time(8),
                           cierra=datetime.time(17))
     return calendario
+
+
+def tipos_identidad(todos):
+    """The identity document types ``todos`` [(code, label)], the company's country first in
+    its usual order (a Colombian company's forms open on CC, a Peruvian one's on DNI)."""
+    from reglas.identidad import TIPOS_POR_PAIS
+
+    empresa = Empresa.select(Empresa.pais).order_by(Empresa.id).first()
+    primeros = [c for c, _, _ in TIPOS_POR_PAIS.get(empresa.pais if empresa else '', ())]
+    return sorted(todos, key=lambda par: (primeros.index(par[0]) if par[0] in primeros
+                                          else len(primeros)))

@@ -13,6 +13,7 @@ from admin_app.limites import limitador
 from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import encuesta, enlaces, solicitudes as portal
 from reclamos.caso.modelo import Reclamo
+from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
@@ -98,7 +99,7 @@ def registro():
                    valores=valores, errores=errores, productos=productos, motivos=motivos,
                    campos=campos, prefijo=PREFIJO_CAMPO, honeypot=HONEYPOT,
                    servicios=list(Servicio.activos().order_by(Servicio.nombre)),
-                   tipos_documento=TIPOS_DOCUMENTO_IDENTIDAD, bienes=portal.BIENES,
+                   tipos_documento=tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD), bienes=portal.BIENES,
                    tipos_libro=portal.TIPOS_LIBRO)
 
 

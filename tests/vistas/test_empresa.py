@@ -80,3 +80,22 @@ def test_el_portal_usa_el_perfil_y_el_entorno_lo_anula(app, client, admin):
     html = client.get('/portal/').get_data(as_text=True)
     assert 'Otra Razón SAC' in html and 'Telecom Andina SAC' not in html
     assert 'Enviar hoja de reclamación' not in html
+
+
+@pytest.mark.parametrize('pais, primero', [('CO', 'CC'), ('PE', 'DNI')])
+def test_el_pais_pone_primero_sus_documentos(client, crear_usuario, pais, primero):
+    """A Colombian company's forms open on CC, a Peruvian one's on DNI (portal and API)."""
+    import re
+
+    from catalogos.empresa import Empresa
+    from tests.apoyo.api import pedir_token
+
+    Empresa.create(nombre='Empresa', pais=pais)
+    html = client.get('/portal/').get_data(as_text=True)
+    select = html.split('name="cliente_tipo_documento_identidad"')[1].split('</select>')[0]
+    opciones = [v for v in re.findall(r'<option value="([^"]*)"', select) if v]
+    assert opciones[0] == primero
+    admin = crear_usuario('admin')
+    catalogos = client.get('/api/v1/catalogos', headers={
+        'Authentication-Token': pedir_token(client, admin.email)}).get_json()
+    assert catalogos['tipos_documento_identidad'][0]['codigo'] == primero
