@@ -23,6 +23,8 @@ class VistaEmpresa(VistaSegura):
     form_extra_fields = {'logo_archivo': FileField(
         'Logo', description='PNG o JPEG, hasta 512 KB. Vacío: se conserva el actual.')}
     form_widget_args = {'politica_datos': {'rows': 8}}
+    create_template = 'empresa/crear.html'
+    edit_template = 'empresa/editar.html'
 
     def __init__(self):
         super().__init__(Empresa, name='Empresa', category='Organización', endpoint='empresa')
