@@ -99,3 +99,15 @@ def test_el_pais_pone_primero_sus_documentos(client, crear_usuario, pais, primer
     catalogos = client.get('/api/v1/catalogos', headers={
         'Authentication-Token': pedir_token(client, admin.email)}).get_json()
     assert catalogos['tipos_documento_identidad'][0]['codigo'] == primero
+
+
+def test_vista_previa_de_carta_con_la_empresa(client, admin):
+    from catalogos.empresa import Empresa
+    from reclamos.portal.cartas import PlantillaCarta
+
+    Empresa.create(nombre='Aguas del Valle SA ESP', pais='CO')
+    plantilla = PlantillaCarta.create(
+        codigo='F', nombre='F', asunto='Caso {{ numero }}',
+        texto='{{ empresa }} responde a {{ cliente_nombre }} ({{ cliente_documento }}).')
+    html = texto(client.get(f'/admin/plantillas_carta/vista-previa/{plantilla.id}'))
+    assert 'Aguas del Valle SA ESP responde a Andrea Gómez Ruiz (CC 1020304050).' in html
