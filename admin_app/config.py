@@ -58,6 +58,7 @@ def desde_entorno():
         # Lifetime of JSON API tokens (Flask-Security reads seconds), 30 days by default.
         'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
+        'RECLAMOS_INSTANCIA': str(carpeta),  # the first run's one-time code lives here
         'RECLAMOS_ADJUNTOS': os.environ.get('RECLAMOS_ADJUNTOS', str(carpeta / 'adjuntos')),
         # Where their bytes live: 'carpeta' (the folder above) or 'bd' (the database).
         'RECLAMOS_ADJUNTOS_EN': os.environ.get('RECLAMOS_ADJUNTOS_EN', 'carpeta'),
@@ -110,8 +111,10 @@ def desde_entorno():
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
-        'RECLAMOS_LIBRO_RECLAMACIONES': os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES',
-                                                       '0') == '1',
+        # Unset (None): the company profile decides (catalogos.empresa); set: it overrides.
+        'RECLAMOS_LIBRO_RECLAMACIONES': (
+            None if os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES', '') == ''
+            else os.environ['RECLAMOS_LIBRO_RECLAMACIONES'] == '1'),
         'RECLAMOS_EMPRESA': os.environ.get('RECLAMOS_EMPRESA', ''),
         'RECLAMOS_EMPRESA_RUC': os.environ.get('RECLAMOS_EMPRESA_RUC', ''),
         'RECLAMOS_EMPRESA_DIRECCION': os.environ.get('RECLAMOS_EMPRESA_DIRECCION', ''),

@@ -7,6 +7,7 @@ from catalogos import (accesos, atencion, informes, organizacion, plazos,  # noq
 # Declared last: their checks read the catalogs above (areas, fields, values).
 from catalogos import alertas, enrutamiento  # noqa: F401,E402,I001
 from catalogos import formatos, resultados  # noqa: F401,E402,I001
+from catalogos.empresa import Empresa  # noqa: E402
 from catalogos.declaracion import REGISTRO
 
 
@@ -16,4 +17,5 @@ def modelos():
     for declaracion in REGISTRO:
         tablas.append(declaracion.modelo)
         tablas.extend(h.modelo for h in declaracion.hijos)
-    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario]
+    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario,
+                     Empresa]

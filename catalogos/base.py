@@ -5,7 +5,7 @@ import refuse exactly the same input with the same Spanish message.
 """
 import re
 
-from peewee import BooleanField, CharField
+from peewee import BooleanField, CharField, fn
 
 from bd import BaseModel
 
@@ -39,7 +39,8 @@ class Catalogo(BaseModel):
             errores['codigo'] = ('El código admite solo letras sin tilde, números, guion, punto '
                                  'y guion bajo (máximo 40).')
         elif self._codigo_repetido(codigo):
-            errores['codigo'] = f'Ya existe un registro con el código «{codigo}».'
+            errores['codigo'] = (f'Ya existe un registro con el código «{codigo}» (sin '
+                                 'distinguir mayúsculas de minúsculas).')
         if not (self.nombre or '').strip():
             errores['nombre'] = 'El nombre es obligatorio.'
         errores.update(self.errores_propios())
@@ -50,8 +51,9 @@ class Catalogo(BaseModel):
         return {}
 
     def _codigo_repetido(self, codigo):
+        # "atencion" and "ATENCION" are one code to a person (accents are refused above).
         cls = type(self)
-        consulta = cls.select(cls.id).where(cls.codigo == codigo)
+        consulta = cls.select(cls.id).where(fn.LOWER(cls.codigo) == codigo.lower())
         if self.codigo_unico_en:
             padre = getattr(cls, self.codigo_unico_en)
             consulta = consulta.where(padre == getattr(self, self.codigo_unico_en + '_id'))
@@ -78,9 +80,11 @@ def error_plazo(cantidad, unidad, obligatorio=True, etiqueta='El plazo'):
 
 
 def error_umbral(umbral):
+    """Stored as a fraction (0.8), read by people as a percentage (80 %)."""
     if umbral is None or not 0 < umbral < 1:
-        return {'umbral_por_vencer': 'El umbral «por vencer» debe estar entre 0 y 1 '
-                                     f'(por ejemplo 0,8); se recibió {umbral}.'}
+        recibido = 'nada' if umbral is None else f'{umbral * 100:g} %'
+        return {'umbral_por_vencer': 'El umbral «por vencer» debe estar entre 1 % y 99 % del '
+                                     f'plazo (por ejemplo 80 %); se recibió {recibido}.'}
     return {}
 
 

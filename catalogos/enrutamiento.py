@@ -132,6 +132,27 @@ class ReglaEnrutamiento(Catalogo):
         return avisos_de(ReglaEnrutamiento.en_orden(), solo=self.id)
 
 
+def reglas_que_nombran(fila):
+    """Names of the routing rules whose condition or actions name ``fila`` (by code or name):
+    deleting it would break them silently."""
+    modelo = type(fila)
+    if modelo not in CAMPOS_CATALOGO.values() and modelo not in ACCION_CATALOGO.values():
+        return []
+    propios = {normalizar(fila.codigo), normalizar(getattr(fila, 'nombre', '') or '')}
+    nombres = []
+    for regla in ReglaEnrutamiento.select().order_by(ReglaEnrutamiento.orden):
+        try:
+            analizada = analizar(regla.texto)
+        except ReglaMalEscrita:
+            continue
+        valores = [v for _, campo, _, vs in analizada.comparaciones()
+                   if CAMPOS_CATALOGO.get(campo) is modelo for v in vs]
+        valores += [v for tipo, v in analizada.acciones if ACCION_CATALOGO.get(tipo) is modelo]
+        if any(normalizar(str(v)) in propios for v in valores):
+            nombres.append(regla.nombre)
+    return nombres
+
+
 def _codigo_de(campo, valor):
     """The code of a catalog value named by its name, so "Web" and WEB are the same."""
     modelo = CAMPOS_CATALOGO.get(campo) or ACCION_CATALOGO.get(campo)

@@ -47,6 +47,27 @@ class Calendario(Catalogo):
                                'Ejemplos: America/Bogota, America/Lima.')
         return errores
 
+    def save(self, *args, **kwargs):
+        """At most one default calendar: marking this one unmarks the other (every path that
+        saves a calendar, form or import, comes through here)."""
+        self._reemplazado = None
+        if self.predeterminado:
+            otros = Calendario.select().where(Calendario.predeterminado == True)  # noqa: E712
+            if self.id is not None:
+                otros = otros.where(Calendario.id != self.id)
+            self._reemplazado = ', '.join(f'«{c.nombre}»' for c in otros) or None
+            if self._reemplazado:
+                Calendario.update(predeterminado=False).where(
+                    Calendario.id.in_([c.id for c in otros])).execute()
+        return super().save(*args, **kwargs)
+
+    def avisos(self):
+        reemplazado = getattr(self, '_reemplazado', None)
+        if not reemplazado:
+            return []
+        return [f'«{self.nombre}» es ahora el calendario predeterminado; {reemplazado} dejó de '
+                'serlo.']
+
     @classmethod
     def predeterminado_o_primero(cls):
         return cls.select().order_by(cls.predeterminado.desc(), cls.id).first()
@@ -88,6 +109,11 @@ class HorarioDia(BaseModel):
     class Meta:
         indexes = ((('calendario', 'dia'), True),)
 
+    def __str__(self):
+        dia = dict(DIAS_SEMANA).get(self.dia, self.dia)
+        return f'{dia} {self.abre:%H:%M}–{self.cierra:%H:%M}' if self.abre and self.cierra \
+            else str(dia)
+
     def errores(self):
         errores = {}
         if self.dia not in dict(DIAS_SEMANA):
@@ -112,6 +138,10 @@ class DiaEspecial(BaseModel):
 
     class Meta:
         indexes = ((('calendario', 'fecha'), True),)
+
+    def __str__(self):
+        texto = f'{self.fecha:%d/%m/%Y} {dict(TIPOS_DIA).get(self.tipo, self.tipo).lower()}'
+        return f'{texto}: {self.descripcion}' if self.descripcion else texto
 
     def errores(self):
         errores = {}

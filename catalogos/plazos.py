@@ -19,8 +19,10 @@ class PlazoLegal(Catalogo):
     notificacion_cantidad = IntegerField(null=True, verbose_name='Plazo para notificar')
     notificacion_unidad = CharField(max_length=20, choices=OPCIONES_UNIDAD, null=True,
                                     verbose_name='Unidad de notificación')
-    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER, verbose_name='Umbral «por vencer»',
-                                   help_text='Fracción del plazo transcurrida (0,8 = 80%).')
+    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER,
+                                   verbose_name='Umbral «por vencer» (%)',
+                                   help_text='Porcentaje del plazo transcurrido desde el que '
+                                             'se avisa (p. ej. 80).')
 
     def errores_propios(self):
         errores = error_plazo(self.cantidad, self.unidad)
@@ -44,8 +46,10 @@ class Prioridad(Catalogo):
                        verbose_name='Unidad')
     orden = IntegerField(default=0, verbose_name='Orden')
     color = CharField(max_length=20, default='secondary', verbose_name='Color')
-    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER, verbose_name='Umbral «por vencer»',
-                                   help_text='Fracción del plazo transcurrida (0,8 = 80%).')
+    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER,
+                                   verbose_name='Umbral «por vencer» (%)',
+                                   help_text='Porcentaje del plazo transcurrido desde el que '
+                                             'se avisa (p. ej. 80).')
 
     def errores_propios(self):
         return {**error_plazo(self.cantidad, self.unidad), **error_umbral(self.umbral_por_vencer)}

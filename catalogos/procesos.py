@@ -2,7 +2,7 @@
 
 A process belongs to one motive (at most one active per motive, so an administrator can
 prepare a new version inactive and switch); its activities are edited inline. An activity may
-carry a condition on the case's fields (``prioridad == 'ALTO'``), checked by
+carry a condition on the case's fields (``prioridad es ALTO``), checked by
 ``reglas.condiciones``; cases skip the activities whose condition does not hold.
 """
 from peewee import CharField, ForeignKeyField, IntegerField, TextField
@@ -53,8 +53,9 @@ class Actividad(BaseModel):
     plazo_unidad = CharField(max_length=20, choices=OPCIONES_UNIDAD, default='horas',
                              verbose_name='Unidad del plazo')
     condicion = TextField(default='', verbose_name='Condición',
-                          help_text="Opcional, p. ej. prioridad == 'ALTO' o "
-                                    "campo.tipo_predio == 'Comercial'.")
+                          help_text='Opcional, en el mismo español de las reglas de '
+                                    'enrutamiento, p. ej. prioridad es ALTO y tipo predio '
+                                    'es Comercial.')
 
     class Meta:
         indexes = ((('proceso', 'orden'), True),)
@@ -105,5 +106,6 @@ PROCESOS = declarar(
     columnas=('codigo', 'nombre', 'motivo', 'activo'),
     filtros=('motivo', 'activo'), ajax=('motivo',),
     hijos=(Hijo(Actividad, 'proceso', 'actividades',
-                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion')),),
+                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion'),
+                titulo='Actividad'),),
 )

@@ -49,6 +49,7 @@ class Motivo(Catalogo):
             errores['servicio'] = 'Elija el servicio del motivo.'
         if self.plazo_id is None:
             errores['plazo'] = 'Elija el plazo legal del motivo.'
+        errores.update(self._error_area())
         if self.producto_id is not None and self.servicio_id is not None:
             producto = Producto.get_or_none(Producto.id == self.producto_id)
             if producto is not None and producto.servicio_id != self.servicio_id:
@@ -56,6 +57,26 @@ class Motivo(Catalogo):
                 errores['producto'] = (f'El producto «{producto.nombre}» no pertenece al servicio '
                                        f'«{servicio.nombre if servicio else self.servicio_id}».')
         return errores
+
+
+    def _error_area(self):
+        """The area must resolve cases, or the motive's active process must reach one that
+        does: otherwise its cases would wait in an area that cannot close them."""
+        area = Area.get_or_none(Area.id == self.area_id) if self.area_id else None
+        if area is None or area.resuelve or self._proceso_llega_a_resolver():
+            return {}
+        return {'area': f'El área «{area.nombre}» no resuelve casos: elija un área que los '
+                        'resuelva, o dé al motivo un proceso activo con una actividad de un '
+                        'área que resuelva.'}
+
+    def _proceso_llega_a_resolver(self):
+        if self.id is None:
+            return False
+        from catalogos.procesos import Actividad, Proceso  # procesos imports this module
+
+        return (Actividad.select().join(Proceso).switch(Actividad).join(Area)
+                .where(Proceso.motivo == self.id, Proceso.activo == True,  # noqa: E712
+                       Area.resuelve == True).exists())  # noqa: E712
 
 
 class CampoPersonalizado(Catalogo):

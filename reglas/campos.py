@@ -118,7 +118,6 @@ def _fecha(valor):
         return valor.date().isoformat()
     if isinstance(valor, date):
         return valor.isoformat()
-    try:
-        return date.fromisoformat(str(valor).strip()).isoformat()
-    except ValueError:
-        raise ValueError(f'«{valor}» no es una fecha (use AAAA-MM-DD).') from None
+    from reglas.fechas import leer_fecha
+
+    return leer_fecha(valor).isoformat()  # dd/mm/aaaa or ISO; FechaInvalida is a ValueError

@@ -1,8 +1,14 @@
-"""Activity conditions: a tiny expression language over a case's fields, evaluated safely.
+"""Activity conditions over a case's fields, evaluated safely.
 
-An administrator writes ``prioridad == 'ALTO'`` or ``campo.tipo_predio == 'Comercial' and
-canal != 'WEB'`` on an activity of a process; the activity applies to a case only when its
-condition holds. The text is parsed with ``ast`` and interpreted node by node from a short
+An administrator writes the condition in the plain Spanish of routing rules
+(``prioridad es ALTO y tipo predio es Comercial``, ``canal no es WEB``, ``monto mayor que
+500``), parsed by the same grammar (``reglas.enrutamiento``) with the same messages; the
+activity applies to a case only when its condition holds. A custom field is named by its
+internal name, spaces or underscores alike.
+
+Conditions written before in the older expression form (``prioridad == 'ALTO'``,
+``campo.tipo_predio == 'Comercial' and canal != 'WEB'``) still work: text that is not plain
+Spanish but uses that form's signs is parsed with ``ast`` and interpreted node by node from a short
 allow-list: comparisons, ``and``/``or``/``not``, field names, ``campo.<custom field>``, and
 literal text, numbers, booleans and lists. Anything else (calls, subscripts, attributes other
 than ``campo.x``, names starting with ``_``) is refused with a Spanish message; nothing ever
@@ -43,13 +49,91 @@ class CondicionInvalida(ReglaInvalida):
     """The condition text is not valid; the message (Spanish) says why."""
 
 
+SIGNOS_ANTIGUOS = ('==', '!=', '<', '>', "'", 'campo.')
+
+
+def _espanol(texto):
+    """The parsed condition node of a plain-Spanish condition; CondicionInvalida carrying
+    the routing grammar's message (positions as typed) otherwise."""
+    from reglas.enrutamiento import ReglaMalEscrita, analizar
+
+    try:
+        return analizar(f'si {texto.strip()} entonces etiqueta x').condicion
+    except ReglaMalEscrita as error:
+        if error.palabra is None or error.linea is None:
+            raise CondicionInvalida(str(error).replace('la regla', 'la condición')) from None
+        esperados = ' o '.join(f'«{e}»' for e in error.esperados)
+        if normalizar_palabra(error.palabra) == 'entonces':
+            raise CondicionInvalida(f'La condición termina antes de tiempo; se esperaba '
+                                    f'{esperados}.') from None
+        columna = error.columna - 3 if error.linea == 1 else error.columna
+        raise CondicionInvalida(f'Línea {error.linea}, columna {columna}: no se entiende '
+                                f'«{error.palabra}»; se esperaba {esperados}.') from None
+
+
+def normalizar_palabra(palabra):
+    return str(palabra).strip().casefold()
+
+
+def _elegir(texto):
+    """('es', node) for plain Spanish, ('ast', tree) for the older form, None when empty."""
+    if texto is None or not str(texto).strip():
+        return None
+    if not isinstance(texto, str):
+        raise CondicionInvalida(f'La condición debe ser un texto; se recibió {texto!r}.')
+    if len(texto) > LARGO_MAX:
+        raise CondicionInvalida(f'La condición es demasiado larga ({len(texto)} caracteres; '
+                                f'máximo {LARGO_MAX}).')
+    try:
+        return 'es', _espanol(texto)
+    except CondicionInvalida:
+        if not any(s in texto for s in SIGNOS_ANTIGUOS):
+            raise
+        return 'ast', _parsear(texto)
+
+
+def _campos_es(nodo, campos):
+    """Check the fields a Spanish condition reads: case fields or the motive's own."""
+    from reglas.enrutamiento import clave
+
+    conocidos = {clave(v) for v in VARIABLES} | {'area'}
+    propios = None if campos is None else {clave(c) for c in campos}
+    pendientes = [nodo]
+    while pendientes:
+        actual = pendientes.pop()
+        if actual[0] != 'cmp':
+            pendientes.extend(actual[1])
+            continue
+        campo = actual[1]
+        if campo in conocidos or propios is None or campo in propios:
+            continue
+        raise CondicionInvalida(
+            f'El campo «{campo.replace("_", " ")}» no existe: use un campo del caso '
+            f'({", ".join(VARIABLES)}) o un campo personalizado del motivo ('
+            + (', '.join(sorted(campos)) or 'no tiene') + ').')
+
+
+def _valores_es(contexto):
+    from reglas.enrutamiento import clave
+
+    valores = {clave(k): contexto.get(k) for k in VARIABLES}
+    valores.update({clave(k): v for k, v in (contexto.get('campo') or {}).items()})
+    return valores
+
+
 def validar(texto: str, campos=None) -> None:
     """Raise CondicionInvalida unless ``texto`` parses and names only known fields.
 
-    ``campos``: codes of the motive's custom fields allowed after ``campo.``; None skips that
-    check (the motive is not known yet).
+    ``campos``: codes of the motive's custom fields; None skips that check (the motive is not
+    known yet).
     """
-    arbol = _parsear(texto)
+    elegido = _elegir(texto)
+    if elegido is None:
+        return
+    forma, arbol = elegido
+    if forma == 'es':
+        _campos_es(arbol, campos)
+        return
     if arbol is not None:
         _Interprete(None, None if campos is None else set(campos)).visitar(arbol.body)
 
@@ -62,9 +146,14 @@ def evaluar(texto: str, contexto: dict) -> bool:
     lacks reads as None; ordering comparisons between values of different types (None < 3)
     are false rather than an error, so an optional field left blank skips the activity.
     """
-    arbol = _parsear(texto)
-    if arbol is None:
+    elegido = _elegir(texto)
+    if elegido is None:
         return True
+    forma, arbol = elegido
+    if forma == 'es':
+        from reglas.evaluacion_reglas import cumple
+
+        return cumple(arbol, _valores_es(contexto))
     return bool(_Interprete(contexto, None).visitar(arbol.body))
 
 

@@ -39,6 +39,8 @@ PERMISOS: dict[str, frozenset[str]] = {
     'usuarios.administrar': _SOLO_ADMIN,
     'plazos.recalcular': _SOLO_ADMIN,
     'laboratorio.usar': _SOLO_ADMIN,
+    # The company profile, the first-run checklist, the configuration file in and out.
+    'configuracion.administrar': _SOLO_ADMIN,
     # Records of what happened (sign-ins, mail in and out, notifications sent): admins read
     # them, nobody edits them; failed mail can be retried.
     'registros.leer': _SOLO_ADMIN,

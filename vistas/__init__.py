@@ -1,5 +1,4 @@
 """Everything a person or a client sees over HTTP."""
-from pathlib import Path
 
 from flask import abort, redirect, request, url_for
 
@@ -29,9 +28,16 @@ def registrar_vistas(app):
                                        VistaNotificacionesEnviadas)
     from vistas.notificaciones import registrar as registrar_campana
     from vistas.usuarios import VistaAccesos, VistaUsuarios
+    from vistas.empresa import VistaEmpresa
+    from vistas.primer_uso import VistaPrimerosPasos
+    from vistas.primer_uso import bp as primer_uso
+    from vistas.invitacion import bp as invitacion
+    from vistas.configuracion import VistaConfiguracion
 
-    traducciones = Path(__file__).resolve().parent / 'traducciones'
-    admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
+    from vistas import traducciones
+
+    traducciones.preferir()
+    admin = Admin(app, name='Reclamos', url='/admin', translations_path=traducciones.CARPETA,
                   index_view=Inicio(name='Inicio', url='/admin'),
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
@@ -39,6 +45,8 @@ def registrar_vistas(app):
     registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)
+    app.register_blueprint(primer_uso)
+    app.register_blueprint(invitacion)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
@@ -47,6 +55,11 @@ def registrar_vistas(app):
     admin.add_view(VistaLaboratorio(name='Laboratorio de procesos', category='Servicios',
                                     endpoint='laboratorio', url='/admin/laboratorio'))
     admin.add_view(VistaUsuarios())
+    admin.add_view(VistaEmpresa())
+    admin.add_view(VistaConfiguracion(name='Configuración', category='Organización',
+                                      endpoint='configuracion', url='/admin/configuracion'))
+    admin.add_view(VistaPrimerosPasos(name='Primeros pasos', category='Organización',
+                                      endpoint='primeros_pasos', url='/admin/primeros-pasos'))
     admin.add_view(VistaAccesos())
     admin.add_view(VistaClientes())
     admin.add_view(VistaPlantillasCarta(PlantillaCarta, name='Plantillas de carta',

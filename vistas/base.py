@@ -1,14 +1,20 @@
 """The one secured base view every admin screen derives from, and its peewee fixes."""
+import datetime
+
 from flask import flash
 from flask_admin import AdminIndexView, expose
+from flask_admin.actions import action
 from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
-from peewee import JOIN, AutoField, IntegrityError, TextField
+from flask_admin.model import typefmt
+from peewee import JOIN, AutoField, DateField, TextField, TimeField
 from wtforms.validators import Length, ValidationError
 
 from bd import db
+from reglas.fechas import mostrar_fecha, mostrar_hora
 from vistas.acceso import Protegida, roles_actuales
+from vistas.campos_formulario import CampoFecha, CampoHora
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.
@@ -26,6 +32,14 @@ class Convertidor(CustomModelConverter):
     def __init__(self, view, additional=None):
         super().__init__(view, additional)
         self.converters[AutoField] = self.handle_pk
+        self.converters[DateField] = self.handle_fecha
+        self.converters[TimeField] = self.handle_hora
+
+    def handle_fecha(self, model, field, **kwargs):
+        return field.name, CampoFecha(**kwargs)
+
+    def handle_hora(self, model, field, **kwargs):
+        return field.name, CampoHora(**kwargs)
 
     def convert(self, model, field, field_args):
         # Every text input has a maximum: a TextField column has none of its own.
@@ -38,6 +52,19 @@ class Convertidor(CustomModelConverter):
         return super().convert(model, field, field_args)
 
 
+def _si_no(view, valor, nombre):
+    return 'Sí' if valor else 'No'
+
+
+# What a person reads: Sí/No, 24/12/2026, 08:30; never True/False or ISO. ``datetime`` first:
+# flask-admin picks the first type the value is an instance of, and a datetime is a date.
+_TIPOS = {
+    datetime.datetime: lambda view, valor, nombre: valor.strftime('%d/%m/%Y %H:%M'),
+    datetime.date: lambda view, valor, nombre: mostrar_fecha(valor),
+    datetime.time: lambda view, valor, nombre: mostrar_hora(valor),
+}
+
+
 class VistaSegura(Protegida, ModelView):
     """Role checks on the server for every endpoint (vistas.acceso: ``permiso`` to read,
     ``permiso_escritura`` for VISTAS_ESCRITURA); one transaction per save."""
@@ -45,6 +72,10 @@ class VistaSegura(Protegida, ModelView):
     permiso = 'catalogos.editar'
     permiso_escritura = 'catalogos.editar'
     vistas_escritura = VISTAS_ESCRITURA
+
+    column_type_formatters = {**typefmt.BASE_FORMATTERS, **_TIPOS}
+    column_type_formatters_detail = {**typefmt.DETAIL_FORMATTERS, bool: _si_no, **_TIPOS}
+    column_type_formatters_export = {**typefmt.EXPORT_FORMATTERS, bool: _si_no, **_TIPOS}
 
     form_base_class = SecureForm
     model_form_converter = Convertidor
@@ -118,19 +149,42 @@ class VistaSegura(Protegida, ModelView):
         for aviso in (model.avisos() if hasattr(model, 'avisos') else ()):
             flash(aviso, 'warning')
 
+    # -- deleting: one service for the single delete and the bulk action -----------------
     def delete_model(self, model):
-        # flask-admin deletes recursively (a motive with all its cases); refuse instead when
-        # other rows still use this one.
+        from catalogos.borrado import BorradoRechazado, borrar
+
         try:
-            with db.atomic():
-                self.on_model_delete(model)
-                model.delete_instance()
-        except IntegrityError:
-            flash(f'No se puede eliminar «{model}»: otros registros lo usan. '
-                  'Desactívelo en su lugar.', 'error')
+            self.on_model_delete(model)
+            borrar(self.model, [model.id])
+        except BorradoRechazado as rechazo:
+            flash(str(rechazo), 'error')
             return False
         self.after_model_delete(model)
         return True
+
+    def is_action_allowed(self, name):
+        if name == 'desactivar':
+            return self.puede_escribir() and 'activo' in self.model._meta.fields
+        return super().is_action_allowed(name)
+
+    @action('delete', 'Borrar', '¿Seguro que desea borrar los registros seleccionados?')
+    def action_delete(self, ids):
+        from catalogos.borrado import BorradoRechazado, borrar
+
+        try:
+            cantidad = borrar(self.model, [int(i) for i in ids])
+        except BorradoRechazado as rechazo:
+            flash('No se borró ningún registro. ' + str(rechazo), 'error')
+            return
+        flash(f'Se borraron {cantidad} registro(s).', 'success')
+
+    @action('desactivar', 'Desactivar',
+            '¿Desactivar los registros seleccionados? Dejarán de ofrecerse, pero no se borran.')
+    def action_desactivar(self, ids):
+        with db.atomic():
+            cantidad = (self.model.update(activo=False)
+                        .where(self.model.id.in_([int(i) for i in ids])).execute())
+        flash(f'Se desactivaron {cantidad} registro(s).', 'success')
 
 
 class Inicio(Protegida, AdminIndexView):

@@ -6,6 +6,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from catalogos.empresa import dato
 from reclamos.portal import cartas
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reglas.plantillas import ErrorPlantilla, renderizar
@@ -34,15 +35,33 @@ class VistaPlantillasCarta(VistaSegura):
         plantilla = cartas.PlantillaCarta.get_or_none(cartas.PlantillaCarta.id == ident)
         if plantilla is None:
             abort(404)
+        ejemplo = valores_ejemplo()
         try:
-            asunto = renderizar(plantilla.asunto, cartas.VALORES_EJEMPLO)
-            texto = renderizar(plantilla.texto, cartas.VALORES_EJEMPLO)
+            asunto = renderizar(plantilla.asunto, ejemplo)
+            texto = renderizar(plantilla.texto, ejemplo)
             error = None
         except ErrorPlantilla as problema:
             asunto = texto = ''
             error = str(problema)
         return self.render('cartas/vista_previa.html', plantilla=plantilla, asunto=asunto,
-                           texto=texto, error=error, ejemplo=cartas.VALORES_EJEMPLO)
+                           texto=texto, error=error, ejemplo=ejemplo)
+
+
+# A Colombian company previews its letters with a Colombian customer, not a Peruvian one.
+EJEMPLO_CO = {'cliente_nombre': 'Andrea Gómez Ruiz', 'cliente_documento': 'CC 1020304050',
+              'cliente_direccion': 'Calle 10 # 5-20, Cali', 'servicio': 'Acueducto',
+              'producto': 'Residencial estrato 3', 'motivo': 'Consumo excesivo'}
+
+
+def valores_ejemplo():
+    """Sample values of the letter preview: the company's name and country."""
+    from catalogos.empresa import Empresa
+
+    empresa = Empresa.actual()
+    colombiana = empresa.id is not None and empresa.pais == 'CO'
+    valores = {**cartas.VALORES_EJEMPLO, **(EJEMPLO_CO if colombiana else {})}
+    valores['empresa'] = dato('nombre', current_app.config) or valores['empresa']
+    return valores
 
 
 class FormularioCarta(FlaskForm):
@@ -81,7 +100,7 @@ class CartasCaso:
             if elegida is not None:
                 try:
                     asunto, texto = cartas.borrador(
-                        elegida, reclamo, current_app.config.get('RECLAMOS_EMPRESA', ''))
+                        elegida, reclamo, dato('nombre', current_app.config))
                 except ErrorValidacion as error:
                     errores = error.errores
         pagina = self.render('cartas/carta.html', r=reclamo, plantillas=plantillas,

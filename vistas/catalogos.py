@@ -1,10 +1,12 @@
 """Turns every catalog declaration into a flask-admin screen; no catalog has a view of its own."""
 from flask_admin.contrib.peewee.filters import FilterEqual
 from flask_admin.model.form import InlineFormAdmin
+from markupsafe import Markup
 from peewee import BooleanField, ForeignKeyField
 from wtforms.validators import ValidationError
 
 from vistas.base import VistaSegura
+from vistas.campos_formulario import CampoPorcentaje
 
 
 class FiltroRelacion(FilterEqual):
@@ -55,7 +57,8 @@ class FilaHija(InlineFormAdmin):
             for campo, mensaje in errores.items():
                 if campo in form.form:
                     form.form[campo].errors = list(form.form[campo].errors) + [mensaje]
-            etiqueta = getattr(model._meta, 'verbose_name', None) or type(model).__name__
+            # The row's title in the form ("Horario hábil"), never the class name.
+            etiqueta = self.form_label or 'Fila'
             raise ValidationError(f'{etiqueta}: ' + ' '.join(errores.values()))
 
 
@@ -73,6 +76,15 @@ def _filtro(modelo, nombre, etiquetas):
         return FilterEqual(campo, etiquetas.get(nombre, nombre),
                            options=[(str(v), t) for v, t in campo.choices])
     return nombre
+
+
+def _lista_hijos(hijo):
+    def formatear(vista, contexto, fila, nombre):
+        campo = getattr(hijo.modelo, hijo.campo_padre)
+        orden = [hijo.modelo._meta.fields[n] for n in hijo.columnas[:2]]
+        filas = hijo.modelo.select().where(campo == fila.id).order_by(*orden)
+        return Markup('<br>').join(str(f) for f in filas) or 'Ninguno'
+    return formatear
 
 
 def vista_de(declaracion):
@@ -106,6 +118,17 @@ def vista_de(declaracion):
     }
     if declaracion.formulario:
         atributos['form_columns'] = declaracion.formulario
+    if declaracion.hijos:  # the detail page shows the inline rows too (a calendar's hours)
+        atributos['column_details_list'] = declaracion.columnas + tuple(
+            h.clave for h in declaracion.hijos)
+        atributos['column_labels'] = {**etiquetas, **{h.clave: h.titulo or h.clave.capitalize()
+                                                      for h in declaracion.hijos}}
+        atributos['column_formatters_detail'] = {
+            h.clave: _lista_hijos(h) for h in declaracion.hijos}
+    if 'umbral_por_vencer' in modelo._meta.fields:  # a percentage everywhere, like escalation
+        atributos['form_overrides'] = {'umbral_por_vencer': CampoPorcentaje}
+        atributos['column_formatters'] = {'umbral_por_vencer': lambda v, c, m, n: (
+            f'{m.umbral_por_vencer * 100:g} %')}
     clase = type(f'Vista{modelo.__name__}', (VistaSegura,), atributos)
     return clase(modelo, name=declaracion.titulo, category=declaracion.categoria,
                  endpoint=declaracion.clave)

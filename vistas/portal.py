@@ -4,7 +4,7 @@ Reclamaciones), follow it by number + document or by a signed link, rate it.
 Every rule lives in the services (reclamos.portal.solicitudes, reclamos.portal.encuesta); these
 views collect the form, apply the per-IP limits (Flask-Limiter, RECLAMOS_LIMITE_PORTAL) and
 answer in Spanish. The layout is its own (templates/portal), small and mobile-first."""
-from flask import (Blueprint, current_app, jsonify, redirect, render_template, request,
+from flask import (Blueprint, abort, current_app, jsonify, redirect, render_template, request,
                    url_for)
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -13,6 +13,7 @@ from vistas.limites import limitador
 from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import encuesta, enlaces, solicitudes as portal
 from reclamos.caso.modelo import Reclamo
+from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
@@ -45,9 +46,13 @@ def _ident(modelo, valor):
 
 
 def _pagina(plantilla, estado=200, **contexto):
-    return render_template(f'portal/{plantilla}', libro=current_app.config.get(
-        'RECLAMOS_LIBRO_RECLAMACIONES'), empresa=current_app.config.get('RECLAMOS_EMPRESA'),
-        **contexto), estado
+    from catalogos.empresa import dato
+
+    config = current_app.config
+    return render_template(f'portal/{plantilla}', libro=dato('libro_reclamaciones', config),
+                           empresa=dato('nombre', config),
+                           politica_datos=dato('politica_datos', config),
+                           **contexto), estado
 
 
 @bp.errorhandler(429)
@@ -94,7 +99,7 @@ def registro():
                    valores=valores, errores=errores, productos=productos, motivos=motivos,
                    campos=campos, prefijo=PREFIJO_CAMPO, honeypot=HONEYPOT,
                    servicios=list(Servicio.activos().order_by(Servicio.nombre)),
-                   tipos_documento=TIPOS_DOCUMENTO_IDENTIDAD, bienes=portal.BIENES,
+                   tipos_documento=tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD), bienes=portal.BIENES,
                    tipos_libro=portal.TIPOS_LIBRO)
 
 
@@ -174,3 +179,15 @@ def encuesta_(token):
     return _pagina('encuesta.html', 400 if errores else 200, formulario=formulario,
                    errores=errores, numero=reclamo.numero, interno=reclamo.origen == 'interno',
                    valores=request.form)
+
+
+@bp.get('/logo')
+def logo():
+    """The company logo of the profile (Organización > Empresa), for the portal and letters."""
+    from catalogos.empresa import TIPOS_LOGO, Empresa
+
+    empresa = Empresa.actual()
+    if not empresa.logo or empresa.logo_tipo not in TIPOS_LOGO:
+        abort(404)
+    return current_app.response_class(bytes(empresa.logo), mimetype=empresa.logo_tipo,
+                                      headers={'Cache-Control': 'public, max-age=300'})

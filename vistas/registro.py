@@ -18,6 +18,7 @@ from catalogos.plazos import Prioridad
 from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
 from reclamos.caso import ficha
 from reclamos.caso.modelo import ORIGENES, Reclamo
+from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD, Cliente
 from reclamos.caso.duplicados import posibles_duplicados
 from reclamos.caso.gestion import comentar
@@ -78,7 +79,8 @@ def opciones_registro():
         'area_solicitante': list(Area.activos().where(Area.registra == True)  # noqa: E712
                                  .order_by(Area.nombre)),
         'documento_tipo': list(TipoDocumento.activos().order_by(TipoDocumento.nombre)),
-        'tipo': TIPOS_CASO, 'origen': ORIGENES, 'tipo_documento': TIPOS_DOCUMENTO_IDENTIDAD,
+        'tipo': TIPOS_CASO, 'origen': ORIGENES,
+        'tipo_documento': tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD),
     }
 
 

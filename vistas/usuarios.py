@@ -74,6 +74,20 @@ class VistaUsuarios(VistaSegura):
         flash(f'Cuentas desbloqueadas: {len(ids)}.', 'success')
 
 
+    @action('invitar', 'Invitar', '¿Enviar a los usuarios elegidos un enlace para definir su '
+                                  'contraseña?')
+    def invitar(self, ids):
+        from reclamos.correo.salida import encolar
+        from vistas.invitacion import enlace
+
+        usuarios = list(Usuario.select().where(Usuario.id.in_([int(i) for i in ids])))
+        for usuario in usuarios:
+            encolar(usuario.email, 'Defina su contraseña de Reclamos',
+                    f'Hola {usuario.nombre or usuario.email}:\n\nDefina su contraseña en '
+                    f'{enlace(usuario)}\n\nEl enlace vale 7 días y sirve una sola vez.')
+        flash(f'Invitaciones enviadas: {len(usuarios)}.', 'success')
+
+
 class VistaAccesos(VistaSegura):
     """Who signed in and out, from where, the failed passwords and lock-outs: read only."""
 

@@ -112,7 +112,8 @@ def exportar_config(archivo):
     from catalogos.configuracion import exportar
 
     with db.connection_context():
-        texto = json.dumps(exportar(), ensure_ascii=False, indent=2, sort_keys=False)
+        texto = json.dumps(exportar(completa=True), ensure_ascii=False, indent=2,
+                           sort_keys=False)
     with click.open_file(archivo, 'w', encoding='utf-8') as salida:
         salida.write(texto + '\n')
     if archivo != '-':
@@ -138,9 +139,13 @@ def importar_config(archivo):
     except ErrorImportacion as error:
         click.echo(f'Error: {error} No se importó nada.', err=True)
         sys.exit(2)
+    invitar = resumen.pop('invitar', [])
     total = sum(resumen.values())
     detalle = ', '.join(f'{clave}: {n}' for clave, n in resumen.items() if n)
     click.echo(f'Importados {total} registros ({detalle}).')
+    if invitar:
+        click.echo('Usuarios nuevos, sin contraseña: envíeles la invitación desde Organización > '
+                   'Usuarios (Con seleccionados > Invitar): ' + ', '.join(invitar))
 
 
 @click.command('recalcular-vencimientos')

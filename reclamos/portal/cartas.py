@@ -9,6 +9,7 @@ import io
 from peewee import BooleanField, CharField, ForeignKeyField, TextField
 
 from bd import BaseModel
+from catalogos import secciones
 from catalogos.base import PATRON_CODIGO
 from catalogos.servicios import TIPOS_CASO, Motivo
 from reclamos.portal import enlaces, pdf
@@ -189,3 +190,6 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
                 clave=f'carta:{documento.id}',
                 adjuntos=[(documento.nombre, 'application/pdf', contenido)])
     return documento
+
+
+secciones.adicional('plantillas_carta', PlantillaCarta)  # in the configuration file

@@ -35,7 +35,9 @@ def leer(proposito, token):
 
 
 def url_publica(ruta):
-    base = current_app.config.get('RECLAMOS_URL_PUBLICA', '')
+    from catalogos.empresa import dato
+
+    base = dato('url_publica', current_app.config)
     if not base and has_request_context():
         base = request.host_url
     return (base or 'http://localhost:5000').rstrip('/') + ruta

@@ -26,6 +26,7 @@ from reclamos.plazos.ciclo import calendario_de
 from reclamos.caso.registro import registrar
 from reclamos.plazos.modelo import ACTIVIDAD, LEGAL, TerminoCaso
 from reclamos.tiempo import a_bd, ahora_utc, aware
+from catalogos.empresa import dato
 from catalogos.servicios import TIPOS_CASO
 from reglas.transiciones import ETIQUETAS
 
@@ -124,7 +125,7 @@ def registrar_web(f, campos, archivos, ip, config, ahora=None):
     ``f``: the form's text fields; ``campos``: the motive's custom fields; ``archivos``:
     [(file name, stream)]. Raises ErrorValidacion keyed by form field; nothing is kept then.
     """
-    libro = bool(config.get('RECLAMOS_LIBRO_RECLAMACIONES'))
+    libro = bool(dato('libro_reclamaciones', config))
     errores = {}
     _validar_contacto(f, libro, errores)
     if len(archivos) > ADJUNTOS_MAX:
@@ -224,9 +225,9 @@ def hoja_pdf(reclamo, solicitud, config):
     doc.titulo('LIBRO DE RECLAMACIONES - HOJA DE RECLAMACIÓN')
     doc.fila('N.°', reclamo.numero)
     doc.fila('Fecha', f'{recibido:{FORMATO_FECHA}}')
-    doc.fila('Proveedor', config.get('RECLAMOS_EMPRESA') or '')
-    doc.fila('RUC', config.get('RECLAMOS_EMPRESA_RUC') or '')
-    doc.fila('Dirección', config.get('RECLAMOS_EMPRESA_DIRECCION') or '')
+    doc.fila('Proveedor', dato('nombre', config) or '')
+    doc.fila('RUC', dato('identificacion', config) or '')
+    doc.fila('Dirección', dato('direccion', config) or '')
     doc.subtitulo('1. Identificación del consumidor reclamante')
     doc.fila('Nombre', solicitud.nombre)
     doc.fila('Documento', f'{cliente.tipo_documento_identidad} {cliente.numero_documento}')

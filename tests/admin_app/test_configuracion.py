@@ -92,7 +92,8 @@ def test_comandos_exportar_e_importar(app, demo, runner, tmp_path):
     resultado = runner.invoke(args=['importar-config', str(archivo)])
     assert resultado.exit_code == 0, resultado.output
     assert 'Importados' in resultado.output
-    assert exportar() == exportado
+    assert 'Usuarios nuevos, sin contraseña' in resultado.output  # users travel, passwords not
+    assert exportar(completa=True) == exportado
 
 
 def test_comando_importar_rechaza_archivo_malo(app, runner, tmp_path):

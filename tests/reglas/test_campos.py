@@ -38,7 +38,7 @@ def test_valores_validos(valores, limpios):
     ({'suministro': 'S', 'predio': 'Comercial', 'lectura': 'nan'}, 'campos.lectura',
      'no es un número'),
     ({'suministro': 'S', 'predio': 'Comercial', 'fecha': '31/02/2026'}, 'campos.fecha',
-     'AAAA-MM-DD'),
+     'no existe'),
     ({'suministro': 'S', 'predio': 'Comercial', 'inspeccion': 'quizás'}, 'campos.inspeccion',
      'se esperaba sí o no'),
     ({'suministro': ['S'], 'predio': 'Comercial'}, 'campos.suministro', 'se esperaba un texto'),

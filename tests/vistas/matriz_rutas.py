@@ -64,6 +64,16 @@ MATRIZ = {
     # Users and their sign-in log: admin only; nobody writes the log.
     **_pantallas_admin('usuarios', 'usuarios.administrar', 'usuarios.administrar'),
     **_pantallas_admin('accesos', 'registros.leer', 'registros.editar'),
+    # Company profile and the first steps: admin only; the first-run page opens only on an
+    # empty database (here it sends everyone on), the logo is public.
+    **_pantallas_admin('empresa', 'configuracion.administrar', 'configuracion.administrar'),
+    'primeros_pasos.index': p('configuracion.administrar'),
+    'primer_uso.instalar': PUBLICO, 'portal.logo': CUALQUIERA,
+    # Configuration file in the panel: admins; an invitation opens by its signed link only.
+    **{f'configuracion.{v}': p('configuracion.administrar')
+       for v in ('index', 'exportar', 'vista_previa', 'aplicar')},
+    'invitacion.definir': PUBLICO,
+    'api.borrar_fila': p('catalogos.editar'),
     **_catalogos(),
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': p('notificaciones.propias'),

@@ -114,8 +114,9 @@ def _objetos(app, personas, caso, documento):
 
 def _valores(regla, caso, objetos):
     valores = {'numero': caso.numero, 'ident': objetos['ident'].get(regla.endpoint),
-               'token': objetos['token'].get(regla.endpoint), 'export_type': 'csv',
-               'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv'}
+               'token': objetos['token'].get(regla.endpoint) or 'enlace-falso',
+               'export_type': 'csv',
+               'codigo': 'es', 'nombre': 'conteo', 'formato': 'csv', 'clave': 'areas'}
     archivos = {'static': 'reclamos.css', 'admin.static': 'admin/js/helpers.js',
                 'security.static': 'js/base64.js'}
     if 'filename' in regla.arguments:
@@ -194,6 +195,8 @@ def test_matriz_de_acceso(app, personas, rol):
                     'archivo': (io.BytesIO(PDF), 'f.pdf')}, content_type='multipart/form-data')
             elif metodo == 'POST':
                 respuesta = cliente.post(url, json=cuerpo, headers=cabeceras)
+            elif metodo == 'DELETE':
+                respuesta = cliente.delete(url, headers=cabeceras)
             else:
                 respuesta = cliente.get(url, headers=cabeceras)
         elif metodo == 'POST':

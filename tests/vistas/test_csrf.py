@@ -28,6 +28,8 @@ PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'caso
            'laboratorio.copiar', 'laboratorio.ensayo',
            'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
            'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
+           'primer_uso.instalar', 'configuracion.vista_previa', 'configuracion.aplicar',
+           'invitacion.definir',
            'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
 MEJORA = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
           'vence_el': '2099-12-31'}
@@ -63,7 +65,8 @@ def cuerpo(app, client, endpoint, caso, filas):
         modelo = _vista(app, nombre).model
         fila = modelo.select().order_by(modelo._meta.primary_key.desc()).first()
         if vista == 'action_view':  # the screen's own list action (e.g. retry), else delete
-            propias = [a for a, _ in _vista(app, nombre)._actions if a != 'delete']
+            propias = [a for a, _ in _vista(app, nombre)._actions
+                       if a not in ('delete', 'desactivar')]  # the two every screen has
             accion = propias[0] if propias else 'delete'
             return url_for(endpoint), MultiDict([('action', accion), ('rowid', fila.id)])
         edicion = url_for(f'{nombre}.edit_view', id=fila.id)
@@ -118,10 +121,27 @@ def cuerpo(app, client, endpoint, caso, filas):
         'portal.encuesta_': lambda: (url_for(endpoint, token=filas.encuesta), {
             'calificacion': '5', 'comentario': 'Muy bien.'}),
         'security.login': lambda: (url_for(endpoint), {}),
+        'configuracion.vista_previa': lambda: (url_for(endpoint), {'archivo': (
+            io.BytesIO(b'{"formato": "reclamos-configuracion", "version": 1, "catalogos": {}}'),
+            'c.json')}),
+        'configuracion.aplicar': lambda: (url_for(endpoint), {'datos': (
+            '{"formato": "reclamos-configuracion", "version": 1, "catalogos": {"areas": '
+            '[{"codigo": "NUEVA_AREA", "nombre": "Nueva"}]}}')}),
+        'invitacion.definir': lambda: (url_for(endpoint, token=_invitacion(filas.admin)), {
+            'contrasena': 'otra-clave-larga-9', 'contrasena2': 'otra-clave-larga-9'}),
+        'primer_uso.instalar': lambda: (url_for(endpoint), {
+            'codigo': 'X', 'email': 'otro@prueba.pe', 'contrasena': 'una-clave-larga-1',
+            'contrasena2': 'una-clave-larga-1'}),
         'security.logout': lambda: (url_for(endpoint), {}),
         'security.verify': lambda: (url_for(endpoint), {'password': 'x'}),
     }
     return propios[endpoint]()
+
+
+def _invitacion(usuario):
+    from vistas.invitacion import enlace
+
+    return enlace(type(usuario).get_by_id(usuario.id)).rsplit('/', 1)[1]
 
 
 def _borrador(client, url):
@@ -184,6 +204,8 @@ def filas(app, admin):
     PlantillaCarta.create(codigo='FAVORABLE', nombre='Favorable', asunto='Caso {{ numero }}',
                           texto='Estimado(a) {{ cliente_nombre }}.')
     PlantillaInforme.create(**PREDETERMINADAS[0])
+    from catalogos.empresa import Empresa
+    Empresa.create(nombre='Telecom Andina SAC')
     ReglaEnrutamiento.create(codigo='WEB', nombre='Web', orden=10,
                              texto='si canal es WEB entonces etiqueta web')
     fallido = encolar('no es un correo', 'Alerta', 'Texto')

@@ -38,7 +38,7 @@ def test_motivo_con_campo_registro_derivacion_y_solucion(servidor_vivo, pagina, 
     # 1. The admin adds a required custom field to the motive.
     entrar(pagina, base, equipo['admin'].email)
     pagina.goto(f'{base}/admin/motivos/edit/?id={motivo.id}')
-    pagina.click('a:has-text("Nuevo Campo personalizado")')
+    pagina.click('a:has-text("Agregar Campo personalizado")')
     fila = pagina.locator('.inline-field:not(.inline-field-template .inline-field)').last
     fila.locator('input[name$="-codigo"]').fill('numero_contrato')
     fila.locator('input[name$="-nombre"]').fill('Número de contrato')

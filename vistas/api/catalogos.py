@@ -10,8 +10,10 @@ from catalogos.plazos import PlazoLegal, Prioridad
 from catalogos.servicios import (TIPOS_CAMPO, TIPOS_CASO, CampoPersonalizado, Motivo, Producto,
                                  Servicio)
 from reclamos.caso.modelo import ORIGENES
+from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from vistas.api import api
+from vistas.api.base import error, usuario
 from vistas.api.tokens import requiere_token
 
 
@@ -62,8 +64,31 @@ def catalogos():
                    'resuelve': a.resuelve} for a in Area.activos().order_by(Area.nombre)],
         'tipos_documento': [{'codigo': t.codigo, 'nombre': t.nombre}
                             for t in TipoDocumento.activos().order_by(TipoDocumento.nombre)],
-        'tipos_documento_identidad': _pares(TIPOS_DOCUMENTO_IDENTIDAD),
+        'tipos_documento_identidad': _pares(tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD)),
         'tipos_caso': _pares(TIPOS_CASO),
         'origenes': _pares(ORIGENES),
         'tipos_campo': _pares(TIPOS_CAMPO),
     })
+
+
+@api.delete('/catalogos/<clave>/<codigo>')
+@requiere_token
+def borrar_fila(clave, codigo):
+    """Delete one catalog row through the same service as the screens (in-use check)."""
+    from catalogos.borrado import BorradoRechazado, borrar
+    from catalogos.declaracion import REGISTRO
+
+    if 'admin' not in usuario().nombres_roles():
+        raise error(403, 'permiso', 'Solo un administrador puede borrar filas de catálogos.')
+    declaracion = next((d for d in REGISTRO if d.clave == clave), None)
+    if declaracion is None:
+        raise error(404, 'clave', f'No existe el catálogo «{clave[:40]}».')
+    modelo = declaracion.modelo
+    fila = modelo.get_or_none(modelo.codigo == codigo)
+    if fila is None:
+        raise error(404, 'codigo', f'No hay un registro con el código «{codigo[:40]}».')
+    try:
+        borrar(modelo, [fila.id])
+    except BorradoRechazado as rechazo:
+        raise error(409, 'codigo', str(rechazo)) from None
+    return '', 204

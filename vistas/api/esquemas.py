@@ -73,7 +73,8 @@ REGISTRO = {
         'campos': {
             'type': ['object', 'null'], 'maxProperties': 100,
             'description': 'Campos personalizados del motivo, por su nombre interno (ver '
-                           'GET /catalogos): texto, número, fecha AAAA-MM-DD, opción o sí/no.',
+                           'GET /catalogos): texto, número, fecha AAAA-MM-DD o dd/mm/aaaa, '
+                           'opción o sí/no.',
             'additionalProperties': {'type': ['string', 'number', 'boolean', 'null'],
                                      'maxLength': CAMPO_MAX}},
         'documento_tipo': referencia('Tipo de documento de origen (factura...)', nulo=True),

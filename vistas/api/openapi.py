@@ -11,7 +11,7 @@ from flask import jsonify
 from reglas.transiciones import ESTADOS, TRANSICIONES
 from vistas.api import PREFIJO, api
 from vistas.api.casos import LIMITE_DEFECTO, LIMITE_MAX, Q_MAX
-from vistas.api.openapi_componentes import (CABECERA_TOKEN, ESQUEMAS, RESPUESTAS, cuerpo,
+from vistas.api.openapi_componentes import (CABECERA_TOKEN, ESQUEMAS, RESPUESTAS, TEXTO, cuerpo,
                                             errores, ref, respuesta)
 
 
@@ -155,6 +155,18 @@ RUTAS = {
         'summary': 'Motivos (con sus campos personalizados), canales, prioridades, áreas...',
         'responses': {'200': respuesta(ref('Catalogos'), 'Los catálogos activos.'),
                       **errores(401, 403)}}},
+    '/catalogos/{clave}/{codigo}': {'delete': {
+        'operationId': 'borrar_fila_catalogo', 'tags': ['Catálogos'],
+        'summary': 'Borra una fila de un catálogo si nada la usa (solo administradores)',
+        'parameters': [
+            {'name': 'clave', 'in': 'path', 'required': True, 'schema': TEXTO,
+             'description': 'Clave del catálogo, p. ej. prioridades.', 'example': 'prioridades'},
+            {'name': 'codigo', 'in': 'path', 'required': True, 'schema': TEXTO,
+             'description': 'Código de la fila.', 'example': 'ALTO'}],
+        'responses': {'204': {'description': 'Borrada, con sus filas propias.'},
+                      '409': respuesta(ref('Error'), 'En uso: el mensaje dice qué la usa; '
+                                                     'desactívela en su lugar. No se borró nada.'),
+                      **errores(401, 403, 404)}}},
     '/openapi.json': {'get': {
         'operationId': 'openapi', 'tags': ['Documentación'], 'security': [],
         'summary': 'Este documento',
