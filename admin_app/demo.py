@@ -73,11 +73,12 @@ def configuracion():
         'formato': 'reclamos-configuracion', 'version': 1,
         'catalogos': {
             'calendarios': [
+                # Saturday morning is service time only: legal terms count Monday-Friday.
                 _catalogo('CO', 'Colombia (Bogotá)', pais='CO', zona='America/Bogota',
-                          predeterminado=True, horario=SEMANA + [
+                          semana_legal='lun_vie', predeterminado=True, horario=SEMANA + [
                               {'dia': 5, 'abre': '08:00:00', 'cierra': '12:00:00'}]),
                 _catalogo('PE', 'Perú (Lima)', pais='PE', zona='America/Lima',
-                          recepcion_en_horario=True, horario=SEMANA, dias_especiales=[
+                          semana_legal='lun_vie', recepcion_en_horario=True, horario=SEMANA, dias_especiales=[
                               {'fecha': '2026-12-24', 'tipo': 'no_laborable',
                                'descripcion': 'Día no laborable compensable (decreto)'}]),
             ],

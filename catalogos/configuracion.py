@@ -175,5 +175,8 @@ def importar(datos):
                 _validar(fila, donde)
                 fila.save()
                 _importar_hijos(declaracion, fila, entrada, donde)
+                conjunto = getattr(fila, 'errores_del_conjunto', None)
+                for mensaje in (conjunto() if conjunto else {}).values():
+                    raise ErrorImportacion(f'{donde}: {mensaje}')
             resumen[declaracion.clave] = len(entradas)
     return resumen

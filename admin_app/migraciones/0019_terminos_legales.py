@@ -1,0 +1,28 @@
+"""Legal business days apart from service hours; several service ranges per weekday.
+
+Existing calendars keep counting the days they counted: one with Saturday hours gets
+"Lunes a sábado", the others "Lunes a viernes", so no open case's legal term moves here.
+An administrator who switches a calendar to Monday-Friday recomputes from Plazos >
+Recalcular, which lists every term that moved.
+"""
+from peewee import CharField
+
+
+def up(migrator, db):
+    migrator.migrate(
+        migrator.add_column('calendario', 'semana_legal',
+                            CharField(max_length=10, default='lun_vie')),
+        # A lunch break is two rows for one weekday.
+        migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
+        migrator.add_index('horario_dia', ('calendario_id', 'dia'), False),
+    )
+    db.execute_sql("UPDATE calendario SET semana_legal = 'lun_sab' WHERE id IN "
+                   "(SELECT calendario_id FROM horario_dia WHERE dia = 5)")
+
+
+def down(migrator, db):
+    migrator.migrate(
+        migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
+        migrator.add_index('horario_dia', ('calendario_id', 'dia'), True),
+        migrator.drop_column('calendario', 'semana_legal'),
+    )
