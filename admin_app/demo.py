@@ -78,7 +78,8 @@ def configuracion():
                           semana_legal='lun_vie', predeterminado=True, horario=SEMANA + [
                               {'dia': 5, 'abre': '08:00:00', 'cierra': '12:00:00'}]),
                 _catalogo('PE', 'Perú (Lima)', pais='PE', zona='America/Lima',
-                          semana_legal='lun_vie', recepcion_en_horario=True, horario=SEMANA, dias_especiales=[
+                          semana_legal='lun_vie', recepcion_en_horario=True, horario=SEMANA,
+                          dias_especiales=[
                               {'fecha': '2026-12-24', 'tipo': 'no_laborable',
                                'descripcion': 'Día no laborable compensable (decreto)'}]),
             ],

@@ -116,7 +116,7 @@ def _franjas_del_dia(franjas, nombre: str) -> tuple | None:
                 f'de abrir a las {abre:%H:%M}')
         rangos.append((abre, cierra))
     rangos.sort()
-    for (a1, c1), (a2, c2) in zip(rangos, rangos[1:]):
+    for (a1, c1), (a2, c2) in zip(rangos, rangos[1:], strict=False):
         if a2 < c1:
             raise ReglaInvalida(
                 f'Las franjas del {nombre} se solapan: {a1:%H:%M}-{c1:%H:%M} y '

@@ -38,7 +38,7 @@ def calendarios_generados(draw):
     for dia in draw(st.sets(st.integers(0, 6), min_size=1)):
         # one to three disjoint ranges: sorted distinct hours paired off
         horas = sorted(draw(st.sets(st.integers(0, 23), min_size=2, max_size=6)))
-        pares = list(zip(horas[::2], horas[1::2]))
+        pares = list(zip(horas[::2], horas[1::2], strict=False))
         horario[dia] = [(time(a, draw(st.sampled_from([0, 30]))), time(c)) for a, c in pares
                         if c > a]
         horario[dia] = horario[dia] or [(time(horas[0]), time(horas[0] + 1))]
