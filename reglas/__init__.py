@@ -67,6 +67,7 @@ Worked examples (calendar Mon-Fri 08:00-17:00)::
     datetime.date(2026, 8, 3)
 """
 from reglas.calendario import Calendario
+from reglas.duracion import duracion
 from reglas.errores import ReglaInvalida
 from reglas.plazos import restante, transcurrido, vencimiento
 from reglas.prorroga import prorrogar
@@ -81,5 +82,5 @@ __all__ = [
     'vencimiento', 'transcurrido', 'restante',
     'vencimiento_con_pausas', 'restante_congelado', 'fusionar_pausas',
     'estado_sla', 'restante_en_unidad', 'A_TIEMPO', 'POR_VENCER', 'VENCIDO', 'ESTADOS_SLA',
-    'prorrogar',
+    'prorrogar', 'duracion',
 ]

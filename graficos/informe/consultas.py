@@ -22,7 +22,7 @@ from reclamos.caso.modelo import ORIGENES, Reclamo
 from reclamos.plazos.ciclo import calendario_regla
 from reclamos.plazos.modelo import LEGAL, TerminoCaso
 from reclamos.tiempo import aware
-from reglas import transcurrido
+from reglas import duracion
 from reglas.transiciones import ANULADO
 
 # dimension -> (joined model or None, key column, label column or a {code: label} map)
@@ -154,7 +154,8 @@ def dias_habiles(filtro, tablas):
     case's calendar (zone, national holidays, company days, the after-hours receipt option),
     which SQL cannot evaluate on SQLite; so only the resolved cases of the report's period
     and scope are read, as (keys, calendar, received, resolved) tuples streamed by a cursor,
-    and each case is measured once with ``reglas.transcurrido`` on its memoised calendar.
+    and each case is measured once with ``reglas.duracion`` (never negative: a case answered
+    before its count began took 0 days) on its memoised calendar.
     """
     dimensiones = list(dict.fromkeys(d for tabla in tablas for d in tabla))
     claves = _claves(dimensiones)
@@ -169,8 +170,8 @@ def dias_habiles(filtro, tablas):
         calendario_id, recibido, terminado = fila[len(claves):]
         if calendario_id not in calendarios:
             calendarios[calendario_id] = calendario_regla(calendario_id)
-        dias = transcurrido(aware(recibido), aware(terminado), 'dias_habiles',
-                            calendarios[calendario_id])
+        dias = duracion(aware(recibido), aware(terminado), 'dias_habiles',
+                        calendarios[calendario_id])
         total[0] += dias
         total[1] += 1
         for tabla, acumulado in sumas.items():
