@@ -5,7 +5,7 @@ prepare a new version inactive and switch); its activities are edited inline. An
 carry a condition on the case's fields (``prioridad == 'ALTO'``), checked by
 ``reglas.condiciones``; cases skip the activities whose condition does not hold.
 """
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from bd import BaseModel
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo
@@ -55,6 +55,9 @@ class Actividad(BaseModel):
     condicion = TextField(default='', verbose_name='Condición',
                           help_text="Opcional, p. ej. prioridad == 'ALTO' o "
                                     "campo.tipo_predio == 'Comercial'.")
+    resuelve = BooleanField(default=False, verbose_name='Da la respuesta',
+                            help_text='En esta actividad su área puede responder el caso '
+                                      'aunque el área no resuelva casos en general.')
 
     class Meta:
         indexes = ((('proceso', 'orden'), True),)
@@ -105,5 +108,6 @@ PROCESOS = declarar(
     columnas=('codigo', 'nombre', 'motivo', 'activo'),
     filtros=('motivo', 'activo'), ajax=('motivo',),
     hijos=(Hijo(Actividad, 'proceso', 'actividades',
-                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion')),),
+                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion',
+                 'resuelve')),),
 )

@@ -108,6 +108,20 @@ def permitido(estado: str, accion: str, roles, es_responsable: bool) -> tuple[bo
     return True, ''
 
 
+def puede_resolver(area: str, area_resuelve: bool,
+                   actividad_resuelve: bool | None = None) -> tuple[bool, str]:
+    """Only a resolving area, or the area at a process activity marked as the one that
+    answers, resolves a case.
+
+    ``area``: the name of the case's area; ``actividad_resuelve``: the current activity is
+    worked in that area and is marked "da la respuesta" (None without a process).
+    """
+    if area_resuelve or actividad_resuelve:
+        return True, ''
+    return False, (f'El área «{area}» no resuelve casos: derive el caso a un área que los '
+                   f'resuelva para responderlo.')
+
+
 def destino(estado: str, accion: str, anterior: str | None = None) -> str:
     """The state after ``accion``; 'reanudar' returns to ``anterior`` (the pre-pause state)."""
     hacia = ACCIONES[accion].hacia

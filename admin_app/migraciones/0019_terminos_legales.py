@@ -1,11 +1,12 @@
-"""Legal business days apart from service hours; several service ranges per weekday.
+"""Legal business days apart from service hours; several service ranges per weekday;
+the process activity that answers a case.
 
 Existing calendars keep counting the days they counted: one with Saturday hours gets
 "Lunes a sábado", the others "Lunes a viernes", so no open case's legal term moves here.
 An administrator who switches a calendar to Monday-Friday recomputes from Plazos >
 Recalcular, which lists every term that moved.
 """
-from peewee import CharField
+from peewee import BooleanField, CharField
 
 
 def up(migrator, db):
@@ -15,6 +16,8 @@ def up(migrator, db):
         # A lunch break is two rows for one weekday.
         migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), False),
+        # The process step at which a non-resolving area may answer the case.
+        migrator.add_column('actividad', 'resuelve', BooleanField(default=False)),
     )
     db.execute_sql("UPDATE calendario SET semana_legal = 'lun_sab' WHERE id IN "
                    "(SELECT calendario_id FROM horario_dia WHERE dia = 5)")
@@ -25,4 +28,5 @@ def down(migrator, db):
         migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), True),
         migrator.drop_column('calendario', 'semana_legal'),
+        migrator.drop_column('actividad', 'resuelve'),
     )

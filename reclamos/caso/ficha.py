@@ -7,7 +7,7 @@ from catalogos.procesos import Actividad
 from catalogos.servicios import CampoPersonalizado
 from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
-from reclamos.caso.nucleo import es_responsable
+from reclamos.caso.nucleo import es_responsable, resuelve_aqui
 from reclamos.plazos.ciclo import calendario_de
 from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
 from reglas.transiciones import ACCIONES, permitido
@@ -27,10 +27,14 @@ def visible_para(reclamo, usuario):
 
 
 def acciones_permitidas(reclamo, usuario):
-    """The actions this user may do on this case now (buttons to draw)."""
+    """The actions this user may do on this case now (buttons to draw): "terminar" only
+    where the case can be answered (a resolving area or activity)."""
     roles = usuario.nombres_roles()
     responsable = es_responsable(reclamo, usuario)
-    return [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    acciones = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    if 'terminar' in acciones and not resuelve_aqui(reclamo)[0]:
+        acciones.remove('terminar')
+    return acciones
 
 
 def terminos(reclamo, ahora):
