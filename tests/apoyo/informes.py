@@ -4,8 +4,8 @@ tests/graficos/test_informes.py.
 Demo configuration (no demo cases): LENTITUD (reclamo, OSIPTEL, calendar PE: Lima, Mon-Fri
 08-17, a receipt after hours counts from the next opening), CORTE_ENERGIA (reclamo, SSPD,
 calendar CO: Bogotá, legal days Mon-Fri, service hours also Saturday 08-12),
-PETICION_INFORMACION (peticion, SSPD, CO). Both zones are UTC-5 all year. February 2026 has no holiday in Peru or Colombia;
-1 February 2026 is a Sunday.
+PETICION_INFORMACION (peticion, SSPD, CO). Both zones are UTC-5 all year. February 2026 has
+no holiday in Peru or Colombia; 1 February 2026 is a Sunday.
 """
 import datetime
 
