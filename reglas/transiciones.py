@@ -58,6 +58,10 @@ ACCIONES = {
     # Evidence may arrive after the case closed (a regulator asks for it), never once annulled.
     'adjuntar': Regla(_NO_FINALES | {CERRADO}, None, _TRABAJAN | {CLIENTE}, False,
                       'adjuntar documentos a'),
+    # A phone/in-person acknowledgment or the delivery of the answer (letter, in person):
+    # often done by customer service, so any staff member who works cases records it.
+    'registrar_entrega': Regla(_NO_FINALES | {CERRADO}, None, _TRABAJAN, False,
+                               'registrar entregas de'),
     'agregar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'agregar líneas a'),
     'modificar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'modificar líneas de'),
     'enviar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'enviar líneas a aprobación de'),

@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from reclamos.caso import ficha
 from reclamos.caso.modelo import Reclamo
+from reclamos.plazos.entrega import MEDIOS
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
@@ -44,7 +45,7 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id))
+            etiquetas=EtiquetaCaso.de(reclamo.id), medios_entrega=MEDIOS)
         return pagina, estado
 
     @expose('/<numero>/similares')

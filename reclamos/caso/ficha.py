@@ -10,7 +10,7 @@ from reclamos.caso.acciones import TIPOS_ACCION, Accion
 from reclamos.caso.nucleo import es_responsable, resuelve_aqui
 from reclamos.plazos.ciclo import calendario_de
 from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
-from reglas.transiciones import ACCIONES, permitido
+from reglas.transiciones import ACCIONES, CERRADO, TERMINADO, permitido
 from reglas.visibilidad import puede_ver
 
 
@@ -34,6 +34,10 @@ def acciones_permitidas(reclamo, usuario):
     acciones = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
     if 'terminar' in acciones and not resuelve_aqui(reclamo)[0]:
         acciones.remove('terminar')
+    # After the answer only its notification is left to record, once.
+    if 'registrar_entrega' in acciones and reclamo.estado in (TERMINADO, CERRADO) and (
+            reclamo.terminado_en is None or reclamo.notificado_en is not None):
+        acciones.remove('registrar_entrega')
     return acciones
 
 

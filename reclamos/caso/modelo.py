@@ -87,6 +87,10 @@ class Reclamo(BaseModel):
     respuesta = TextField(default='', verbose_name='Respuesta')
     terminado_en = DateTimeField(null=True, verbose_name='Terminado')
     cerrado_en = DateTimeField(null=True, verbose_name='Cerrado')
+    # Complete for the regulator: when the answer reached the customer, and how (e-mail
+    # accepted by the SMTP server, letter delivered, personal notification).
+    notificado_en = DateTimeField(null=True, verbose_name='Respuesta notificada')
+    notificado_medio = CharField(max_length=20, default='', verbose_name='Medio de notificación')
     anulado_en = DateTimeField(null=True, verbose_name='Anulado')
     calificacion = IntegerField(null=True, verbose_name='Calificación')
     calificado_por = CharField(max_length=200, default='', verbose_name='Calificado por')

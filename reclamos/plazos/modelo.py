@@ -17,8 +17,10 @@ from reglas.transiciones import ESTADOS
 
 LEGAL, PRIORIDAD, PRIMERA_RESPUESTA, ACTIVIDAD = ('legal', 'prioridad', 'primera_respuesta',
                                                   'actividad')
+NOTIFICACION = 'notificacion'  # starts when the answer is issued (SUNASS, OSIPTEL: +5 days)
 TIPOS_TERMINO = [(LEGAL, 'Plazo legal'), (PRIORIDAD, 'Prioridad'),
-                 (PRIMERA_RESPUESTA, 'Primera respuesta'), (ACTIVIDAD, 'Actividad')]
+                 (PRIMERA_RESPUESTA, 'Primera respuesta'), (ACTIVIDAD, 'Actividad'),
+                 (NOTIFICACION, 'Notificación de la respuesta')]
 CUMPLIDO, CANCELADO, SUSPENDIDO = 'cumplido', 'cancelado', 'suspendido'
 
 
