@@ -7,22 +7,32 @@ Existing calendars keep counting the days they counted: one with Saturday hours 
 An administrator who switches a calendar to Monday-Friday recomputes from Plazos >
 Recalcular, which lists every term that moved.
 """
-from peewee import BooleanField, CharField, DateTimeField
+from peewee import CharField, DateTimeField, SqliteDatabase
+
+
+def _agregar(db, tabla, columna, sqlite, postgres):
+    """ADD COLUMN ... NOT NULL DEFAULT in place: playhouse's SQLite migrator would rebuild the
+    table for a NOT NULL column, which drops the full-text triggers on reclamo and copies a
+    million rows."""
+    tipo = sqlite if isinstance(db, SqliteDatabase) else postgres
+    db.execute_sql(f'ALTER TABLE "{tabla}" ADD COLUMN "{columna}" {tipo}')
 
 
 def up(migrator, db):
+    _agregar(db, 'calendario', 'semana_legal', "VARCHAR(10) NOT NULL DEFAULT 'lun_vie'",
+             "VARCHAR(10) NOT NULL DEFAULT 'lun_vie'")
+    # The process step at which a non-resolving area may answer the case.
+    _agregar(db, 'actividad', 'resuelve', 'INTEGER NOT NULL DEFAULT 0',
+             'BOOLEAN NOT NULL DEFAULT false')
+    _agregar(db, 'reclamo', 'notificado_medio', "VARCHAR(20) NOT NULL DEFAULT ''",
+             "VARCHAR(20) NOT NULL DEFAULT ''")
     migrator.migrate(
-        migrator.add_column('calendario', 'semana_legal',
-                            CharField(max_length=10, default='lun_vie')),
         # A lunch break is two rows for one weekday.
         migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), False),
-        # The process step at which a non-resolving area may answer the case.
-        migrator.add_column('actividad', 'resuelve', BooleanField(default=False)),
         # Delivery meets a term: the outbox row says which one; the case when it was notified.
         migrator.add_column('correo', 'cumple', CharField(max_length=20, null=True)),
         migrator.add_column('reclamo', 'notificado_en', DateTimeField(null=True)),
-        migrator.add_column('reclamo', 'notificado_medio', CharField(max_length=20, default='')),
     )
     db.execute_sql("UPDATE calendario SET semana_legal = 'lun_sab' WHERE id IN "
                    "(SELECT calendario_id FROM horario_dia WHERE dia = 5)")
