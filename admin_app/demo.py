@@ -95,6 +95,13 @@ def configuracion():
             ],
             'plazos_legales': legales,
             'prioridades': prioridades,
+            'puntos_recepcion': [
+                _catalogo('LIMA_CENTRO', 'Oficina Lima Centro', tipo='oficina', ciudad='Lima'),
+                _catalogo('MIRAFLORES', 'Sucursal Miraflores', tipo='sucursal', ciudad='Lima'),
+                _catalogo('BOGOTA_NORTE', 'Oficina Bogotá Norte', tipo='oficina',
+                          ciudad='Bogotá'),
+                _catalogo('PORTAL_WEB', 'Portal web', tipo='virtual'),
+            ],
             'canales': [
                 _catalogo('VENTANILLA', 'Ventanilla'),
                 _catalogo('TELEFONO', 'Línea telefónica'),

@@ -14,6 +14,7 @@ from catalogos.organizacion import EntidadReguladora
 DIMENSIONES = {
     'tipo': 'Tipo', 'motivo': 'Motivo', 'canal': 'Canal', 'servicio': 'Servicio',
     'area': 'Área', 'prioridad': 'Prioridad', 'origen': 'Origen', 'entidad': 'Entidad reguladora',
+    'punto_recepcion': 'Punto de recepción', 'tipo_solicitante': 'Tipo de solicitante',
 }
 COLUMNAS = {
     'recibidos': 'Recibidos',

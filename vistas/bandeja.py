@@ -37,6 +37,8 @@ class Filtros:
     prioridad: int | None = None
     canal: int | None = None
     motivo: int | None = None
+    punto_recepcion: int | None = None
+    tipo_solicitante: str = ''
     vence: str = ''
     q: str = ''
     # From the dashboard's drill-down links.
@@ -64,7 +66,8 @@ class Filtros:
                    estado=args.get('estado') if args.get('estado') in ESTADOS + ('todos',)
                    else '',
                    area=entero('area'), prioridad=entero('prioridad'), canal=entero('canal'),
-                   motivo=entero('motivo'),
+                   motivo=entero('motivo'), punto_recepcion=entero('punto_recepcion'),
+                   tipo_solicitante=(args.get('tipo_solicitante') or '')[:20],
                    vence=args.get('vence') if args.get('vence') in ('hoy', 'vencidos') else '',
                    q=(args.get('q') or '').strip()[:60],
                    servicio=entero('servicio'), usuario=entero('usuario'),
@@ -90,7 +93,9 @@ def _filtros_sql(consulta, filtros, ahora):
                          (Reclamo.servicio, filtros.servicio),
                          (Reclamo.usuario, filtros.usuario),
                          (Reclamo.origen, filtros.origen or None),
-                         (Reclamo.tipo, filtros.tipo or None)):
+                         (Reclamo.tipo, filtros.tipo or None),
+                         (Reclamo.punto_recepcion, filtros.punto_recepcion),
+                         (Reclamo.tipo_solicitante, filtros.tipo_solicitante or None)):
         if valor is not None:
             consulta = consulta.where(campo == valor)
     consulta = _rango(consulta, filtros)
@@ -297,11 +302,14 @@ class Bandeja:
 
 def _opciones_filtros():
     """Small catalogs for the filter selects (active rows only, a query each)."""
-    from catalogos.atencion import Canal
+    from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 
     return {
         'area': [(a.id, a.nombre) for a in Area.activos().order_by(Area.nombre)],
         'prioridad': [(p.id, p.nombre) for p in Prioridad.activos().order_by(Prioridad.orden)],
         'canal': [(c.id, c.nombre) for c in Canal.activos().order_by(Canal.nombre)],
         'motivo': [(m.id, m.nombre) for m in Motivo.activos().order_by(Motivo.nombre)],
+        'punto_recepcion': [(p.id, p.nombre) for p in
+                            PuntoRecepcion.activos().order_by(PuntoRecepcion.nombre)],
+        'tipo_solicitante': TIPOS_SOLICITANTE,
     }

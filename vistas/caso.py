@@ -3,6 +3,7 @@ from flask import abort
 from flask_admin import expose
 from flask_login import current_user
 
+from catalogos.atencion import TIPOS_SOLICITANTE
 from reclamos.caso import ficha
 from reclamos.caso.modelo import Reclamo
 from reclamos.plazos.entrega import MEDIOS
@@ -45,7 +46,8 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id), medios_entrega=MEDIOS)
+            etiquetas=EtiquetaCaso.de(reclamo.id), medios_entrega=MEDIOS,
+            tipos_solicitante=dict(TIPOS_SOLICITANTE))
         return pagina, estado
 
     @expose('/<numero>/similares')

@@ -1,13 +1,14 @@
 """Legal business days apart from service hours; several service ranges per weekday;
 the process activity that answers a case; delivery (not queueing) meets the acknowledgment
-and notification terms.
+and notification terms; requester type, sending entity and reception points on each case.
 
 Existing calendars keep counting the days they counted: one with Saturday hours gets
 "Lunes a sábado", the others "Lunes a viernes", so no open case's legal term moves here.
 An administrator who switches a calendar to Monday-Friday recomputes from Plazos >
 Recalcular, which lists every term that moved.
 """
-from peewee import CharField, DateTimeField, SqliteDatabase
+from peewee import (BooleanField, CharField, DateTimeField, ForeignKeyField, Model,
+                    SqliteDatabase)
 
 
 def _agregar(db, tabla, columna, sqlite, postgres):
@@ -26,7 +27,27 @@ def up(migrator, db):
              'BOOLEAN NOT NULL DEFAULT false')
     _agregar(db, 'reclamo', 'notificado_medio', "VARCHAR(20) NOT NULL DEFAULT ''",
              "VARCHAR(20) NOT NULL DEFAULT ''")
+    _agregar(db, 'reclamo', 'tipo_solicitante', "VARCHAR(20) NOT NULL DEFAULT 'cliente'",
+             "VARCHAR(20) NOT NULL DEFAULT 'cliente'")
+    for columna, largo in (('entidad_remitente', 200), ('expediente_entidad', 60)):
+        _agregar(db, 'reclamo', columna, f"VARCHAR({largo}) NOT NULL DEFAULT ''",
+                 f"VARCHAR({largo}) NOT NULL DEFAULT ''")
+
+    class PuntoRecepcion(Model):
+        codigo = CharField(unique=True, max_length=40)
+        nombre = CharField(max_length=200)
+        activo = BooleanField(default=True)
+        tipo = CharField(max_length=20, default='oficina')
+        ciudad = CharField(max_length=100, default='')
+        class Meta:
+            database = db
+            table_name = 'punto_recepcion'
+    db.create_tables([PuntoRecepcion])
+
     migrator.migrate(
+        migrator.add_column('reclamo', 'punto_recepcion_id',
+                            ForeignKeyField(PuntoRecepcion, null=True, on_delete='RESTRICT',
+                                            field=PuntoRecepcion.id)),
         # A lunch break is two rows for one weekday.
         migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), False),
@@ -47,4 +68,9 @@ def down(migrator, db):
         migrator.drop_column('correo', 'cumple'),
         migrator.drop_column('reclamo', 'notificado_en'),
         migrator.drop_column('reclamo', 'notificado_medio'),
+        migrator.drop_column('reclamo', 'punto_recepcion_id'),
+        migrator.drop_column('reclamo', 'tipo_solicitante'),
+        migrator.drop_column('reclamo', 'entidad_remitente'),
+        migrator.drop_column('reclamo', 'expediente_entidad'),
+        migrator.drop_table('punto_recepcion'),
     )

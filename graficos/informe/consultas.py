@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, SQL, Case, fn
 
-from catalogos.atencion import Canal
+from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.informes import DIMENSIONES
 from catalogos.organizacion import Area, EntidadReguladora
 from catalogos.plazos import Prioridad
@@ -33,8 +33,10 @@ _CATALOGO = {
     'area': (Area, Area.id, Area.nombre),
     'prioridad': (Prioridad, Prioridad.id, Prioridad.nombre),
     'entidad': (EntidadReguladora, EntidadReguladora.id, EntidadReguladora.nombre),
+    'punto_recepcion': (PuntoRecepcion, PuntoRecepcion.id, PuntoRecepcion.nombre),
 }
-_CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES))}
+_CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES)),
+            'tipo_solicitante': (Reclamo.tipo_solicitante, dict(TIPOS_SOLICITANTE))}
 assert set(_CATALOGO) | set(_CODIGOS) == set(DIMENSIONES)
 SIN_VALOR = '(sin valor)'
 
@@ -62,7 +64,8 @@ def _base(filtro, dimensiones, *columnas):
                                           on=(Motivo.entidad == EntidadReguladora.id))
         else:
             campo = {'canal': Reclamo.canal, 'servicio': Reclamo.servicio,
-                     'area': Reclamo.area, 'prioridad': Reclamo.prioridad}[dimension]
+                     'area': Reclamo.area, 'prioridad': Reclamo.prioridad,
+                     'punto_recepcion': Reclamo.punto_recepcion}[dimension]
             consulta = consulta.join_from(Reclamo, modelo, JOIN.LEFT_OUTER,
                                           on=(campo == modelo.id))
     consulta = consulta.where(Reclamo.recibido_en >= filtro.inicio,
