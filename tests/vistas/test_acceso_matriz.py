@@ -42,7 +42,7 @@ ENLACES = ('portal.caso', 'portal.encuesta_')  # opened by a signed token in the
 # Catalog screens generated from the declarations: every staff role reads, only admin writes.
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
-             'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
+             'tipos_documento', 'puntos_recepcion', 'niveles_escalamiento', 'plantillas_correo',
              'plantillas_informe', 'reglas_enrutamiento')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
