@@ -22,6 +22,7 @@ from reclamos.tiempo import a_bd, ahora_utc, aware
 from reglas.transiciones import ABIERTOS, ESTADOS, ETIQUETAS
 from reglas.visibilidad import VEN_TODO
 from vistas.base import roles_actuales
+from vistas.opciones_bandeja import opciones_filtros
 
 POR_PAGINA = 50
 UMBRAL_LISTA = 0.8
@@ -296,20 +297,6 @@ class Bandeja:
                                        request.args.get('despues'))
         return self.render('casos/bandeja.html', filas=filas, siguiente=siguiente,
                            filtros=filtros, ahora=ahora, semaforo=semaforo,
-                           estados=ETIQUETAS, opciones=_opciones_filtros(),
+                           estados=ETIQUETAS, opciones=opciones_filtros(),
                            args=request.args, abre_mejoras=bool(roles & {'admin', 'gerente'}))
 
-
-def _opciones_filtros():
-    """Small catalogs for the filter selects (active rows only, a query each)."""
-    from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
-
-    return {
-        'area': [(a.id, a.nombre) for a in Area.activos().order_by(Area.nombre)],
-        'prioridad': [(p.id, p.nombre) for p in Prioridad.activos().order_by(Prioridad.orden)],
-        'canal': [(c.id, c.nombre) for c in Canal.activos().order_by(Canal.nombre)],
-        'motivo': [(m.id, m.nombre) for m in Motivo.activos().order_by(Motivo.nombre)],
-        'punto_recepcion': [(p.id, p.nombre) for p in
-                            PuntoRecepcion.activos().order_by(PuntoRecepcion.nombre)],
-        'tipo_solicitante': TIPOS_SOLICITANTE,
-    }
