@@ -12,7 +12,8 @@ Units
 - ``dias_habiles``: counts only the calendar's legal business days (``dias_legales``,
   Monday to Friday by default, minus holidays and company days), never its service hours:
   a Saturday counter does not make Saturday count. Day 1 is the first legal business day
-  after the local day of receipt; the term ends at 23:59:59 local time of day N. 0 days ends at 23:59:59 of the receipt day itself.
+  after the local day of receipt; the term ends at 23:59:59 local time of day N. 0 days
+  ends at 23:59:59 of the receipt day itself.
   With ``recepcion_en_horario=True`` a receipt outside service hours (or on a day the law
   does not count) counts as received at the next opening of a legal business day, and day 1
   is the business day after that one.
