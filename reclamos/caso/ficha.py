@@ -20,6 +20,14 @@ class FilaTermino:
     tipo: str
     estado: str
 
+    @property
+    def cumplimiento(self):
+        """'a tiempo' / 'fuera de plazo' for a met term (what a regulator asks); '' otherwise."""
+        t = self.termino
+        if t.cumplido_en is None or t.vence_en is None:
+            return ''
+        return 'a tiempo' if t.cumplido_en <= t.vence_en else 'fuera de plazo'
+
 
 def visible_para(reclamo, usuario):
     return puede_ver(usuario.nombres_roles(), usuario.id, usuario.area_id, reclamo.area_id,

@@ -40,6 +40,8 @@ def test_notificacion_de_la_respuesta_en_la_pagina(client, como, demo, crear_usu
         assert respuesta.status_code == 302, respuesta.get_data(as_text=True)[-1500:]
         html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
     assert 'carta entregada' in html and 'completo para el regulador' in html
+    # Delivered Wednesday 12:00, due Wednesday 11 March: the notification term was met in time.
+    assert 'cumplido <small class="text-muted">a tiempo</small>' in html
     assert Reclamo.get_by_id(caso.id).notificado_medio == 'carta'
     # Nothing left to record: the form is no longer offered.
     assert 'form-registrar_entrega' not in html

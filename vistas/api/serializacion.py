@@ -58,7 +58,8 @@ def termino(fila):
             'cantidad': t.cantidad, 'unidad': t.unidad, 'inicio': instante(t.inicio),
             'vence_en': instante(t.vence_en), 'cumplido_en': instante(t.cumplido_en),
             'prorrogable': t.prorrogable, 'prorrogado': t.prorrogado,
-            'actividad_orden': t.actividad_orden, 'estado': fila.estado}
+            'actividad_orden': t.actividad_orden, 'estado': fila.estado,
+            'cumplimiento': fila.cumplimiento or None}
 
 
 def accion(fila, etiqueta=None):
