@@ -76,11 +76,13 @@ def configuracion():
         'formato': 'reclamos-configuracion', 'version': 1,
         'catalogos': {
             'calendarios': [
+                # Saturday morning is service time only: legal terms count Monday-Friday.
                 _catalogo('CO', 'Colombia (Bogotá)', pais='CO', zona='America/Bogota',
-                          predeterminado=True, horario=SEMANA + [
+                          semana_legal='lun_vie', predeterminado=True, horario=SEMANA + [
                               {'dia': 5, 'abre': '08:00:00', 'cierra': '12:00:00'}]),
                 _catalogo('PE', 'Perú (Lima)', pais='PE', zona='America/Lima',
-                          recepcion_en_horario=True, horario=SEMANA, dias_especiales=[
+                          semana_legal='lun_vie', recepcion_en_horario=True, horario=SEMANA,
+                          dias_especiales=[
                               {'fecha': '2026-12-24', 'tipo': 'no_laborable',
                                'descripcion': 'Día no laborable compensable (decreto)'}]),
             ],
@@ -96,6 +98,13 @@ def configuracion():
             ],
             'plazos_legales': legales,
             'prioridades': prioridades,
+            'puntos_recepcion': [
+                _catalogo('LIMA_CENTRO', 'Oficina Lima Centro', tipo='oficina', ciudad='Lima'),
+                _catalogo('MIRAFLORES', 'Sucursal Miraflores', tipo='sucursal', ciudad='Lima'),
+                _catalogo('BOGOTA_NORTE', 'Oficina Bogotá Norte', tipo='oficina',
+                          ciudad='Bogotá'),
+                _catalogo('PORTAL_WEB', 'Portal web', tipo='virtual'),
+            ],
             'canales': [
                 _catalogo('VENTANILLA', 'Ventanilla'),
                 _catalogo('TELEFONO', 'Línea telefónica'),

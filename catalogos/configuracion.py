@@ -192,6 +192,9 @@ def importar(datos):
                 _validar(fila, donde)
                 fila.save()
                 _importar_hijos(hijos, fila, entrada, donde)
+                conjunto = getattr(fila, 'errores_del_conjunto', None)
+                for mensaje in (conjunto() if conjunto else {}).values():
+                    raise ErrorImportacion(f'{donde}: {mensaje}')
             resumen[clave] = len(entradas)
         if 'usuarios' in datos:
             resumen['invitar'] = secciones.importar_usuarios(datos['usuarios'], ErrorImportacion)

@@ -8,7 +8,7 @@ one wins (see ``reglas.enrutamiento``).
 """
 from peewee import IntegerField, TextField
 
-from catalogos.atencion import Canal
+from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
 from catalogos.organizacion import Area
@@ -21,12 +21,14 @@ from reglas.enrutamiento import ReglaMalEscrita, analizar, clave, contradiccione
 ORIGENES = [('externo', 'Externo'), ('interno', 'Interno')]
 # Case fields a condition may read and the catalog (or list of choices) their values come from.
 CAMPOS_CATALOGO = {'canal': Canal, 'servicio': Servicio, 'producto': Producto,
-                   'motivo': Motivo, 'prioridad': Prioridad, 'area': Area}
-CAMPOS_OPCIONES = {'tipo': TIPOS_CASO, 'origen': ORIGENES}
+                   'motivo': Motivo, 'prioridad': Prioridad, 'area': Area,
+                   'punto_de_recepcion': PuntoRecepcion}
+CAMPOS_OPCIONES = {'tipo': TIPOS_CASO, 'origen': ORIGENES, 'solicitante': TIPOS_SOLICITANTE}
 CAMPOS_TEXTO = ('descripcion',)
 ACCION_CATALOGO = {'prioridad': Prioridad, 'area': Area, 'proceso': Proceso}
 ETIQUETA_MAX = 60
-NOMBRE_CAMPO = {'area': 'área', 'descripcion': 'descripción'}
+NOMBRE_CAMPO = {'area': 'área', 'descripcion': 'descripción',
+                'punto_de_recepcion': 'punto de recepción'}
 
 
 def buscar(modelo, valor):
@@ -66,7 +68,8 @@ def _error_condicion(regla, personalizados):
         if not conocido:
             return (f'El campo «{campo.replace("_", " ")}» no existe: use un campo del caso '
                     '(tipo, origen, canal, servicio, producto, motivo, prioridad, área, '
-                    'descripción) o un campo personalizado de algún motivo.')
+                    'descripción, punto de recepción, solicitante) o un campo personalizado '
+                    'de algún motivo.')
         if operador not in ('es', 'no_es', 'esta_en'):
             continue
         for valor in valores:

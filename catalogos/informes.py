@@ -15,6 +15,7 @@ DIMENSIONES = {
     'tipo': 'Tipo', 'motivo': 'Motivo', 'canal': 'Canal', 'servicio': 'Servicio',
     'area': 'Área', 'prioridad': 'Prioridad', 'origen': 'Origen', 'entidad': 'Entidad reguladora',
     'resultado': 'Resultado', 'reclasificado': 'Reclasificado',
+    'punto_recepcion': 'Punto de recepción', 'tipo_solicitante': 'Tipo de solicitante',
 }
 COLUMNAS = {
     'recibidos': 'Recibidos',

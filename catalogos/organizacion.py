@@ -9,9 +9,12 @@ from peewee import (BooleanField, CharField, DateField, ForeignKeyField, Integer
 from bd import BaseModel
 from catalogos.base import Catalogo
 from catalogos.declaracion import Hijo, declarar
+from reglas.errores import ReglaInvalida
 
 DIAS_SEMANA = [(0, 'Lunes'), (1, 'Martes'), (2, 'Miércoles'), (3, 'Jueves'), (4, 'Viernes'),
                (5, 'Sábado'), (6, 'Domingo')]
+SEMANAS_LEGALES = [('lun_vie', 'Lunes a viernes'), ('lun_sab', 'Lunes a sábado')]
+DIAS_LEGALES = {'lun_vie': range(5), 'lun_sab': range(6)}
 TIPOS_DIA = [('no_laborable', 'No laborable'), ('laborable', 'Laborable')]
 PAISES = [('CO', 'Colombia'), ('PE', 'Perú'), ('EC', 'Ecuador'), ('MX', 'México'),
           ('CL', 'Chile'), ('BO', 'Bolivia'), ('AR', 'Argentina'), ('ES', 'España')]
@@ -33,15 +36,26 @@ def zona_valida(nombre):
 class Calendario(Catalogo):
     pais = CharField(max_length=2, choices=PAISES, verbose_name='País')
     zona = CharField(max_length=64, default='America/Bogota', verbose_name='Zona horaria')
+    semana_legal = CharField(
+        max_length=10, choices=SEMANAS_LEGALES, default='lun_vie',
+        verbose_name='Días hábiles legales',
+        help_text='Los días que la ley cuenta en los plazos en días hábiles (15 días hábiles, '
+                  'etc.), sin festivos nacionales ni los días no laborables de la empresa. En '
+                  'Perú y en Colombia son de lunes a viernes; en Colombia el sábado cuenta solo '
+                  'si la entidad lo trabaja. El horario de atención de abajo NO cambia estos '
+                  'días: atender el sábado por la mañana no acorta ningún plazo legal.')
     recepcion_en_horario = BooleanField(
         default=False, verbose_name='Recepción fuera de horario cuenta desde la apertura',
-        help_text='Un caso recibido fuera del horario hábil se considera recibido al abrir.')
+        help_text='Un caso recibido fuera del horario de atención, o en un día que la ley no '
+                  'cuenta, se considera recibido al abrir el siguiente día hábil legal.')
     predeterminado = BooleanField(default=False, verbose_name='Predeterminado')
 
     def errores_propios(self):
         errores = {}
         if self.pais not in dict(PAISES):
             errores['pais'] = f'País no soportado: «{self.pais or ""}».'
+        if self.semana_legal not in DIAS_LEGALES:
+            errores['semana_legal'] = f'Elija los días hábiles legales: «{self.semana_legal}».'
         if not zona_valida(self.zona):
             errores['zona'] = (f'La zona horaria «{self.zona or ""}» no existe. '
                                'Ejemplos: America/Bogota, America/Lima.')
@@ -82,32 +96,47 @@ class Calendario(Catalogo):
         especiales = tuple(sorted(DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
                                   .where(DiaEspecial.calendario == self.id).tuples()))
         return _regla_calendario(self.pais, self.zona, self.recepcion_en_horario, horario,
-                                 especiales)
+                                 especiales, self.semana_legal)
+
+    def errores_del_conjunto(self):
+        """Checks across the inline rows (overlapping ranges of one day), once they are saved;
+        the pure rule gives the Spanish message."""
+        try:
+            self.como_regla()
+        except ReglaInvalida as error:
+            return {'horario': str(error)}
+        return {}
 
 
 @functools.lru_cache(maxsize=64)
-def _regla_calendario(pais, zona, recepcion_en_horario, horario, especiales):
+def _regla_calendario(pais, zona, recepcion_en_horario, horario, especiales,
+                      semana_legal='lun_vie'):
     from reglas import Calendario as CalendarioRegla
 
-    # A calendar saved without business hours still needs some to count hours: the usual
+    # A calendar saved without service hours still needs some to count hours: the usual
     # office week, Monday to Friday 08:00-17:00.
-    horas = {dia: (abre, cierra) for dia, abre, cierra in horario} or {
-        dia: (datetime.time(8), datetime.time(17)) for dia in range(5)}
+    horas = {}
+    for dia, abre, cierra in horario:
+        horas.setdefault(dia, []).append((abre, cierra))
+    horas = horas or {dia: (datetime.time(8), datetime.time(17)) for dia in range(5)}
     return CalendarioRegla.crear(
         pais, zona, horas,
         no_laborables=[f for f, tipo in especiales if tipo == 'no_laborable'],
         laborables=[f for f, tipo in especiales if tipo == 'laborable'],
-        recepcion_en_horario=recepcion_en_horario)
+        recepcion_en_horario=recepcion_en_horario,
+        dias_legales=DIAS_LEGALES.get(semana_legal, DIAS_LEGALES['lun_vie']))
 
 
 class HorarioDia(BaseModel):
+    """One service range of a weekday; a lunch break is two rows for the same day."""
+
     calendario = ForeignKeyField(Calendario, backref='horario', on_delete='CASCADE')
     dia = IntegerField(choices=DIAS_SEMANA, verbose_name='Día')
     abre = TimeField(verbose_name='Abre', formats=['%H:%M:%S', '%H:%M'])
     cierra = TimeField(verbose_name='Cierra', formats=['%H:%M:%S', '%H:%M'])
 
     class Meta:
-        indexes = ((('calendario', 'dia'), True),)
+        indexes = ((('calendario', 'dia'), False),)
 
     def __str__(self):
         dia = dict(DIAS_SEMANA).get(self.dia, self.dia)
@@ -170,11 +199,11 @@ class EntidadReguladora(Catalogo):
 
 CALENDARIOS = declarar(
     Calendario, titulo='Calendarios', categoria='Plazos', clave='calendarios',
-    columnas=('codigo', 'nombre', 'pais', 'zona', 'recepcion_en_horario', 'predeterminado',
-              'activo'),
+    columnas=('codigo', 'nombre', 'pais', 'zona', 'semana_legal', 'recepcion_en_horario',
+              'predeterminado', 'activo'),
     filtros=('pais', 'activo'),
     hijos=(Hijo(HorarioDia, 'calendario', 'horario', ('dia', 'abre', 'cierra'),
-                titulo='Horario hábil'),
+                titulo='Horario de atención (una fila por franja; almuerzo = dos franjas)'),
            Hijo(DiaEspecial, 'calendario', 'dias_especiales', ('fecha', 'tipo', 'descripcion'),
                 titulo='Día especial')),
 )

@@ -5,7 +5,7 @@ prepare a new version inactive and switch); its activities are edited inline. An
 carry a condition on the case's fields (``prioridad es ALTO``), checked by
 ``reglas.condiciones``; cases skip the activities whose condition does not hold.
 """
-from peewee import CharField, ForeignKeyField, IntegerField, TextField
+from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from bd import BaseModel
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo
@@ -56,6 +56,9 @@ class Actividad(BaseModel):
                           help_text='Opcional, en el mismo español de las reglas de '
                                     'enrutamiento, p. ej. prioridad es ALTO y tipo predio '
                                     'es Comercial.')
+    resuelve = BooleanField(default=False, verbose_name='Da la respuesta',
+                            help_text='En esta actividad su área puede responder el caso '
+                                      'aunque el área no resuelva casos en general.')
 
     class Meta:
         indexes = ((('proceso', 'orden'), True),)
@@ -106,6 +109,6 @@ PROCESOS = declarar(
     columnas=('codigo', 'nombre', 'motivo', 'activo'),
     filtros=('motivo', 'activo'), ajax=('motivo',),
     hijos=(Hijo(Actividad, 'proceso', 'actividades',
-                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion'),
-                titulo='Actividad'),),
+                ('orden', 'nombre', 'area', 'plazo_cantidad', 'plazo_unidad', 'condicion',
+                 'resuelve'), titulo='Actividad'),),
 )

@@ -56,7 +56,27 @@ class Motivo(Catalogo):
                 servicio = Servicio.get_or_none(Servicio.id == self.servicio_id)
                 errores['producto'] = (f'El producto «{producto.nombre}» no pertenece al servicio '
                                        f'«{servicio.nombre if servicio else self.servicio_id}».')
+        errores.update(self._error_area())
         return errores
+
+    def _error_area(self):
+        """A default area that does not resolve needs an active process with an activity that
+        answers (in a resolving area, or marked "da la respuesta"), or its cases could never
+        be answered."""
+        area = Area.get_or_none(Area.id == self.area_id) if self.area_id else None
+        if area is None or area.resuelve:
+            return {}
+        from catalogos.procesos import Actividad, Proceso
+
+        proceso = Proceso.activo_de(self.id) if self.id is not None else None
+        if proceso is not None and (Actividad.select().join(Area)
+                                    .where(Actividad.proceso == proceso.id,
+                                           Area.resuelve | Actividad.resuelve)
+                                    .exists()):
+            return {}
+        return {'area': f'El área «{area.nombre}» no resuelve casos: elija un área que los '
+                        'resuelva, o configure primero un proceso activo del motivo con una '
+                        'actividad que dé la respuesta.'}
 
 
     def _error_area(self):

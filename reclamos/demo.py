@@ -10,6 +10,7 @@ import random
 from reclamos.caso.flujo import transicionar
 from reclamos.caso.gestion import comentar, completar_actividad, derivar, tomar
 from reclamos.plazos.ciclo import prorrogar
+from reclamos.plazos.entrega import registrar_entrega
 from reclamos.caso.registro import registrar
 from reclamos.plazos.modelo import LEGAL, TerminoCaso
 from reclamos.tiempo import ahora_utc
@@ -56,6 +57,11 @@ MOTIVOS = [
 DESTINOS = ('PENDIENTE', 'PENDIENTE', 'EN_CURSO', 'EN_CURSO', 'EN_CURSO', 'TERMINADO',
             'CERRADO', 'CERRADO', 'SUSPENDIDO', 'ANULADO')
 AREAS_INTERNAS = ('VENTAS', 'COBRANZAS', 'FACTURACION')
+# Reception point by channel and country (no random draw: the demo's sequence stays put).
+PUNTOS = {'VENTANILLA': {'PE': ('LIMA_CENTRO', 'MIRAFLORES'), 'CO': ('BOGOTA_NORTE',)},
+          'ESCRITO': {'PE': ('LIMA_CENTRO',), 'CO': ('BOGOTA_NORTE',)},
+          'WEB': {'PE': ('PORTAL_WEB',), 'CO': ('PORTAL_WEB',)},
+          'CHAT': {'PE': ('PORTAL_WEB',), 'CO': ('PORTAL_WEB',)}}
 
 
 def _campos(plantilla, n, recibido, rng):
@@ -75,6 +81,15 @@ def _datos(i, rng, recibido):
     motivo, canales, pais, plantilla, textos = MOTIVOS[i % len(MOTIVOS)]
     datos = {'motivo': motivo, 'canal': rng.choice(canales), 'recibido_en': recibido,
              'descripcion': rng.choice(textos), 'campos': _campos(plantilla, i, recibido, rng)}
+    puntos = PUNTOS.get(datos['canal'], {}).get(pais)
+    if puntos:
+        datos['punto_recepcion'] = puntos[i % len(puntos)]
+    if datos['canal'] == 'ENTIDAD_CONTROL':
+        # Sent by the regulator with its file number and a term shorter than the legal one.
+        datos.update(tipo_solicitante='ente_control',
+                     entidad_remitente='Superintendencia de Servicios Públicos Domiciliarios',
+                     expediente_entidad=f'SSPD-2026-{i:05d}',
+                     plazo_entidad={'cantidad': 10, 'unidad': 'dias_habiles'})
     if i % 5 == 4:
         datos.update(origen='interno', area_solicitante=rng.choice(AREAS_INTERNAS))
     else:
@@ -141,6 +156,10 @@ def _avanzar(caso, destino, quien, admin, anteriores, ahora):
     caso = transicionar(caso, 'terminar', quien, IP, caso.version, t,
                         respuesta='Se revisó el caso y se corrigió el problema reportado.',
                         resultado=('fundado', 'fundado_parcial', 'infundado')[caso.id % 3])
+    if caso.id % 2 and caso.origen == 'externo':  # the others wait for the e-mail to go out
+        caso = registrar_entrega(caso, 'notificacion', 'carta', _paso(t, ahora, 90),
+                                 'Carta entregada al titular.', quien, IP, caso.version,
+                                 _paso(t, ahora, 120))
     if destino == 'CERRADO':
         t = _paso(t, ahora, 240)
         if caso.origen == 'interno':

@@ -9,13 +9,18 @@ Units
 - ``minutos``, ``horas``: elapsed real time.
 - ``dias``: the same local wall time N days later (DST-safe; a wall time skipped by a DST
   change moves forward by the gap).
-- ``dias_habiles``: day 1 is the first business day after the local day of receipt; the term
-  ends at 23:59:59 local time of day N. 0 days ends at 23:59:59 of the receipt day itself.
-  With ``recepcion_en_horario=True`` a receipt outside business hours (or on a non-business
-  day) counts as received at the next opening, and day 1 is the business day after that one.
+- ``dias_habiles``: counts only the calendar's legal business days (``dias_legales``,
+  Monday to Friday by default, minus holidays and company days), never its service hours:
+  a Saturday counter does not make Saturday count. Day 1 is the first legal business day
+  after the local day of receipt; the term ends at 23:59:59 local time of day N. 0 days
+  ends at 23:59:59 of the receipt day itself.
+  With ``recepcion_en_horario=True`` a receipt outside service hours (or on a day the law
+  does not count) counts as received at the next opening of a legal business day, and day 1
+  is the business day after that one.
   The option only changes dias_habiles: horas_habiles start at the next opening anyway, and
   the other units are real time.
-- ``horas_habiles``: run only inside business hours of business days; a receipt outside them
+- ``horas_habiles``: run only inside the service hours (several ranges per weekday, e.g. a
+  lunch break, Saturday mornings) of days that are not holidays; a receipt outside them
   starts counting at the next opening; a term that ends exactly at closing time ends then.
   0 hours is the instant counting starts.
 
@@ -67,6 +72,7 @@ Worked examples (calendar Mon-Fri 08:00-17:00)::
     datetime.date(2026, 8, 3)
 """
 from reglas.calendario import Calendario
+from reglas.duracion import duracion
 from reglas.errores import ReglaInvalida
 from reglas.plazos import restante, transcurrido, vencimiento
 from reglas.prorroga import prorrogar
@@ -81,5 +87,5 @@ __all__ = [
     'vencimiento', 'transcurrido', 'restante',
     'vencimiento_con_pausas', 'restante_congelado', 'fusionar_pausas',
     'estado_sla', 'restante_en_unidad', 'A_TIEMPO', 'POR_VENCER', 'VENCIDO', 'ESTADOS_SLA',
-    'prorrogar',
+    'prorrogar', 'duracion',
 ]

@@ -1,8 +1,14 @@
-"""Business calendar as a frozen value: country holidays, company days and opening hours.
+"""Business calendar as a frozen value with two parts that must not be confused.
 
-The public queries (es_dia_habil, es_habil, siguiente_apertura) are for callers; the methods
-below "engine" are the primitives plazos and suspension build on. All of them answer from a
-lazily built table of business days (reglas.tabla_habil), extended on demand.
+- Legal business days (es_dia_habil): the weekdays the law counts (dias_legales, Monday to
+  Friday unless the administrator chooses otherwise), minus national holidays and company
+  non-working days, plus company extra working days. Every dias_habiles term uses only these.
+- Service hours (es_habil, siguiente_apertura): one or more ranges per weekday (a lunch break
+  is two ranges; Saturday morning is allowed) on days that are not holidays. horas_habiles
+  and "receipt outside hours" use them. Opening on Saturday never shortens a legal term.
+
+The public queries are for callers; the methods below "engine" are the primitives plazos and
+suspension build on. They answer from a lazily built table (reglas.tabla_habil).
 """
 from __future__ import annotations
 
@@ -14,13 +20,14 @@ from zoneinfo import ZoneInfo
 
 from reglas.errores import ReglaInvalida
 from reglas.tabla_habil import ANIO_MAX, Tabla, feriados
-from reglas.validacion import (exigir_instante, exigir_pais, exigir_zona, normalizar_fechas,
-                               normalizar_horario)
+from reglas.validacion import (exigir_instante, exigir_pais, exigir_zona, normalizar_dias_legales,
+                               normalizar_fechas, normalizar_horario)
 
 UTC = timezone.utc
 _FIN_DIA = time(23, 59, 59)
 _MICRO = timedelta(microseconds=1)
 _ANIOS_UNION = 60  # widest table built by merging ranges (about 22k days)
+LUNES_A_VIERNES = frozenset(range(5))
 
 
 def _micro_del_dia(t) -> int:
@@ -41,10 +48,11 @@ class _Cache:
 class Calendario:
     pais: str
     zona: str
-    horario: tuple  # 7 entries, Monday first: (opens, closes) local times or None
+    horario: tuple  # 7 entries, Monday first: a tuple of (opens, closes) ranges, or None
     no_laborables: frozenset = frozenset()
     laborables: frozenset = frozenset()
     recepcion_en_horario: bool = False
+    dias_legales: frozenset = LUNES_A_VIERNES  # weekdays the law counts (0 = Monday)
     _tz: ZoneInfo = field(init=False, repr=False, compare=False)
     _franjas: tuple = field(init=False, repr=False, compare=False)
     _cache: _Cache = field(init=False, repr=False, compare=False)
@@ -54,6 +62,7 @@ class Calendario:
         put(self, 'pais', exigir_pais(self.pais))
         put(self, '_tz', exigir_zona(self.zona))
         put(self, 'horario', normalizar_horario(self.horario))
+        put(self, 'dias_legales', normalizar_dias_legales(self.dias_legales))
         put(self, 'no_laborables', normalizar_fechas(self.no_laborables, 'no_laborables'))
         put(self, 'laborables', normalizar_fechas(self.laborables, 'laborables'))
         if not isinstance(self.recepcion_en_horario, bool):
@@ -65,15 +74,16 @@ class Calendario:
             raise ReglaInvalida(
                 f'La fecha {min(choque).isoformat()} no puede ser laborable y no laborable a '
                 f'la vez')
-        franjas = tuple(None if f is None else (_micro_del_dia(f[0]), _micro_del_dia(f[1]))
-                        for f in self.horario)
+        franjas = tuple(tuple((_micro_del_dia(a), _micro_del_dia(c)) for a, c in dia or ())
+                        for dia in self.horario)
         put(self, '_franjas', franjas)
         put(self, '_cache', _Cache())
 
     @classmethod
     def crear(cls, pais: str, zona: str, horario: dict, no_laborables=(), laborables=(),
-              recepcion_en_horario: bool = False) -> Calendario:
-        return cls(pais, zona, horario, no_laborables, laborables, recepcion_en_horario)
+              recepcion_en_horario: bool = False, dias_legales=LUNES_A_VIERNES) -> Calendario:
+        return cls(pais, zona, horario, no_laborables, laborables, recepcion_en_horario,
+                   dias_legales)
 
     @staticmethod
     def por_defecto(pais: str = 'CO', zona: str = 'America/Bogota') -> Calendario:
@@ -83,29 +93,31 @@ class Calendario:
     # -- public queries -------------------------------------------------------------------
 
     def es_dia_habil(self, d: date) -> bool:
+        """A legal business day: what a term in dias_habiles counts."""
         if isinstance(d, datetime):
             d = self.local(exigir_instante(d, 'd'))
         elif not isinstance(d, date):
             raise ReglaInvalida(f'Se esperaba una fecha (date); se recibió {d!r}')
-        return self._franja_de(d.toordinal()) is not None
+        return self._dia_legal(d.toordinal())
 
     def es_habil(self, instante: datetime) -> bool:
-        """Inside business hours of a business day; opening included, closing excluded."""
+        """Inside service hours; each range's opening included, its closing excluded."""
         loc = self.local(exigir_instante(instante, 'instante'))
-        franja = self._franja_de(loc.toordinal())
-        return franja is not None and franja[0] <= _micro_del_dia(loc) < franja[1]
+        micro = _micro_del_dia(loc)
+        return any(a <= micro < c for a, c in self._franjas_de(loc.toordinal()))
 
     def siguiente_apertura(self, instante: datetime) -> datetime:
-        """First instant >= instante at which business time runs (instante itself if open)."""
+        """First instant >= instante inside service hours (instante itself if open)."""
         loc = self.local(exigir_instante(instante, 'instante'))
-        dia, micro = loc.toordinal(), _micro_del_dia(loc)
-        franja = self._franja_de(dia)
-        if franja is not None and micro < franja[1]:
-            if micro >= franja[0]:
-                return instante.astimezone(UTC)
-            return self._en_utc(dia, franja[0])
-        siguiente = self.dia_habil_n(dia, 1)
-        return self._en_utc(siguiente, self._franja_de(siguiente)[0])
+        dia = loc.toordinal()
+        t = self._tabla(dia, dia)
+        encontrado = t.siguiente(dia, _micro_del_dia(loc))
+        while encontrado is None:
+            t = self._extender(t)
+            encontrado = t.siguiente(dia, _micro_del_dia(loc))
+        if encontrado == (dia, _micro_del_dia(loc)):
+            return instante.astimezone(UTC)
+        return self._en_utc(*encontrado)
 
     # -- engine primitives (used by plazos and suspension) --------------------------------
 
@@ -121,13 +133,20 @@ class Calendario:
         return instante.astimezone(self._tz).toordinal()
 
     def dia_de_recepcion(self, instante: datetime) -> int:
-        """Local day a receipt counts from, after the recepcion_en_horario option."""
-        if self.recepcion_en_horario and not self.es_habil(instante):
-            instante = self.siguiente_apertura(instante)
-        return instante.astimezone(self._tz).toordinal()
+        """Local day a receipt counts from, after the recepcion_en_horario option.
+
+        With the option, a receipt outside service hours or on a day the law does not count
+        is received at the next opening of a legal business day: a Saturday counter moves
+        nothing earlier (received Saturday, it counts from Monday as if the office were shut).
+        """
+        dia = self.dia_local(instante)
+        if not self.recepcion_en_horario or (self._dia_legal(dia) and self.es_habil(instante)):
+            return dia
+        dia = self.dia_local(self.siguiente_apertura(instante))
+        return dia if self._dia_legal(dia) else self.dia_habil_n(dia, 1)
 
     def dia_habil_n(self, dia: int, n: int) -> int:
-        """Ordinal of the n-th business day after day `dia` (n >= 1)."""
+        """Ordinal of the n-th legal business day after day `dia` (n >= 1)."""
         t = self._cache.tabla
         if t is None or not t.primero <= dia <= t.ultimo:
             t = self._tabla(dia, dia)
@@ -137,7 +156,7 @@ class Calendario:
         return t.dias[i]
 
     def contar_dias_habiles(self, desde: int, hasta: int) -> int:
-        """Business days in (desde, hasta]; negative when hasta < desde."""
+        """Legal business days in (desde, hasta]; negative when hasta < desde."""
         t = self._tabla(min(desde, hasta), max(desde, hasta))
         return bisect_right(t.dias, hasta) - bisect_right(t.dias, desde)
 
@@ -152,14 +171,14 @@ class Calendario:
         return fin
 
     def micro_habiles(self, desde: datetime, hasta: datetime) -> int:
-        """Business microseconds between two instants (negative when hasta < desde)."""
+        """Service microseconds between two instants (negative when hasta < desde)."""
         a, b = self.local(desde), self.local(hasta)
         da, db = a.toordinal(), b.toordinal()
         t = self._tabla(min(da, db), max(da, db))
         return t.posicion(db, _micro_del_dia(b)) - t.posicion(da, _micro_del_dia(a))
 
     def sumar_habil(self, instante: datetime, micro: int) -> datetime:
-        """Instant after `micro` (> 0) business microseconds counted from instante."""
+        """Instant after `micro` (> 0) service microseconds counted from instante."""
         loc = self.local(instante)
         dia = loc.toordinal()
         t = self._tabla(dia, dia)
@@ -171,21 +190,25 @@ class Calendario:
 
     # -- internals ------------------------------------------------------------------------
 
-    def _franja_de(self, dia: int):
-        """(opens, closes) in microseconds of a business day, None for a non-business day."""
-        d = None
-        if self.laborables:
-            d = date.fromordinal(dia)
-            if d in self.laborables:
-                # A working day on a weekday without hours uses the first configured hours.
-                return self._franjas[(dia - 1) % 7] or next(f for f in self._franjas if f)
-        franja = self._franjas[(dia - 1) % 7]  # ordinal 1 (0001-01-01) was a Monday
-        if franja is None:
-            return None
-        d = d or date.fromordinal(dia)
-        if d in self.no_laborables or dia in feriados(self.pais, d.year):
-            return None
-        return franja
+    def _cerrado(self, dia: int, d: date) -> bool:
+        return d in self.no_laborables or dia in feriados(self.pais, d.year)
+
+    def _dia_legal(self, dia: int) -> bool:
+        d = date.fromordinal(dia)
+        if d in self.laborables:
+            return True
+        # ordinal 1 (0001-01-01) was a Monday
+        return (dia - 1) % 7 in self.dias_legales and not self._cerrado(dia, d)
+
+    def _franjas_de(self, dia: int) -> tuple:
+        """Service ranges of a day in microseconds after midnight; () when closed."""
+        d = date.fromordinal(dia)
+        if d in self.laborables:
+            # A working day on a weekday without hours uses the first configured hours.
+            return self._franjas[(dia - 1) % 7] or next(f for f in self._franjas if f)
+        if self._cerrado(dia, d):
+            return ()
+        return self._franjas[(dia - 1) % 7]
 
     def _en_utc(self, dia: int, micro_del_dia: int) -> datetime:
         return self.en_utc(datetime.fromordinal(dia) + micro_del_dia * _MICRO)
@@ -205,7 +228,8 @@ class Calendario:
             # own instead of one spanning centuries.
             if union[1] - union[0] <= _ANIOS_UNION:
                 anio_desde, anio_hasta = union
-        return self._guardar(Tabla(max(anio_desde, 1), self._tope(anio_hasta), self._franja_de))
+        return self._guardar(Tabla(max(anio_desde, 1), self._tope(anio_hasta), self._dia_legal,
+                                 self._franjas_de))
 
     def _extender(self, t: Tabla) -> Tabla:
         """Same start (positions stay valid); the span doubles (up to 50 years at a time) so a
@@ -213,7 +237,7 @@ class Calendario:
         anio_hasta = self._tope(t.anio_hasta + min(t.anio_hasta - t.anio_desde + 1, 50))
         if anio_hasta <= t.anio_hasta:
             raise ReglaInvalida(f'El plazo excede el último año admitido ({ANIO_MAX})')
-        return self._guardar(Tabla(t.anio_desde, anio_hasta, self._franja_de))
+        return self._guardar(Tabla(t.anio_desde, anio_hasta, self._dia_legal, self._franjas_de))
 
     def _guardar(self, t: Tabla) -> Tabla:
         # Tables are immutable and a computation keeps the one it started with, so replacing

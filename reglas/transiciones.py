@@ -63,6 +63,10 @@ ACCIONES = {
     # Evidence may arrive after the case closed (a regulator asks for it), never once annulled.
     'adjuntar': Regla(_NO_FINALES | {CERRADO}, None, _TRABAJAN | {CLIENTE}, False,
                       'adjuntar documentos a'),
+    # A phone/in-person acknowledgment or the delivery of the answer (letter, in person):
+    # often done by customer service, so any staff member who works cases records it.
+    'registrar_entrega': Regla(_NO_FINALES | {CERRADO}, None, _TRABAJAN, False,
+                               'registrar entregas de'),
     'agregar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'agregar líneas a'),
     'modificar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'modificar líneas de'),
     'enviar_linea': Regla(_VIVOS, None, _TRABAJAN, True, 'enviar líneas a aprobación de'),
@@ -113,6 +117,20 @@ def permitido(estado: str, accion: str, roles, es_responsable: bool) -> tuple[bo
         return False, (f'Solo el responsable del caso o un usuario de su área puede '
                        f'{regla.verbo} este caso.')
     return True, ''
+
+
+def puede_resolver(area: str, area_resuelve: bool,
+                   actividad_resuelve: bool | None = None) -> tuple[bool, str]:
+    """Only a resolving area, or the area at a process activity marked as the one that
+    answers, resolves a case.
+
+    ``area``: the name of the case's area; ``actividad_resuelve``: the current activity is
+    worked in that area and is marked "da la respuesta" (None without a process).
+    """
+    if area_resuelve or actividad_resuelve:
+        return True, ''
+    return False, (f'El área «{area}» no resuelve casos: derive el caso a un área que los '
+                   f'resuelva para responderlo.')
 
 
 def destino(estado: str, accion: str, anterior: str | None = None) -> str:

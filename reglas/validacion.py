@@ -90,36 +90,78 @@ def _hora(valor, dia: str) -> time:
     return valor
 
 
-def normalizar_horario(horario) -> tuple:
-    """Weekday -> (opens, closes) | None, as a dict or a 7-tuple, into a Monday-first 7-tuple."""
-    if isinstance(horario, (tuple, list)) and len(horario) == 7:
-        horario = dict(enumerate(horario))
-    if not isinstance(horario, dict):
+def _es_franja(valor) -> bool:
+    """(abre, cierra) as opposed to a list of such pairs."""
+    return (isinstance(valor, (tuple, list)) and len(valor) == 2
+            and not isinstance(valor[0], (tuple, list)))
+
+
+def _franjas_del_dia(franjas, nombre: str) -> tuple | None:
+    """One day's service ranges, sorted; overlapping ranges are refused by name."""
+    if _es_franja(franjas):
+        franjas = [franjas]
+    if not isinstance(franjas, (tuple, list)):
         raise ReglaInvalida(
-            f'Horario inválido: {horario!r}. Use un dict día (0=lunes..6=domingo) -> '
-            f'(abre, cierra) o None')
-    semana: list = [None] * 7
-    for dia, franja in horario.items():
-        if isinstance(dia, bool) or not isinstance(dia, int) or not 0 <= dia <= 6:
+            f'Horario inválido para el {nombre}: {franjas!r}. Use (abre, cierra), una lista de '
+            f'franjas o None')
+    rangos = []
+    for franja in franjas:
+        if not _es_franja(franja):
             raise ReglaInvalida(
-                f'Día de la semana inválido en el horario: {dia!r}. Use 0 (lunes) a 6 (domingo)')
-        if franja is None:
-            continue
-        nombre = DIAS_SEMANA[dia]
-        if not isinstance(franja, (tuple, list)) or len(franja) != 2:
-            raise ReglaInvalida(
-                f'Horario inválido para el {nombre}: {franja!r}. Use (abre, cierra) o None')
+                f'Horario inválido para el {nombre}: {franja!r}. Use (abre, cierra)')
         abre, cierra = _hora(franja[0], nombre), _hora(franja[1], nombre)
         if cierra <= abre:
             raise ReglaInvalida(
                 f'Horario inválido para el {nombre}: cierra a las {cierra:%H:%M}, no después '
                 f'de abrir a las {abre:%H:%M}')
-        semana[dia] = (abre, cierra)
+        rangos.append((abre, cierra))
+    rangos.sort()
+    for (a1, c1), (a2, c2) in zip(rangos, rangos[1:], strict=False):
+        if a2 < c1:
+            raise ReglaInvalida(
+                f'Las franjas del {nombre} se solapan: {a1:%H:%M}-{c1:%H:%M} y '
+                f'{a2:%H:%M}-{c2:%H:%M}')
+    return tuple(rangos) or None
+
+
+def normalizar_horario(horario) -> tuple:
+    """Weekday -> ranges into a Monday-first 7-tuple of sorted range tuples (None: closed).
+
+    A day takes None, one (opens, closes) pair or a list of pairs (a lunch break is two);
+    the input is a dict (0=Monday) or a 7-sequence.
+    """
+    if isinstance(horario, (tuple, list)) and len(horario) == 7:
+        horario = dict(enumerate(horario))
+    if not isinstance(horario, dict):
+        raise ReglaInvalida(
+            f'Horario inválido: {horario!r}. Use un dict día (0=lunes..6=domingo) -> '
+            f'(abre, cierra), una lista de franjas o None')
+    semana: list = [None] * 7
+    for dia, franjas in horario.items():
+        if isinstance(dia, bool) or not isinstance(dia, int) or not 0 <= dia <= 6:
+            raise ReglaInvalida(
+                f'Día de la semana inválido en el horario: {dia!r}. Use 0 (lunes) a 6 (domingo)')
+        if franjas is not None:
+            semana[dia] = _franjas_del_dia(franjas, DIAS_SEMANA[dia])
     if not any(semana):
         raise ReglaInvalida(
             f'El horario no tiene ningún día con atención: {horario!r}. Indique al menos un '
             f'día (0=lunes..6=domingo)')
     return tuple(semana)
+
+
+def normalizar_dias_legales(dias) -> frozenset[int]:
+    """The weekdays the law counts as business days (0=Monday), at least one."""
+    try:
+        valores = frozenset(dias)
+    except TypeError:
+        valores = None
+    if (not valores or any(isinstance(d, bool) or not isinstance(d, int) or not 0 <= d <= 6
+                           for d in valores)):
+        raise ReglaInvalida(
+            f'Días hábiles legales inválidos: {dias!r}. Indique al menos un día de la semana '
+            f'(0=lunes..6=domingo)')
+    return valores
 
 
 def normalizar_fechas(valores, nombre: str) -> frozenset[date]:

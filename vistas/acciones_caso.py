@@ -15,6 +15,7 @@ from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.caso.flujo import transicionar
 from reclamos.plazos.ciclo import prorrogar
+from reclamos.plazos.entrega import registrar_entrega
 from reglas.transiciones import TRANSICIONES
 from vistas import acciones_resultado
 
@@ -32,7 +33,8 @@ MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'C
             'enviar_linea': 'Línea enviada a aprobación.',
             'aprobar_linea': 'Línea aprobada.', 'rechazar_linea': 'Línea rechazada.',
             'devolver_linea': 'Línea devuelta para corregir.',
-            'cancelar_linea': 'Línea cancelada.', **acciones_resultado.MENSAJES}
+            'cancelar_linea': 'Línea cancelada.', 'registrar_entrega': 'Entrega registrada.',
+            **acciones_resultado.MENSAJES}
 
 
 def _entero(valor):
@@ -73,6 +75,10 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
                                 visible_cliente=formulario.get('visible_cliente') == '1')
     if accion in ACCIONES_LINEA:
         return _linea(accion, formulario, usuario, ip, version)
+    if accion == 'registrar_entrega':
+        tipo, _, medio = formulario.get('entrega', '').partition(':')
+        return registrar_entrega(reclamo, tipo, medio, formulario.get('instante', ''),
+                                 formulario.get('nota', ''), usuario, ip, version)
     if accion == 'prorrogar':
         return prorrogar(_entero(formulario.get('termino')), _entero(formulario.get('cantidad')),
                          formulario.get('motivo', ''), usuario, ip, version)

@@ -132,8 +132,16 @@ class VistaSegura(Protegida, ModelView):
         """Validate with the model's own rules, then save parent and inline rows atomically."""
         with db.atomic() as transaccion:
             resultado = guardar()
-            if not resultado:
+            fila = model if model is not None else resultado
+            # Rules spanning the inline rows (e.g. overlapping service ranges) can only be
+            # checked once all of them are written; a failure undoes the whole save.
+            conjunto = getattr(fila, 'errores_del_conjunto', None) if resultado else None
+            errores = conjunto() if conjunto else {}
+            for mensaje in errores.values():
+                flash(mensaje, 'error')
+            if not resultado or errores:
                 transaccion.rollback()
+                return False
         return resultado
 
     def on_model_change(self, form, model, is_created):

@@ -3,8 +3,10 @@ from flask import abort, make_response
 from flask_admin import expose
 from flask_login import current_user
 
+from catalogos.atencion import TIPOS_SOLICITANTE
 from reclamos.caso import ficha
 from reclamos.caso.modelo import Reclamo
+from reclamos.plazos.entrega import MEDIOS
 from reclamos.portal.cartas import puede_enviar
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
@@ -57,7 +59,8 @@ class FichaCaso:
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
             etiquetas=EtiquetaCaso.de(reclamo.id),
-            escribe_carta=puede_enviar(reclamo, current_user))
+            escribe_carta=puede_enviar(reclamo, current_user), medios_entrega=MEDIOS,
+            tipos_solicitante=dict(TIPOS_SOLICITANTE))
         return pagina, estado
 
     @expose('/<numero>/similares')

@@ -10,7 +10,9 @@ from catalogos.servicios import Motivo
 from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ErrorValidacion
 from reclamos.plazos.recalculo import recalcular_vencimientos
+from reclamos.plazos.modelo import TIPOS_TERMINO
 from reclamos.plazos.simulador_plazos import simular
+from reclamos.tiempo import aware
 from reglas.transiciones import ABIERTOS
 from reglas.validacion import UNIDADES
 from vistas.acceso import SESION_EXPIRADA, VistaProtegida, csrf_valido
@@ -64,7 +66,7 @@ class VistaSimulador(VistaProtegida):
 def _json_termino(termino):
     return {'tipo': termino['tipo'], 'nombre': termino['nombre'],
             'cantidad': termino['cantidad'], 'unidad': termino['unidad'],
-            'vence': termino['vence'].isoformat()}
+            'vence': termino['vence'].isoformat(), 'explicacion': termino['explicacion']}
 
 
 class VistaRecalculo(VistaProtegida):
@@ -88,7 +90,21 @@ class VistaRecalculo(VistaProtegida):
             return redirect(url_for('.index'))
         calendario = request.form.get('calendario', '')
         calendario_id = int(calendario) if calendario.isdigit() else None
-        leidos, movidos = recalcular_vencimientos(calendario_id)
+        detalle = []
+        leidos, movidos = recalcular_vencimientos(calendario_id, detalle=detalle)
         flash(f'Recalculados {leidos} casos abiertos; {movidos} plazos cambiaron de '
               'vencimiento.', 'success')
-        return redirect(url_for('.index'))
+        # Shown right away (not after a redirect): what moved is the point of the screen.
+        return self.render('plazos/recalculo_resultado.html', movidos=movidos,
+                           filas=_filas_movidas(detalle))
+
+
+def _filas_movidas(detalle):
+    """(case, term name, zone, before, after) of each moved term, for the result page."""
+    casos = {c.id: c for c in Reclamo.select(Reclamo.id, Reclamo.numero, Reclamo.calendario)
+             .where(Reclamo.id.in_([d[0] for d in detalle]))}
+    zonas = dict(Calendario.select(Calendario.id, Calendario.zona).tuples())
+    nombres = dict(TIPOS_TERMINO)
+    return [(casos[r], nombres.get(tipo, tipo), zonas.get(casos[r].calendario_id, 'UTC'),
+             aware(antes) if antes else None, aware(despues) if despues else None)
+            for r, tipo, antes, despues in detalle]

@@ -12,7 +12,7 @@ from flask_admin import expose
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from catalogos.atencion import Canal, TipoDocumento
+from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
@@ -26,6 +26,7 @@ from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.registro import registrar
 from reclamos.caso.validacion import definiciones
 from reglas.transiciones import ETIQUETAS, puede_registrar
+from reglas.validacion import UNIDADES
 
 PREFIJO_CAMPO = 'campo.'
 
@@ -41,11 +42,16 @@ def datos_del_formulario(formulario):
 
     datos = {clave: texto(clave) or None for clave in
              ('tipo', 'origen', 'canal', 'servicio', 'producto', 'motivo', 'prioridad',
-              'area_solicitante', 'documento_tipo', 'documento_numero', 'recibido_en')}
+              'area_solicitante', 'documento_tipo', 'documento_numero', 'recibido_en',
+              'tipo_solicitante', 'entidad_remitente', 'expediente_entidad',
+              'punto_recepcion')}
     datos['descripcion'] = formulario.get('descripcion', '')
     datos['recibido_en'] = _con_zona(datos['recibido_en'])
+    if texto('plazo_entidad_cantidad'):
+        datos['plazo_entidad'] = {'cantidad': texto('plazo_entidad_cantidad'),
+                                  'unidad': texto('plazo_entidad_unidad')}
     for clave in ('canal', 'servicio', 'producto', 'motivo', 'prioridad', 'area_solicitante',
-                  'documento_tipo'):
+                  'documento_tipo', 'punto_recepcion'):
         if datos[clave] and datos[clave].isdigit():
             datos[clave] = int(datos[clave])
     if datos['origen'] != 'interno' or texto('cliente_numero_documento'):
@@ -79,6 +85,8 @@ def opciones_registro():
         'area_solicitante': list(Area.activos().where(Area.registra == True)  # noqa: E712
                                  .order_by(Area.nombre)),
         'documento_tipo': list(TipoDocumento.activos().order_by(TipoDocumento.nombre)),
+        'punto_recepcion': list(PuntoRecepcion.activos().order_by(PuntoRecepcion.nombre)),
+        'tipo_solicitante': TIPOS_SOLICITANTE, 'unidades': UNIDADES,
         'tipo': TIPOS_CASO, 'origen': ORIGENES,
         'tipo_documento': tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD),
     }

@@ -168,10 +168,17 @@ def recalcular_vencimientos(calendario):
     abiertos = Reclamo.select().where(Reclamo.estado.in_(ABIERTOS))
     if calendario_id is not None:
         abiertos = abiertos.where(Reclamo.calendario == calendario_id)
+    detalle = []
     with click.progressbar(length=abiertos.count(), label='Recalculando',
                            show_pos=True) as barra:
-        leidos, movidos = recalcular(calendario_id, avance=lambda n: barra.update(n - barra.pos))
+        leidos, movidos = recalcular(calendario_id, avance=lambda n: barra.update(n - barra.pos),
+                                     detalle=detalle)
     click.echo(f'Recalculados {leidos} casos abiertos; {movidos} plazos cambiaron.')
+    numeros = dict(Reclamo.select(Reclamo.id, Reclamo.numero)
+                   .where(Reclamo.id.in_([d[0] for d in detalle])).tuples())
+    for reclamo, tipo, antes, despues in detalle:
+        click.echo(f'  {numeros.get(reclamo, reclamo)} {tipo}: {antes or "—"} -> '
+                   f'{despues or "en pausa"} (UTC)')
 
 
 @click.command('importar-clientes')

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from peewee import JOIN, SQL, Case, fn
 
-from catalogos.atencion import Canal
+from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.informes import DIMENSIONES
 from catalogos.organizacion import Area, EntidadReguladora
 from catalogos.plazos import Prioridad
@@ -23,7 +23,7 @@ from reclamos.caso.modelo import ORIGENES, Reclamo
 from reclamos.plazos.ciclo import calendario_regla
 from reclamos.plazos.modelo import LEGAL, TerminoCaso
 from reclamos.tiempo import aware
-from reglas import transcurrido
+from reglas import duracion
 from reglas.transiciones import ANULADO
 
 # dimension -> (joined model or None, key column, label column or a {code: label} map)
@@ -35,13 +35,15 @@ _CATALOGO = {
     'prioridad': (Prioridad, Prioridad.id, Prioridad.nombre),
     'entidad': (EntidadReguladora, EntidadReguladora.id, EntidadReguladora.nombre),
     'resultado': (Resultado, Resultado.id, Resultado.nombre),
+    'punto_recepcion': (PuntoRecepcion, PuntoRecepcion.id, PuntoRecepcion.nombre),
 }
 # Issue 17: reports use the final classification; this one tells the reclassified apart.
 # Literals, not parameters: PostgreSQL matches the GROUP BY to the SELECT by its text.
 _RECLASIFICADO = Case(None, [(Reclamo.reclasificaciones > SQL('0'), SQL("'si'"))],
                       SQL("'no'"))
 _CODIGOS = {'tipo': (Reclamo.tipo, dict(TIPOS_CASO)), 'origen': (Reclamo.origen, dict(ORIGENES)),
-            'reclasificado': (_RECLASIFICADO, {'si': 'Sí', 'no': 'No'})}
+            'reclasificado': (_RECLASIFICADO, {'si': 'Sí', 'no': 'No'}),
+            'tipo_solicitante': (Reclamo.tipo_solicitante, dict(TIPOS_SOLICITANTE))}
 assert set(_CATALOGO) | set(_CODIGOS) == set(DIMENSIONES)
 SIN_VALOR = '(sin valor)'
 
@@ -70,7 +72,8 @@ def _base(filtro, dimensiones, *columnas):
         else:
             campo = {'canal': Reclamo.canal, 'servicio': Reclamo.servicio,
                      'area': Reclamo.area, 'prioridad': Reclamo.prioridad,
-                     'resultado': Reclamo.resultado}[dimension]
+                     'resultado': Reclamo.resultado,
+                     'punto_recepcion': Reclamo.punto_recepcion}[dimension]
             consulta = consulta.join_from(Reclamo, modelo, JOIN.LEFT_OUTER,
                                           on=(campo == modelo.id))
     consulta = consulta.where(Reclamo.recibido_en >= filtro.inicio,
@@ -163,7 +166,8 @@ def dias_habiles(filtro, tablas):
     case's calendar (zone, national holidays, company days, the after-hours receipt option),
     which SQL cannot evaluate on SQLite; so only the resolved cases of the report's period
     and scope are read, as (keys, calendar, received, resolved) tuples streamed by a cursor,
-    and each case is measured once with ``reglas.transcurrido`` on its memoised calendar.
+    and each case is measured once with ``reglas.duracion`` (never negative: a case answered
+    before its count began took 0 days) on its memoised calendar.
     """
     dimensiones = list(dict.fromkeys(d for tabla in tablas for d in tabla))
     claves = _claves(dimensiones)
@@ -178,8 +182,8 @@ def dias_habiles(filtro, tablas):
         calendario_id, recibido, terminado = fila[len(claves):]
         if calendario_id not in calendarios:
             calendarios[calendario_id] = calendario_regla(calendario_id)
-        dias = transcurrido(aware(recibido), aware(terminado), 'dias_habiles',
-                            calendarios[calendario_id])
+        dias = duracion(aware(recibido), aware(terminado), 'dias_habiles',
+                        calendarios[calendario_id])
         total[0] += dias
         total[1] += 1
         for tabla, acumulado in sumas.items():

@@ -116,7 +116,9 @@ def tiempos(f, por):
     Returns [(group, n, median, p90)] by group.
     """
     campo = dimension(por, POR_TIEMPO)
-    horas = _segundos(Reclamo.recibido_en, Reclamo.terminado_en)
+    segundos = _segundos(Reclamo.recibido_en, Reclamo.terminado_en)
+    # Never negative, like reglas.duracion (a hand-edited receipt after the answer reads 0).
+    horas = Case(None, [(segundos < 0, 0)], segundos)
     rangos = (filtrar(Reclamo.select(
         campo.alias('g'), horas.alias('h'),
         fn.ROW_NUMBER().over(partition_by=[campo], order_by=[horas, Reclamo.id]).alias('rn'),

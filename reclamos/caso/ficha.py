@@ -7,10 +7,10 @@ from catalogos.procesos import Actividad
 from catalogos.servicios import CampoPersonalizado
 from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
-from reclamos.caso.nucleo import es_responsable
+from reclamos.caso.nucleo import es_responsable, resuelve_aqui
 from reclamos.plazos.ciclo import calendario_de
 from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
-from reglas.transiciones import ACCIONES, permitido
+from reglas.transiciones import ACCIONES, CERRADO, TERMINADO, permitido
 from reglas.visibilidad import puede_ver
 
 
@@ -20,6 +20,14 @@ class FilaTermino:
     tipo: str
     estado: str
 
+    @property
+    def cumplimiento(self):
+        """'a tiempo' / 'fuera de plazo' for a met term (what a regulator asks); '' otherwise."""
+        t = self.termino
+        if t.cumplido_en is None or t.vence_en is None:
+            return ''
+        return 'a tiempo' if t.cumplido_en <= t.vence_en else 'fuera de plazo'
+
 
 def visible_para(reclamo, usuario):
     return puede_ver(usuario.nombres_roles(), usuario.id, usuario.area_id, reclamo.area_id,
@@ -27,10 +35,18 @@ def visible_para(reclamo, usuario):
 
 
 def acciones_permitidas(reclamo, usuario):
-    """The actions this user may do on this case now (buttons to draw)."""
+    """The actions this user may do on this case now (buttons to draw): "terminar" only
+    where the case can be answered (a resolving area or activity)."""
     roles = usuario.nombres_roles()
     responsable = es_responsable(reclamo, usuario)
-    return [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    acciones = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    if 'terminar' in acciones and not resuelve_aqui(reclamo)[0]:
+        acciones.remove('terminar')
+    # After the answer only its notification is left to record, once.
+    if 'registrar_entrega' in acciones and reclamo.estado in (TERMINADO, CERRADO) and (
+            reclamo.terminado_en is None or reclamo.notificado_en is not None):
+        acciones.remove('registrar_entrega')
+    return acciones
 
 
 def terminos(reclamo, ahora):

@@ -8,6 +8,7 @@ from reclamos.caso.resultado import al_resolver
 from reclamos.portal.encuesta import encolar_encuesta
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear, contexto, escribir, exigir, transaccion
+from reclamos.plazos.entrega import iniciar_notificacion
 from reclamos.plazos.modelo import Suspension
 from reclamos.tiempo import a_bd
 from reglas.transiciones import (ANULADO, CERRADO, EN_CURSO, SUSPENDIDO, TERMINADO,
@@ -69,8 +70,12 @@ def _terminar(r, ctx, datos):
     escribir(r, {'estado': TERMINADO, 'respuesta': respuesta, 'terminado_en': ctx.ahora,
                  **resultado}, ctx, tipos=TIPOS, texto=respuesta, visible_cliente=True)
     plazos.cumplir(r, ctx.ahora)
+    calendario = plazos.calendario_de(r)
+    # The answer is written; the regulator counts it once notified (its own term, if any).
+    if iniciar_notificacion(r, calendario, ctx.ahora) is not None:
+        plazos.actualizar_vence(r)
     encolar_encuesta(r, ctx)
-    avisar_resuelto(r, plazos.calendario_de(r), ctx)
+    avisar_resuelto(r, calendario, ctx)
 
 
 def _cerrar(r, ctx, datos):

@@ -6,7 +6,7 @@ from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyFiel
                     TextField)
 
 from bd import BaseModel
-from catalogos.atencion import Canal, TipoDocumento
+from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion, TipoDocumento
 from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import Prioridad
 from catalogos.procesos import Actividad, Proceso
@@ -70,6 +70,13 @@ class Reclamo(BaseModel):
     documento_numero = CharField(max_length=40, default='', verbose_name='Número de documento')
     calendario = ForeignKeyField(Calendario, null=True, on_delete='RESTRICT', index=False,
                                  verbose_name='Calendario')
+    # Who filed it; a control entity or a court with its file number and its own term.
+    tipo_solicitante = CharField(max_length=20, choices=TIPOS_SOLICITANTE, default='cliente',
+                                 verbose_name='Tipo de solicitante')
+    entidad_remitente = CharField(max_length=200, default='', verbose_name='Entidad remitente')
+    expediente_entidad = CharField(max_length=60, default='', verbose_name='Expediente')
+    punto_recepcion = ForeignKeyField(PuntoRecepcion, null=True, on_delete='RESTRICT',
+                                      verbose_name='Punto de recepción')
     # The current activity is kept by its order in the process, not by a foreign key: a
     # configuration import replaces a process's activities wholesale, and open cases must
     # survive it (see catalogos.configuracion).
@@ -96,6 +103,10 @@ class Reclamo(BaseModel):
     reclasificaciones = IntegerField(default=0, verbose_name='Reclasificaciones')
     terminado_en = DateTimeField(null=True, verbose_name='Terminado')
     cerrado_en = DateTimeField(null=True, verbose_name='Cerrado')
+    # Complete for the regulator: when the answer reached the customer, and how (e-mail
+    # accepted by the SMTP server, letter delivered, personal notification).
+    notificado_en = DateTimeField(null=True, verbose_name='Respuesta notificada')
+    notificado_medio = CharField(max_length=20, default='', verbose_name='Medio de notificación')
     anulado_en = DateTimeField(null=True, verbose_name='Anulado')
     calificacion = IntegerField(null=True, verbose_name='Calificación')
     calificado_por = CharField(max_length=200, default='', verbose_name='Calificado por')
@@ -146,7 +157,7 @@ class Reclamo(BaseModel):
                       (Area.alias(), cls.area_solicitante), (Usuario.alias(), cls.usuario),
                       (Usuario.alias(), cls.registrado_por), (Cliente, cls.cliente),
                       (TipoDocumento, cls.documento_tipo), (Calendario, cls.calendario),
-                      (Resultado, cls.resultado)]
+                      (Resultado, cls.resultado), (PuntoRecepcion, cls.punto_recepcion)]
         consulta = cls.select(cls, *[modelo for modelo, _ in relaciones])
         for modelo, campo in relaciones:
             consulta = consulta.join_from(cls, modelo, JOIN.LEFT_OUTER,

@@ -11,7 +11,7 @@ from reclamos.caso.acciones import Accion, anotar_varias, fila_accion
 from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.tiempo import a_bd, ahora_utc, aware
-from reglas.transiciones import CLIENTE, estado_valido, permitido
+from reglas.transiciones import CLIENTE, estado_valido, permitido, puede_resolver
 
 
 @dataclass(frozen=True)
@@ -64,6 +64,23 @@ def exigir(reclamo, accion, ctx):
                            es_responsable(reclamo, ctx.usuario))
     if not ok:
         raise ErrorPermiso(motivo)
+    if accion == 'terminar':
+        ok, motivo = resuelve_aqui(reclamo)
+        if not ok:
+            raise ErrorPermiso(motivo)
+
+
+def resuelve_aqui(reclamo):
+    """(True, '') when the case sits where cases are answered (reglas.puede_resolver)."""
+    from catalogos.organizacion import Area
+
+    area = Area.get_or_none(Area.id == reclamo.area_id)
+    actividad = reclamo.actividad_actual()
+    # The activity counts only while it is worked where the case is.
+    en_actividad = (actividad is not None and actividad.resuelve
+                    and actividad.area_id == reclamo.area_id)
+    return puede_resolver(area.nombre if area else 'sin área', bool(area and area.resuelve),
+                          en_actividad if actividad is not None else None)
 
 
 def _version(version):

@@ -7,6 +7,7 @@ from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.procesos import Proceso
 from catalogos.servicios import TIPOS_CASO, Producto, Servicio
+from reclamos.caso import solicitante
 from reclamos.caso import validacion as v
 from reclamos.caso.acciones import anotar_varias, fila_accion
 from reclamos.caso.actividades import contexto_condicion, siguiente, termino_de
@@ -17,13 +18,13 @@ from reclamos.laboratorio.enrutamiento import enrutar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import contexto, transaccion
 from reclamos.plazos.ciclo import datos_termino, resolver_calendario
-from reclamos.plazos.modelo import LEGAL, PRIMERA_RESPUESTA, PRIORIDAD, TerminoCaso
+from reclamos.plazos.modelo import ENTIDAD, LEGAL, PRIMERA_RESPUESTA, PRIORIDAD, TerminoCaso
 from reclamos.tiempo import a_bd, instante_de
 from reglas.transiciones import PENDIENTE, puede_registrar
 
 CLAVES = {'tipo', 'origen', 'cliente', 'area_solicitante', 'canal', 'servicio', 'producto',
           'motivo', 'prioridad', 'descripcion', 'campos', 'documento_tipo', 'documento_numero',
-          'recibido_en'}
+          'recibido_en', *solicitante.CLAVES}
 # A form filled at the counter may be a little ahead of the server clock.
 TOLERANCIA_RELOJ = datetime.timedelta(minutes=2)
 ANTIGUEDAD_MAXIMA = datetime.timedelta(days=366)
@@ -85,6 +86,7 @@ def _validar(datos, ctx, cliente_opcional=False):
     r['recibido_en'] = _recibido_en(datos.get('recibido_en'), ctx, errores)
     _origen(datos, ctx, r, errores, cliente_opcional)
     r['campos'] = v.campos(motivo, datos.get('campos'), errores) if motivo else {}
+    solicitante.validar(datos, r, errores)
     if errores:
         raise ErrorValidacion(errores)
     return r
@@ -156,7 +158,11 @@ def _crear(r, ctx):
         prioridad=r['prioridad'], descripcion=r['descripcion'],
         campos=json.dumps(r['campos'], ensure_ascii=False, sort_keys=True),
         documento_tipo=r['documento_tipo'], documento_numero=r['documento_numero'],
-        calendario=calendario_id, proceso=proceso, recibido_en=a_bd(r['recibido_en']),
+        tipo_solicitante=r.get('tipo_solicitante', 'cliente'),
+        entidad_remitente=r.get('entidad_remitente', ''),
+        expediente_entidad=r.get('expediente_entidad', ''),
+        punto_recepcion=r.get('punto_recepcion'), calendario=calendario_id, proceso=proceso,
+        recibido_en=a_bd(r['recibido_en']),
         estado=PENDIENTE, registrado_por=ctx.usuario, creado_en=a_bd(ctx.ahora),
         actualizado_en=a_bd(ctx.ahora))
     actividad = siguiente(proceso.id if proceso else None, None, contexto_condicion(reclamo))
@@ -203,4 +209,13 @@ def terminos_iniciales(r, calendario, actividad):
     if actividad is not None:
         terminos.append(datos_termino(calendario, inicio, *termino_de(actividad),
                                       actividad_orden=actividad.orden))
+    entidad = r.get('plazo_entidad')
+    if entidad:
+        # The sending entity's own term: the case's next due instant is the earliest term,
+        # so it binds exactly when it is shorter than the legal one.
+        nombre = f"Plazo de {r.get('entidad_remitente') or 'la entidad'}"
+        if r.get('expediente_entidad'):
+            nombre += f" (expediente {r['expediente_entidad']})"
+        terminos.append(datos_termino(calendario, inicio, ENTIDAD, 'ENTIDAD', nombre,
+                                      entidad['cantidad'], entidad['unidad']))
     return terminos

@@ -22,6 +22,8 @@ class Filtros:
     prioridad: int | None = None
     canal: int | None = None
     motivo: int | None = None
+    punto_recepcion: int | None = None
+    tipo_solicitante: str = ''
     vence: str = ''
     q: str = ''
     # From the dashboard's drill-down links.
@@ -50,7 +52,9 @@ class Filtros:
         return cls(vista=uno_de('vista', VISTAS, 'mios'),
                    estado=uno_de('estado', ESTADOS + ('todos',)),
                    area=entero('area'), prioridad=entero('prioridad'), canal=entero('canal'),
-                   motivo=entero('motivo'), vence=uno_de('vence', VENCE),
+                   motivo=entero('motivo'), punto_recepcion=entero('punto_recepcion'),
+                   tipo_solicitante=(args.get('tipo_solicitante') or '')[:20],
+                   vence=uno_de('vence', VENCE),
                    q=(args.get('q') or '').strip()[:60],
                    servicio=entero('servicio'), usuario=entero('usuario'),
                    origen=uno_de('origen', ORIGENES), tipo=(args.get('tipo') or '')[:20],
@@ -64,7 +68,9 @@ def filtros_sql(consulta, filtros, ahora, zona):
                          (Reclamo.servicio, filtros.servicio),
                          (Reclamo.usuario, filtros.usuario),
                          (Reclamo.origen, filtros.origen or None),
-                         (Reclamo.tipo, filtros.tipo or None)):
+                         (Reclamo.tipo, filtros.tipo or None),
+                         (Reclamo.punto_recepcion, filtros.punto_recepcion),
+                         (Reclamo.tipo_solicitante, filtros.tipo_solicitante or None)):
         if valor is not None:
             consulta = consulta.where(campo == valor)
     consulta = _rango(consulta, filtros, ZoneInfo(zona))

@@ -6,11 +6,10 @@ an idempotency key, and logged in the case's actions.
 from zoneinfo import ZoneInfo
 
 from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
-from reclamos.plazos import ciclo as plazos
 from reclamos.caso.acciones import anotar
-from reclamos.correo.salida import PENDIENTE, encolar
+from reclamos.correo.salida import encolar
 from reglas.plantillas import ErrorPlantilla, renderizar
-from reclamos.plazos.modelo import LEGAL, PRIMERA_RESPUESTA, TerminoCaso
+from reclamos.plazos.modelo import LEGAL, NOTIFICACION, PRIMERA_RESPUESTA, TerminoCaso
 from reclamos.tiempo import aware
 
 DIAS = ('lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo')
@@ -65,9 +64,9 @@ def acusar_recibo(reclamo, calendario, ctx):
     """Queue the acknowledgment when the customer has an e-mail; returns the outbox row.
 
     It carries the date by which the customer will be answered: the due instant of the
-    legal term, in the case's calendar zone. Queued with that date to a valid address, it is
-    the first answer a virtual channel promises, so it meets that term at once (the outbox
-    guarantees delivery, with retries; an address found invalid leaves the term running).
+    legal term, in the case's calendar zone. With that date it is the first answer a virtual
+    channel promises; it meets that term when the SMTP server accepts it, not when queued
+    (an address refused or never reachable leaves the term running).
     """
     destino = _correo_cliente(reclamo)
     legal = (TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id,
@@ -80,16 +79,15 @@ def acusar_recibo(reclamo, calendario, ctx):
                'canal': reclamo.canal.nombre, 'plazo': legal.nombre,
                'enlace': _enlace(reclamo)}
     asunto, cuerpo = componer('ACUSE_RECIBO', valores)
-    fila = encolar(destino, asunto, cuerpo, reclamo=reclamo, clave=f'acuse:{reclamo.id}')
+    con_fecha = fecha in cuerpo
+    fila = encolar(destino, asunto, cuerpo, reclamo=reclamo, clave=f'acuse:{reclamo.id}',
+                   cumple=PRIMERA_RESPUESTA if con_fecha else None)
     if fila is None:
         return None
-    con_fecha = fecha in cuerpo
     anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
            f'Acuse de recibo por correo a {fila.destinatario}'
            + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
            visible_cliente=True)
-    if fila.estado == PENDIENTE and con_fecha:
-        plazos.cumplir(reclamo, ctx.ahora, tipos=[PRIMERA_RESPUESTA])
     return fila
 
 
@@ -104,7 +102,7 @@ def avisar_resuelto(reclamo, calendario, ctx):
     asunto, cuerpo = componer('CASO_RESUELTO', valores)
     # One per resolution: a case reopened and resolved again gets a new message.
     fila = encolar(destino, asunto, cuerpo, reclamo=reclamo,
-                   clave=f'resuelto:{reclamo.id}:{reclamo.version}')
+                   clave=f'resuelto:{reclamo.id}:{reclamo.version}', cumple=NOTIFICACION)
     if fila is not None:
         anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
                f'Aviso de caso resuelto por correo a {fila.destinatario}.',

@@ -42,6 +42,9 @@ class Correo(BaseModel):
                                     verbose_name='Próximo intento')
     enviado_en = DateTimeField(null=True, verbose_name='Enviado')
     error = TextField(default='', verbose_name='Último error')
+    # The case term this message meets when the SMTP server accepts it (the acknowledgment
+    # meets the first answer, the "resolved" message the notification), at that instant.
+    cumple = CharField(max_length=20, null=True, verbose_name='Cumple el plazo')
 
     class Meta:
         indexes = ((('estado', 'proximo_intento'), False),)
@@ -62,7 +65,7 @@ def direccion_valida(direccion):
         return None
 
 
-def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=()):
+def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=(), cumple=None):
     """Queue one message inside the caller's transaction; returns the row, or None when the
     same ``clave`` was already queued (nothing is sent twice).
 
@@ -74,7 +77,7 @@ def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=())
     valida = direccion_valida(destinatario)
     fila = Correo.create(
         destinatario=(valida or destinatario or '')[:254], asunto=asunto[:300], cuerpo=cuerpo,
-        reclamo=reclamo, clave=clave,
+        reclamo=reclamo, clave=clave, cumple=cumple if valida else None,
         estado=PENDIENTE if valida else FALLIDO,
         error='' if valida else f'Dirección de correo no válida: «{destinatario}».')
     for nombre, mime, contenido in adjuntos:
@@ -156,6 +159,7 @@ def enviar_pendientes(config, ahora=None, limite=200):
                 smtp = _cerrar(smtp)
             else:
                 _marcar(fila, ENVIADO, ahora, '')
+                _aceptado(fila, ahora)
                 resumen['enviados'] += 1
     finally:
         _cerrar(smtp)
@@ -169,6 +173,14 @@ def _marcar(fila, estado, ahora, error, reintento=False):
         enviado_en=a_bd(ahora) if estado == ENVIADO else None,
         proximo_intento=a_bd(ahora + _espera(intentos)) if reintento else fila.proximo_intento,
     ).where(Correo.id == fila.id).execute()
+
+
+def _aceptado(fila, ahora):
+    """Accepted by the server: that instant meets the case term the message was for."""
+    if fila.cumple and fila.reclamo_id:
+        from reclamos.plazos.entrega import correo_aceptado
+
+        correo_aceptado(fila.reclamo_id, fila.cumple, ahora, fila.destinatario)
 
 
 def _cerrar(smtp):

@@ -39,13 +39,16 @@ def _alias(fila):
 
 
 def valores_caso(tipo, origen, canal, servicio, producto, motivo, prioridad, area,
-                 descripcion, campos, nombres_campos):
+                 descripcion, campos, nombres_campos, punto=None, solicitante='cliente'):
     """The plain values a rule reads: catalogs as (code, name), custom fields by code and by
-    label (``nombres_campos``: {code: label})."""
+    label (``nombres_campos``: {code: label}); "punto de recepcion" and "solicitante" too."""
+    from catalogos.atencion import TIPOS_SOLICITANTE
+
     valores = {'tipo': tipo, 'origen': origen, 'canal': _alias(canal),
                'servicio': _alias(servicio), 'producto': _alias(producto),
                'motivo': _alias(motivo), 'prioridad': _alias(prioridad), 'area': _alias(area),
-               'descripcion': descripcion}
+               'descripcion': descripcion, clave('punto de recepcion'): _alias(punto),
+               'solicitante': (solicitante, dict(TIPOS_SOLICITANTE).get(solicitante, ''))}
     for codigo, valor in (campos or {}).items():
         valores.setdefault(clave(codigo), valor)
         if codigo in nombres_campos:
@@ -112,7 +115,7 @@ def enrutar(r):
                    .where(CampoPersonalizado.motivo == motivo.id).tuples())
     valores = valores_caso(r['tipo'], r['origen'], r['canal'], r['servicio'], r['producto'],
                            motivo, r['prioridad'], motivo.area, r['descripcion'], r['campos'],
-                           nombres)
+                           nombres, r.get('punto_recepcion'), r.get('tipo_solicitante'))
     for indice, acciones in aplicar([p[1] for p in pares], valores):
         notas = [n for n in (_resolver(decision, t, v) for t, v in acciones) if n]
         hecho = describir_acciones(acciones) + ('; ' + '; '.join(notas) if notas else '')
@@ -178,7 +181,8 @@ def vista_previa(texto, limite=200, desde=None, hasta=None):
     for caso in casos:
         valores = valores_caso(caso.tipo, caso.origen, caso.canal, caso.servicio, caso.producto,
                                caso.motivo, caso.prioridad, caso.area, caso.descripcion,
-                               caso.valores_campos(), nombres.get(caso.motivo_id, {}))
+                               caso.valores_campos(), nombres.get(caso.motivo_id, {}),
+                               caso.punto_recepcion, caso.tipo_solicitante)
         if aplicar([regla], valores):
             coincidencias.append((caso, describir_acciones(regla.acciones)))
     return coincidencias, len(casos)

@@ -18,8 +18,12 @@ from reglas.transiciones import ESTADOS
 
 LEGAL, PRIORIDAD, PRIMERA_RESPUESTA, ACTIVIDAD = ('legal', 'prioridad', 'primera_respuesta',
                                                   'actividad')
+NOTIFICACION = 'notificacion'  # starts when the answer is issued (SUNASS, OSIPTEL: +5 days)
+ENTIDAD = 'entidad'  # set by the sending control entity or court; binds when it ends first
 TIPOS_TERMINO = [(LEGAL, 'Plazo legal'), (PRIORIDAD, 'Prioridad'),
-                 (PRIMERA_RESPUESTA, 'Primera respuesta'), (ACTIVIDAD, 'Actividad')]
+                 (PRIMERA_RESPUESTA, 'Primera respuesta'), (ACTIVIDAD, 'Actividad'),
+                 (NOTIFICACION, 'Notificación de la respuesta'),
+                 (ENTIDAD, 'Plazo de la entidad remitente')]
 CUMPLIDO, CANCELADO, SUSPENDIDO = 'cumplido', 'cancelado', 'suspendido'
 
 

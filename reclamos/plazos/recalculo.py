@@ -17,12 +17,16 @@ from reglas import vencimiento, vencimiento_con_pausas
 from reglas.transiciones import ABIERTOS
 
 LOTE = 2000
+DETALLE_MAX = 500  # what a screen can list; the count covers the rest
 
 
-def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=None):
+def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=None,
+                            detalle=None):
     """Recompute open terms of open cases (of one calendar, or all).
 
     Returns (cases read, terms moved). ``avance(cases so far)`` is called after each batch.
+    ``detalle``, a list, receives (case id, term type, due before, due after) of the first
+    DETALLE_MAX terms that moved, so a calendar change never moves a term unseen.
     Derived values only, so nothing goes to the action log; the screen that calls this is
     for admins, the CLI for operators.
     """
@@ -41,7 +45,7 @@ def recalcular_vencimientos(calendario_id=None, ahora=None, lote=LOTE, avance=No
             # A case suspended while this runs (or by a server whose clock is a little
             # ahead) must not look like a pause in the future: never earlier than now.
             instante = ctx.ahora if ahora is not None else max(ctx.ahora, ahora_utc())
-            movidos += _lote(parte, calendarios, instante)
+            movidos += _lote(parte, calendarios, instante, detalle)
         leidos += len(parte)
         if avance is not None:
             avance(leidos)
@@ -58,7 +62,7 @@ def _filas(consulta):
     return db.execute(consulta).fetchall()
 
 
-def _lote(casos, calendarios, ahora):
+def _lote(casos, calendarios, ahora, detalle=None):
     """``casos``: (id, calendario_id, vence_en) rows; returns how many terms moved."""
     ids = [ident for ident, _, _ in casos]
     calendario_de = {ident: cal for ident, cal, _ in casos}
@@ -70,11 +74,12 @@ def _lote(casos, calendarios, ahora):
         ahora = max(ahora, aware(_dt(inicio)))
     terminos = _filas(TerminoCaso.select(TerminoCaso.id, TerminoCaso.reclamo, TerminoCaso.inicio,
                                          TerminoCaso.cantidad, TerminoCaso.prorrogado,
-                                         TerminoCaso.unidad, TerminoCaso.vence_en)
+                                         TerminoCaso.unidad, TerminoCaso.vence_en,
+                                         TerminoCaso.tipo)
                       .where(TerminoCaso.reclamo.in_(ids), TerminoCaso.cumplido_en.is_null(),
                              TerminoCaso.cancelado == False))  # noqa: E712
     cambios, proximo = [], {}
-    for ident, reclamo, inicio, cantidad, prorrogado, unidad, vence_en in terminos:
+    for ident, reclamo, inicio, cantidad, prorrogado, unidad, vence_en, tipo in terminos:
         cal_id = calendario_de[reclamo]
         if cal_id not in calendarios:
             calendarios[cal_id] = calendario_regla(cal_id)
@@ -87,6 +92,8 @@ def _lote(casos, calendarios, ahora):
         nuevo = a_bd(nuevo)
         if nuevo != _dt(vence_en):
             cambios.append((nuevo, ident))
+            if detalle is not None and len(detalle) < DETALLE_MAX:
+                detalle.append((reclamo, tipo, _dt(vence_en), nuevo))
         if nuevo is not None and (proximo.get(reclamo) is None or nuevo < proximo[reclamo]):
             proximo[reclamo] = nuevo
     _actualizar(TerminoCaso, 'vence_en', cambios)

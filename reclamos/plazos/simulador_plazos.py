@@ -16,6 +16,7 @@ from reclamos.caso.registro import terminos_iniciales
 from reclamos.plazos.modelo import TIPOS_TERMINO
 from reclamos.tiempo import aware
 from reglas import ReglaInvalida, vencimiento
+from reglas.explicacion import explicar
 from reglas.validacion import UNIDADES
 
 
@@ -68,6 +69,8 @@ def simular(recibido_en, motivo=None, canal=None, prioridad=None, cantidad=None,
     nombres = dict(TIPOS_TERMINO)
     for termino in terminos:
         termino['tipo_nombre'] = nombres.get(termino['tipo'], 'Plazo indicado')
+        # Which calendar part the unit runs on: legal days, service hours or real time.
+        termino['explicacion'] = explicar(instante, termino['unidad'], regla_calendario)
     return {'calendario': regla_calendario, 'recibido_en': instante, 'terminos': terminos,
             'vinculante': terminos[0]}
 

@@ -146,3 +146,34 @@ def test_los_nombres_de_indice_se_pueden_revertir(tmp_path):
                 assert _indices(database) == antes
         finally:
             db.close()
+
+
+def test_los_calendarios_existentes_conservan_los_dias_que_contaban(tmp_path):
+    """0019: a calendar with Saturday hours counted Saturdays; it keeps doing so (Lunes a
+    sábado) so no open term moves silently; the others get Lunes a viernes."""
+    with base_temporal(URL_BASE, tmp_path) as url:
+        abrir(url)
+        try:
+            migrar(hasta='0016_corridas_ensayo')
+            verdadero = 'true' if 'postgres' in url else '1'
+            with db.connection_context():
+                for codigo in ('SAB', 'SEM'):
+                    db.execute_sql(
+                        "INSERT INTO calendario (codigo, nombre, activo, pais, zona, "
+                        "recepcion_en_horario, predeterminado) VALUES ('%s', '%s', %s, 'CO', "
+                        "'America/Bogota', %s, %s)" % (codigo, codigo, verdadero,
+                                                       verdadero, verdadero))
+                db.execute_sql("INSERT INTO horario_dia (calendario_id, dia, abre, cierra) "
+                               "SELECT id, 5, '08:00:00', '12:00:00' FROM calendario "
+                               "WHERE codigo = 'SAB'")
+            migrar()
+            from catalogos.organizacion import Calendario, HorarioDia
+            with db.connection_context():
+                semanas = dict(Calendario.select(Calendario.codigo, Calendario.semana_legal)
+                               .tuples())
+                assert semanas == {'SAB': 'lun_sab', 'SEM': 'lun_vie'}
+                sab = Calendario.get(Calendario.codigo == 'SAB')
+                HorarioDia.create(calendario=sab, dia=5, abre='14:00', cierra='16:00')
+                assert HorarioDia.select().where(HorarioDia.dia == 5).count() == 2
+        finally:
+            db.close()

@@ -3,9 +3,9 @@ tests/graficos/test_informes.py.
 
 Demo configuration (no demo cases): LENTITUD (reclamo, OSIPTEL, calendar PE: Lima, Mon-Fri
 08-17, a receipt after hours counts from the next opening), CORTE_ENERGIA (reclamo, SSPD,
-calendar CO: Bogotá, Mon-Fri 08-17 and Saturday 08-12), PETICION_INFORMACION (peticion,
-SSPD, CO). Both zones are UTC-5 all year. February 2026 has no holiday in Peru or Colombia;
-1 February 2026 is a Sunday.
+calendar CO: Bogotá, legal days Mon-Fri, service hours also Saturday 08-12),
+PETICION_INFORMACION (peticion, SSPD, CO). Both zones are UTC-5 all year. February 2026 has
+no holiday in Peru or Colombia; 1 February 2026 is a Sunday.
 """
 import datetime
 
@@ -17,7 +17,7 @@ CASOS = {
     # clave: (motivo, canal, recibido (local, UTC-5), terminado or estado final)
     'A': ('LENTITUD', 'TELEFONO', '2026-02-02T10:00', '2026-02-04T10:00'),
     'B': ('LENTITUD', 'TELEFONO', '2026-02-06T18:00', '2026-02-11T09:00'),
-    'C': ('CORTE_ENERGIA', 'TELEFONO', '2026-02-02T09:00', '2026-02-20T10:00'),
+    'C': ('CORTE_ENERGIA', 'TELEFONO', '2026-02-02T09:00', '2026-02-24T10:00'),
     'D': ('PETICION_INFORMACION', 'WEB', '2026-02-10T11:00', None),
     'E': ('LENTITUD', 'WEB', '2026-02-12T11:00', 'EN_CURSO'),
     'F': ('LENTITUD', 'TELEFONO', '2026-02-16T11:00', 'ANULADO'),
@@ -36,10 +36,10 @@ def cargar_configuracion():
     importar(configuracion())
 
 
-def cargar_casos(usuario):
+def cargar_casos(usuario, tabla=None):
     """Register and work the cases through the real services; returns {clave: Reclamo}."""
     casos = {}
-    for clave, (motivo, canal, recibido, final) in CASOS.items():
+    for clave, (motivo, canal, recibido, final) in (tabla or CASOS).items():
         inicio = instante(recibido)
         caso = crear_caso(usuario, motivo=motivo, canal=canal, recibido_en=inicio.isoformat())
         if final == 'ANULADO':

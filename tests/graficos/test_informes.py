@@ -6,9 +6,10 @@ up to and including the day of the answer:
   A  LENTITUD  TELEFONO  Mon 02-02 10:00 -> Wed 02-04: Tue 3, Wed 4                  = 2, in term
   B  LENTITUD  TELEFONO  Fri 02-06 18:00 (after hours, PE counts it received Mon 02-09)
                          -> Wed 02-11: Tue 10, Wed 11                                = 2, in term
-  C  CORTE_ENERGIA TELEFONO Mon 02-02 09:00 -> Fri 02-20 (CO: Saturdays are business
-                         days): 3,4,5,6,7,9,10,11,12,13,14,16,17,18,19,20            = 16;
-                         its 15-day legal term ended Thu 02-19 23:59:59              -> late
+  C  CORTE_ENERGIA TELEFONO Mon 02-02 09:00 -> Tue 02-24 (CO: Saturday opening hours do
+                         not make Saturdays legal days): 3,4,5,6,9,10,11,12,13,16,17,18,19,
+                         20,23,24                                                    = 16;
+                         its 15-day legal term ended Mon 02-23 23:59:59              -> late
   D  PETICION_INFORMACION WEB 02-10, never answered                                  -> pending
   E  LENTITUD  WEB       02-12, taken, not answered                                  -> pending
   F  LENTITUD  TELEFONO  02-16, annulled                                              -> anulado
@@ -249,3 +250,16 @@ def test_sin_dejavu_el_pdf_conserva_las_tildes(app, casos, monkeypatch, tmp_path
     texto = PdfReader(io.BytesIO(informe_exportar.a_pdf(informe))).pages[0].extract_text()
     assert 'Canal: Línea telefónica' in texto
     assert 'Suspensión del servicio de energía 1 0 1 0 16.00' in texto
+
+
+def test_un_caso_respondido_antes_de_empezar_a_contar_no_da_tiempo_negativo(app, casos):
+    """I: LENTITUD (PE, receipt after hours counts from the next opening) received Saturday
+    02-14 20:00 counts from Monday 02-16; answered Sunday 02-15 10:00, before counting began:
+    0 business days (the signed count would be -1). OSIPTEL answered: A 2, B 2, I 0 ->
+    average 4 / 3 = 1.33 (with the old -1: 1.00)."""
+    registrador = casos['A'].registrado_por
+    with app.app_context(), db.connection_context():
+        cargar_casos(registrador, {'I': ('LENTITUD', 'TELEFONO', '2026-02-14T20:00',
+                                         '2026-02-15T10:00')})
+    osiptel = _informe(app, plantilla='REGULADOR', entidad='OSIPTEL')
+    assert _numeros(osiptel.total) == (5, 3, 0, 2, 1.33)

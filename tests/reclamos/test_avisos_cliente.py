@@ -1,5 +1,7 @@
 """What the customer receives: the acknowledgment with the number and the answer date (which
-meets the virtual channel's first answer), and the message when the case is resolved."""
+meets the virtual channel's first answer once the SMTP server accepts it), and the message
+when the case is resolved."""
+
 from catalogos.alertas import PlantillaCorreo
 from bd import db
 from reclamos.correo.avisos import fecha_es
@@ -20,14 +22,18 @@ def test_acuse_con_numero_y_fecha_de_respuesta(app, registrar_caso, servidor_smt
     caso = registrar_caso()  # channel WEB (24 h first answer), legal OSIPTEL_3 in Lima
     fecha = fecha_es(_termino(caso, 'legal').vence_en, 'America/Lima')
     assert fecha == 'jueves 5 de marzo de 2026, 23:59'
+    # Queued is not delivered: the first answer still runs until the server accepts it.
+    assert _termino(caso, 'primera_respuesta').cumplido_en is None
     assert enviar_pendientes(app.config)['enviados'] == 1
+    aceptado = Correo.get(Correo.reclamo == caso.id).enviado_en
     [mensaje] = servidor_smtp.mensajes
     assert mensaje.sobre == ['rosa@correo.pe']
     assert mensaje['Subject'] == f'Recibimos su caso {caso.numero}'
     cuerpo = mensaje.get_body(('plain',)).get_content()
     assert caso.numero in cuerpo and f'a más tardar el {fecha}' in cuerpo
-    # Carrying the date, it is the first answer: that term is met at registration.
-    assert _termino(caso, 'primera_respuesta').cumplido_en == LUNES.replace(tzinfo=None)
+    # Carrying the date, it is the first answer: met at the instant the server accepted it.
+    assert aceptado > LUNES.replace(tzinfo=None)
+    assert _termino(caso, 'primera_respuesta').cumplido_en == aceptado
 
 
 def test_sin_correo_no_hay_acuse_y_la_primera_respuesta_sigue_en_curso(registrar_caso):

@@ -1,5 +1,5 @@
 """A case walked through every state by service calls; who is refused; the log of it all."""
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -29,9 +29,11 @@ def test_recorrido_completo(registrar_caso, actores):
     caso = _hacer(caso, 'terminar', actores.agente, 3, respuesta='Se cambió el módem.',
                  resultado='fundado')
     assert caso.estado == 'TERMINADO' and caso.respuesta == 'Se cambió el módem.'
-    assert caso.vence_en is None  # every term was met by the answer
-    assert not TerminoCaso.select().where(TerminoCaso.reclamo == caso.id,
-                                          TerminoCaso.cumplido_en.is_null()).exists()
+    # Every term was met by the answer; the one to notify it starts (OSIPTEL_3: +5 business
+    # days from Monday 2 March: Tue 3 .. Mon 9 March, 23:59:59 Lima).
+    assert caso.vence_en == datetime(2026, 3, 10, 4, 59, 59)
+    assert [t.tipo for t in TerminoCaso.select().where(
+        TerminoCaso.reclamo == caso.id, TerminoCaso.cumplido_en.is_null())] == ['notificacion']
     # The satisfaction call is made by customer service (seed 003), not the resolving area.
     caso = _hacer(caso, 'cerrar', actores.registrador, 4, calificacion=5)
     assert (caso.estado, caso.calificacion) == ('CERRADO', 5)

@@ -85,7 +85,8 @@ def test_es_un_valor_inmutable_comparable_y_hashable():
 
 def test_por_defecto_lunes_a_viernes_de_8_a_17():
     assert Calendario.por_defecto() is Calendario.por_defecto('CO', 'America/Bogota')
-    assert CO.horario[:5] == ((time(8), time(17)),) * 5 and CO.horario[5:] == (None, None)
+    assert CO.horario[:5] == (((time(8), time(17)),),) * 5 and CO.horario[5:] == (None, None)
+    assert CO.dias_legales == frozenset(range(5))
     assert Calendario.por_defecto('PE', 'America/Lima') == PE
 
 
@@ -106,6 +107,8 @@ def test_horario_distinto_por_dia():
                            {0: (time(7), time(12)), 2: (time(14), time(18, 30)),
                             5: (time(9), time(13))})
     assert cal.es_habil(bog(2026, 3, 2, 7)) and not cal.es_habil(bog(2026, 3, 2, 12))
-    assert not cal.es_dia_habil(date(2026, 3, 3))  # Tuesday has no hours
+    # Tuesday has no service hours but the law still counts it; Saturday has hours only.
+    assert cal.es_dia_habil(date(2026, 3, 3)) and not cal.es_habil(bog(2026, 3, 3, 10))
+    assert not cal.es_dia_habil(date(2026, 3, 7)) and cal.es_habil(bog(2026, 3, 7, 10))
     assert cal.siguiente_apertura(bog(2026, 3, 2, 12)) == bog(2026, 3, 4, 14)
     assert cal.siguiente_apertura(bog(2026, 3, 4, 18, 30)) == bog(2026, 3, 7, 9)

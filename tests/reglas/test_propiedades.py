@@ -23,6 +23,10 @@ FIJOS = [
     Calendario.crear('PE', 'America/Lima', SEMANA, recepcion_en_horario=True),
     Calendario.crear('CO', 'America/Bogota', {**SEMANA, 5: (time(8), time(12))},
                      no_laborables=['2026-12-24', '2026-12-31'], recepcion_en_horario=True),
+    # Lunch break and a Saturday counter that the law does not count.
+    Calendario.crear('CO', 'America/Bogota',
+                     {**{d: [(time(8), time(12)), (time(14), time(17))] for d in range(5)},
+                      5: (time(8), time(12))}, recepcion_en_horario=True),
 ]
 FECHAS = st.dates(date(2025, 1, 1), date(2027, 12, 31))
 
@@ -32,13 +36,17 @@ def calendarios_generados(draw):
     pais = draw(st.sampled_from(sorted(ZONAS)))
     horario = {}
     for dia in draw(st.sets(st.integers(0, 6), min_size=1)):
-        abre = draw(st.integers(0, 22))
-        horario[dia] = (time(abre, draw(st.sampled_from([0, 30]))),
-                        time(draw(st.integers(abre + 1, 23)), draw(st.sampled_from([0, 45]))))
+        # one to three disjoint ranges: sorted distinct hours paired off
+        horas = sorted(draw(st.sets(st.integers(0, 23), min_size=2, max_size=6)))
+        pares = list(zip(horas[::2], horas[1::2], strict=False))
+        horario[dia] = [(time(a, draw(st.sampled_from([0, 30]))), time(c)) for a, c in pares
+                        if c > a]
+        horario[dia] = horario[dia] or [(time(horas[0]), time(horas[0] + 1))]
     no_laborables = draw(st.sets(FECHAS, max_size=6))
     laborables = draw(st.sets(FECHAS, max_size=3)) - no_laborables
     return Calendario.crear(pais, ZONAS[pais], horario, no_laborables, laborables,
-                            recepcion_en_horario=draw(st.booleans()))
+                            recepcion_en_horario=draw(st.booleans()),
+                            dias_legales=draw(st.sets(st.integers(0, 6), min_size=1)))
 
 
 CALENDARIOS = st.one_of(st.sampled_from(FIJOS), calendarios_generados())
@@ -55,7 +63,7 @@ def _cantidad(unidad):
 def _con_feriado(cal, dia):
     return Calendario.crear(cal.pais, cal.zona, dict(enumerate(cal.horario)),
                             cal.no_laborables | {dia}, cal.laborables - {dia},
-                            cal.recepcion_en_horario)
+                            cal.recepcion_en_horario, cal.dias_legales)
 
 
 # -- naive reference: walks day by day, knows nothing of tables or bisect --------------------
@@ -65,22 +73,28 @@ def _feriados(pais, anio):
     return holidays.country_holidays(pais, years=anio)
 
 
-def _franja(cal, dia):
-    """Opening hours of a business day straight from the definition, None otherwise."""
+def _franjas(cal, dia):
+    """Service ranges of a day straight from the definition, () when closed."""
     if dia in cal.laborables:
         return cal.horario[dia.weekday()] or next(f for f in cal.horario if f)
     if dia in cal.no_laborables or dia in _feriados(cal.pais, dia.year):
-        return None
-    return cal.horario[dia.weekday()]
+        return ()
+    return cal.horario[dia.weekday()] or ()
+
+
+def _legal(cal, dia):
+    if dia in cal.laborables:
+        return True
+    return (dia.weekday() in cal.dias_legales and dia not in cal.no_laborables
+            and dia not in _feriados(cal.pais, dia.year))
 
 
 def _ref_horas(cal, inicio, horas):
-    """Local wall time after `horas` business hours (0: the instant counting starts)."""
+    """Local wall time after `horas` service hours (0: the instant counting starts)."""
     cursor = inicio.astimezone(ZoneInfo(cal.zona)).replace(tzinfo=None)
     resto = timedelta(hours=horas)
     while True:
-        franja = _franja(cal, cursor.date())
-        if franja:
+        for franja in _franjas(cal, cursor.date()):
             abre = datetime.combine(cursor.date(), franja[0])
             cierra = datetime.combine(cursor.date(), franja[1])
             cursor = max(cursor, abre)
@@ -88,17 +102,22 @@ def _ref_horas(cal, inicio, horas):
                 if resto <= cierra - cursor:
                     return cursor + resto
                 resto -= cierra - cursor
+                cursor = cierra
         cursor = datetime.combine(cursor.date() + timedelta(days=1), time(0))
 
 
 def _ref_dias(cal, inicio, dias):
+    local = inicio.astimezone(ZoneInfo(cal.zona)).replace(tzinfo=None)
+    dia = local.date()
     if cal.recepcion_en_horario:
-        dia = _ref_horas(cal, inicio, 0).date()
-    else:
-        dia = inicio.astimezone(ZoneInfo(cal.zona)).date()
+        abre = _ref_horas(cal, inicio, 0)
+        if not (abre == local and _legal(cal, dia)):
+            dia = abre.date()
+            while not _legal(cal, dia):
+                dia += timedelta(days=1)
     while dias:
         dia += timedelta(days=1)
-        dias -= _franja(cal, dia) is not None
+        dias -= _legal(cal, dia)
     return datetime.combine(dia, time(23, 59, 59))
 
 

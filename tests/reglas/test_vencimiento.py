@@ -20,6 +20,8 @@ CO = Calendario.por_defecto('CO', 'America/Bogota')
 PE = Calendario.crear('PE', 'America/Lima', SEMANA)
 PE_RECEPCION = Calendario.crear('PE', 'America/Lima', SEMANA, recepcion_en_horario=True)
 CO_SABADO = Calendario.crear('CO', 'America/Bogota', {**SEMANA, 5: (time(8), time(12))})
+CO_SABADO_LEGAL = Calendario.crear('CO', 'America/Bogota', {**SEMANA, 5: (time(8), time(12))},
+                                   dias_legales=range(6))
 CO_EMPRESA = Calendario.crear('CO', 'America/Bogota', SEMANA, no_laborables=[date(2026, 2, 10)],
                               laborables=[date(2026, 3, 23), date(2026, 2, 7)])
 NY = Calendario.crear('US', 'America/New_York', SEMANA)
@@ -96,7 +98,12 @@ CASOS = [
     ('cantidad 0, recepcion en horario', lim(2026, 2, 7, 10), 0, 'dias_habiles', PE_RECEPCION,
      fin_lim(2026, 2, 9)),
     # --- company calendars ------------------------------------------------------------------
-    ('sabado habil', bog(2026, 2, 6, 10), 1, 'dias_habiles', CO_SABADO, fin_bog(2026, 2, 7)),
+    # Saturday opening hours do not make Saturday a legal day: Friday 6 + 1 = Monday 9 ...
+    ('sabado con atencion', bog(2026, 2, 6, 10), 1, 'dias_habiles', CO_SABADO,
+     fin_bog(2026, 2, 9)),
+    # ... unless the administrator chose Monday-Saturday: then Saturday 7 is day 1.
+    ('sabado habil legal', bog(2026, 2, 6, 10), 1, 'dias_habiles', CO_SABADO_LEGAL,
+     fin_bog(2026, 2, 7)),
     ('no laborable de la empresa', bog(2026, 2, 9, 10), 1, 'dias_habiles', CO_EMPRESA,
      fin_bog(2026, 2, 11)),
     ('feriado declarado laborable', bog(2026, 3, 20, 10), 1, 'dias_habiles', CO_EMPRESA,

@@ -21,7 +21,7 @@ def p(accion):
 # Catalog screens generated from the declarations, each with the actions it declares.
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
-             'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
+             'tipos_documento', 'puntos_recepcion', 'niveles_escalamiento', 'plantillas_correo',
              'plantillas_informe', 'reglas_enrutamiento', 'resultados', 'formatos_regulador')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')

@@ -20,19 +20,35 @@ def test_simulador_solo_personal(client):
 
 
 def test_simulador_con_motivo(client, como, demo):
-    """Colombia, Saturday is a business day in the demo calendar (08-12). Received Friday
-    2026-03-20 10:00: day 1 is Saturday 21, Monday 23 is San José, Thursday 2 and Friday 3
-    April are Holy Week, so day 10 is Saturday 4 April. Priority BAJO (3 dias) binds first."""
+    """Colombia: the demo calendar opens Saturday 08-12, but Saturday is not a legal day.
+    Received Friday 2026-03-20 10:00, 10 dias_habiles: Monday 23 is San José, so Tue 24 (1),
+    25, 26, 27, Mon 30 (5), Tue 31, Wed 1 April (7); Thursday 2 and Friday 3 are Holy Week;
+    Mon 6 (8), Tue 7 (9), Wed 8 April (10). Priority BAJO (3 dias) binds first."""
     como('agente')
     datos = client.get('/admin/simulador/json?motivo=PETICION_INFORMACION'
                        '&recibido_en=2026-03-20T10:00').get_json()
     por_tipo = {t['tipo']: t['vence'] for t in datos['terminos']}
-    assert por_tipo['legal'] == '2026-04-05T04:59:59+00:00'
+    assert por_tipo['legal'] == '2026-04-09T04:59:59+00:00'
     assert por_tipo['prioridad'] == '2026-03-23T15:00:00+00:00'
     assert datos['vinculante']['tipo'] == 'prioridad'
     html = client.get('/admin/simulador/?motivo=PETICION_INFORMACION'
                       '&recibido_en=2026-03-20T10:00').get_data(as_text=True)
-    assert 'sábado 4 de abril de 2026, 23:59:59' in html
+    assert 'miércoles 8 de abril de 2026, 23:59:59' in html
+    assert 'Días hábiles legales: lunes a viernes' in html
+    assert 'Tiempo corrido: no usa el calendario' in html  # the priority's 3 dias
+
+
+def test_simulador_ejemplo_del_readme(client, como, demo):
+    """README: Friday 2026-03-20 + 15 dias_habiles on the Colombian demo calendar ends
+    Wednesday 15 April (Tue 24 .. Wed 1 are days 1-7, Mon 6 .. Fri 10 days 8-12, Mon 13,
+    Tue 14, Wed 15 days 13-15) although the calendar opens Saturday mornings."""
+    como('agente')
+    calendario = Calendario.get(Calendario.codigo == 'CO')
+    datos = client.get(f'/admin/simulador/json?cantidad=15&unidad=dias_habiles'
+                       f'&calendario={calendario.id}&recibido_en=2026-03-20T10:00').get_json()
+    assert datos['vinculante']['vence'] == '2026-04-16T04:59:59+00:00'
+    assert 'el horario de atención no cuenta' in datos['vinculante']['explicacion']
+    assert 'El día 1 es el martes 24/03/2026' in datos['vinculante']['explicacion']
 
 
 def test_simulador_horas_habiles(client, como, demo):
@@ -41,6 +57,7 @@ def test_simulador_horas_habiles(client, como, demo):
     datos = client.get(f'/admin/simulador/json?cantidad=2&unidad=horas_habiles'
                        f'&calendario={calendario.id}&recibido_en=2026-03-02T16:30').get_json()
     assert datos['vinculante']['vence'] == '2026-03-03T14:30:00+00:00'
+    assert 'sábado 08:00-12:00' in datos['vinculante']['explicacion']
 
 
 @pytest.mark.parametrize('consulta, campo', [
@@ -81,9 +98,12 @@ def test_recalcular_tras_un_feriado(client, como, demo, crear_usuario, runner):
     assert 'Colombia' in pagina
     respuesta = client.post('/admin/recalculo/', data={'calendario': str(colombia.id),
                                                        'csrf_token': _token(pagina)})
-    assert respuesta.status_code == 302
+    assert respuesta.status_code == 200
     despues = aware(_legal(caso).vence_en)
     assert despues > antes
+    # The page lists the moved term with its case number, before and after.
+    movidos = respuesta.get_data(as_text=True)
+    assert caso.numero in movidos and 'Plazo legal' in movidos and 'Vence ahora' in movidos
     assert despues == vencimiento(aware(_legal(caso).inicio), 10, 'dias_habiles',
                                   calendario_regla(colombia.id))
     assert aware(Reclamo.get_by_id(caso.id).vence_en) <= despues
@@ -92,6 +112,7 @@ def test_recalcular_tras_un_feriado(client, como, demo, crear_usuario, runner):
     resultado = runner.invoke(args=['recalcular-vencimientos', '--calendario', 'CO'])
     assert resultado.exit_code == 0, resultado.output
     assert aware(_legal(caso).vence_en) == antes
+    assert f'{caso.numero} legal' in resultado.output
 
 
 def _token(html):

@@ -7,9 +7,11 @@ business rule and their Spanish messages. Only the keywords used below are imple
 """
 import datetime
 
+from catalogos.atencion import TIPOS_SOLICITANTE
 from catalogos.servicios import TIPOS_CASO
 from reclamos.caso.modelo import ORIGENES
 from reglas.transiciones import TRANSICIONES
+from reglas.validacion import UNIDADES
 
 ENTERO_MAX = 2 ** 31 - 1  # ids and versions are 32-bit columns: larger numbers cannot match
 TEXTO_MAX = 5000  # free text of actions (reclamos.caso.flujo / reclamos.caso.gestion)
@@ -83,6 +85,19 @@ REGISTRO = {
                         'description': 'Cuándo se recibió (ISO 8601 con zona, p. ej. '
                                        '2026-03-02T10:00:00-05:00); por defecto, ahora. No '
                                        'puede estar en el futuro.'},
+        'tipo_solicitante': {'type': ['string', 'null'],
+                             'enum': [t for t, _ in TIPOS_SOLICITANTE] + [None],
+                             'description': 'Quién presenta el caso; por defecto, cliente.'},
+        'entidad_remitente': texto(200, 'Ente de control o autoridad judicial que lo remite.',
+                                   nulo=True),
+        'expediente_entidad': texto(60, 'Número de expediente de esa entidad.', nulo=True),
+        'plazo_entidad': {
+            'type': ['object', 'null'], 'additionalProperties': False,
+            'description': 'Plazo que fijó la entidad; manda si vence antes que el legal.',
+            'properties': {'cantidad': {'type': 'integer', 'minimum': 1, 'maximum': 3650},
+                           'unidad': {'type': 'string', 'enum': list(UNIDADES)}}},
+        'punto_recepcion': referencia('Punto de recepción (oficina, sucursal, canal '
+                                      'virtual)', nulo=True),
     },
 }
 

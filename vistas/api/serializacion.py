@@ -55,7 +55,8 @@ def termino(fila):
             'cantidad': t.cantidad, 'unidad': t.unidad, 'inicio': instante(t.inicio),
             'vence_en': instante(t.vence_en), 'cumplido_en': instante(t.cumplido_en),
             'prorrogable': t.prorrogable, 'prorrogado': t.prorrogado,
-            'actividad_orden': t.actividad_orden, 'estado': fila.estado}
+            'actividad_orden': t.actividad_orden, 'estado': fila.estado,
+            'cumplimiento': fila.cumplimiento or None}
 
 
 def accion(fila, etiqueta=None):
@@ -103,6 +104,12 @@ def caso(reclamo, ahora, actor):
         'descripcion': reclamo.descripcion, 'campos': reclamo.valores_campos(),
         'documento_tipo': catalogo(reclamo.documento_tipo),
         'documento_numero': reclamo.documento_numero or None,
+        'tipo_solicitante': reclamo.tipo_solicitante,
+        'entidad_remitente': reclamo.entidad_remitente or None,
+        'expediente_entidad': reclamo.expediente_entidad or None,
+        'punto_recepcion': catalogo(reclamo.punto_recepcion),
+        'notificado_en': instante(reclamo.notificado_en),
+        'notificado_medio': reclamo.notificado_medio or None,
         'recibido_en': instante(reclamo.recibido_en), 'vence_en': instante(reclamo.vence_en),
         'creado_en': instante(reclamo.creado_en),
         'actualizado_en': instante(reclamo.actualizado_en),
