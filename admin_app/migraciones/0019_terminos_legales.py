@@ -41,6 +41,7 @@ def up(migrator, db):
         ciudad = CharField(max_length=100, default='')
         class Meta:
             database = db
+            legacy_table_names = False  # index names from the table (0017)
             table_name = 'punto_recepcion'
     db.create_tables([PuntoRecepcion])
 
@@ -49,7 +50,7 @@ def up(migrator, db):
                             ForeignKeyField(PuntoRecepcion, null=True, on_delete='RESTRICT',
                                             field=PuntoRecepcion.id)),
         # A lunch break is two rows for one weekday.
-        migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
+        migrator.drop_index('horario_dia', 'horario_dia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), False),
         # Delivery meets a term: the outbox row says which one; the case when it was notified.
         migrator.add_column('correo', 'cumple', CharField(max_length=20, null=True)),
@@ -61,7 +62,7 @@ def up(migrator, db):
 
 def down(migrator, db):
     migrator.migrate(
-        migrator.drop_index('horario_dia', 'horariodia_calendario_id_dia'),
+        migrator.drop_index('horario_dia', 'horario_dia_calendario_id_dia'),
         migrator.add_index('horario_dia', ('calendario_id', 'dia'), True),
         migrator.drop_column('calendario', 'semana_legal'),
         migrator.drop_column('actividad', 'resuelve'),

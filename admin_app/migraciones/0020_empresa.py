@@ -20,6 +20,7 @@ def up(migrator, db):
 
         class Meta:
             database = db
+            legacy_table_names = False  # index names from the table (0017)
             table_name = 'empresa'
 
     db.create_tables([Empresa])
