@@ -34,16 +34,21 @@ class FichaCaso:
 
         reclamo = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
         ahora = ahora_utc()
+        terminos = ficha.terminos(reclamo, ahora)
+        opciones = opciones_acciones(reclamo)
+        opciones['prorrogables'] = ficha.prorrogables(terminos, ahora)
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
-            terminos=ficha.terminos(reclamo, ahora), campos=ficha.campos(reclamo),
+            terminos=terminos, campos=ficha.campos(reclamo),
             actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
             tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA,
             lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)
                         .order_by(LineaReclamo.numero)),
-            acciones=ficha.acciones_permitidas(reclamo, current_user),
-            opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
+            acciones=ficha.acciones_permitidas(reclamo, current_user,
+                                               opciones['prorrogables'], opciones['usuarios']),
+            siguiente=ficha.SIGUIENTE_PASO.get(reclamo.estado), opciones=opciones,
+            datos_transicion=DATOS_TRANSICION,
             etiquetas=EtiquetaCaso.de(reclamo.id))
         return pagina, estado
 

@@ -9,6 +9,7 @@ from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
 from reclamos.caso.nucleo import es_responsable
 from reclamos.plazos.ciclo import calendario_de
+from reclamos.tiempo import aware
 from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
 from reglas.transiciones import ACCIONES, permitido
 from reglas.visibilidad import puede_ver
@@ -26,11 +27,39 @@ def visible_para(reclamo, usuario):
                      reclamo.usuario_id, reclamo.registrado_por_id)
 
 
-def acciones_permitidas(reclamo, usuario):
-    """The actions this user may do on this case now (buttons to draw)."""
+# The step that moves a case on from each state: drawn first and unfolded.
+SIGUIENTE_PASO = {'PENDIENTE': 'tomar', 'EN_CURSO': 'terminar', 'SUSPENDIDO': 'reanudar',
+                  'TERMINADO': 'cerrar'}
+
+
+def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
+    """The actions this user can do on this case now (buttons to draw), the next step first.
+
+    Beyond role and state, an action is left out when it would fail anyway: completing an
+    activity with none running, extending when no running term may be extended
+    (``prorrogables``), reassigning when nobody else works in the area (``usuarios``).
+    """
     roles = usuario.nombres_roles()
     responsable = es_responsable(reclamo, usuario)
-    return [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    posibles = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    quitar = set()
+    if reclamo.proceso_id is None or reclamo.actividad_orden is None:
+        quitar.add('completar_actividad')
+    if prorrogables is not None and not prorrogables:
+        quitar.add('prorrogar')
+    if usuarios is not None and not [u for u in usuarios if u.id != reclamo.usuario_id]:
+        quitar.add('reasignar')
+    posibles = [a for a in posibles if a not in quitar]
+    primero = SIGUIENTE_PASO.get(reclamo.estado)
+    return sorted(posibles, key=lambda a: a != primero)
+
+
+def prorrogables(filas, ahora):
+    """The running terms whose rule still allows an extension now (FilaTermino rows)."""
+    return [f for f in filas if f.termino.abierto and f.termino.vence_en is not None
+            and f.termino.prorrogable and aware(f.termino.vence_en) >= ahora
+            and f.termino.prorrogado < (f.termino.cantidad if f.termino.prorroga_max is None
+                                        else f.termino.prorroga_max)]
 
 
 def terminos(reclamo, ahora):
