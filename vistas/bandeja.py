@@ -16,6 +16,7 @@ from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
+from reclamos.caso import busqueda
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import Cliente
 from reclamos.tiempo import a_bd, ahora_utc, aware
@@ -147,19 +148,7 @@ def alcance(consulta, usuario, roles):
     return consulta.where(condicion)
 
 
-CANDIDATOS_BUSQUEDA = 2000  # cases a search may match (a customer's, a name prefix's)
-
-
-def _busqueda(texto):
-    """Case number, customer document (exact, both indexed) or the start of a customer name."""
-    if texto[:4].isdigit() and '-' in texto:
-        return Reclamo.numero == texto
-    if texto.replace('-', '').isalnum() and any(c.isdigit() for c in texto):
-        return Reclamo.cliente.in_(Cliente.select(Cliente.id)
-                                   .where(Cliente.numero_documento == texto.upper()))
-    # LIKE (no case) on SQLite, ILIKE on PostgreSQL; the first 200 customers that match.
-    return Reclamo.cliente.in_(Cliente.select(Cliente.id).where(Cliente.nombre ** f'{texto}%')
-                               .limit(200))
+CANDIDATOS_BUSQUEDA = 2000  # cases a search may match (reclamos.caso.busqueda)
 
 
 def _cursor(texto):
@@ -196,8 +185,7 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=POR_PAGINA, 
         # A search narrows to a few cases by its own index (number, customer): take those
         # ids first, then filter and sort them. In one statement a planner may instead walk
         # the state or area index in due order over a million rows (SQLite did: ~1 s).
-        candidatos = [i for (i,) in Reclamo.select(Reclamo.id).where(_busqueda(filtros.q))
-                      .limit(CANDIDATOS_BUSQUEDA).tuples()]
+        candidatos = busqueda.candidatos(filtros.q, CANDIDATOS_BUSQUEDA)
         consulta = alcance(_filtros_sql(claves, filtros, ahora), usuario, roles).where(
             Reclamo.id.in_(candidatos), Reclamo.estado.in_(estados))
         partes = [_desde(consulta, posicion).order_by(

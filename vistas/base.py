@@ -1,10 +1,13 @@
 """The one secured base view every admin screen derives from, and its peewee fixes."""
+import datetime
+
 from flask import abort, flash, redirect, request, url_for
 from flask_admin import AdminIndexView, expose
 from flask_admin.babel import gettext
 from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
+from flask_admin.model import typefmt
 from flask_login import current_user
 from peewee import JOIN, AutoField, IntegrityError, TextField
 from wtforms.validators import Length, ValidationError
@@ -51,6 +54,29 @@ class Convertidor(CustomModelConverter):
         return super().convert(model, field, field_args)
 
 
+def _fecha(_vista, valor, _nombre=None):
+    from vistas.filtros import local
+
+    return local(valor)
+
+
+def _codigo(_vista, _contexto, modelo, nombre):
+    """A catalog code is meant to be read as a code: set apart, monospace."""
+    from markupsafe import Markup
+
+    valor = getattr(modelo, nombre, '')
+    return Markup('<code class="codigo">%s</code>') % valor if valor else ''
+
+
+# Booleans, empty values and instants as words and local time, in lists and details alike.
+FORMATOS = dict(typefmt.BASE_FORMATTERS)
+FORMATOS.update({bool: lambda _vista, valor, _nombre=None: 'Sí' if valor else 'No',
+                 type(None): lambda _vista, _valor, _nombre=None: '—',
+                 datetime.datetime: _fecha})
+FORMATOS_DETALLE = dict(typefmt.DETAIL_FORMATTERS)
+FORMATOS_DETALLE.update(FORMATOS)
+
+
 class VistaSegura(ModelView):
     """Role checks on the server for every endpoint; one transaction per save."""
 
@@ -65,6 +91,10 @@ class VistaSegura(ModelView):
     page_size = 20
     can_set_page_size = True
     details_modal = False
+    column_type_formatters = FORMATOS
+    column_type_formatters_detail = FORMATOS_DETALLE
+    column_formatters = {'codigo': _codigo}
+    column_formatters_export = {}
 
     # -- roles -------------------------------------------------------------------------
     def puede_escribir(self):

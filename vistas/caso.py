@@ -3,7 +3,7 @@ from flask import abort
 from flask_admin import expose
 from flask_login import current_user
 
-from reclamos.caso import ficha
+from reclamos.caso import ficha, historial
 from reclamos.caso.modelo import Reclamo
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
@@ -11,6 +11,15 @@ from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.caso.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
+
+
+def _historial(reclamo):
+    """The log rows with their words: (accion, tipo, campo, anterior, nuevo)."""
+    from vistas.filtros import local
+
+    filas = ficha.linea_de_tiempo(reclamo)
+    palabras = historial.en_palabras([a for a, _ in filas], local)
+    return [(a, tipo, *resto) for (a, tipo), (_, *resto) in zip(filas, palabras, strict=True)]
 
 
 class FichaCaso:
@@ -40,7 +49,7 @@ class FichaCaso:
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
             terminos=terminos, campos=ficha.campos(reclamo),
-            actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
+            actividades=ficha.actividades(reclamo), tiempo=_historial(reclamo),
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
             tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA,
             lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)

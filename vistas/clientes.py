@@ -26,7 +26,9 @@ class VistaClientes(VistaSegura):
     list_template = 'clientes/lista.html'
 
     def __init__(self):
-        self.column_labels = {c.name: c.verbose_name for c in Cliente._meta.sorted_fields}
+        self.column_labels = {'id': 'N.º', **{c.name: c.verbose_name
+                                              for c in Cliente._meta.sorted_fields
+                                              if c.verbose_name}}
         super().__init__(Cliente, name='Clientes', category='Casos', endpoint='clientes')
 
     @property
