@@ -4,7 +4,7 @@ from flask_admin import expose
 from flask_login import current_user
 
 from reclamos.caso import ficha, historial
-from reclamos.caso.modelo import Reclamo
+from reclamos.caso.modelo import ORIGENES, TIPOS_CASO, Reclamo
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
@@ -58,7 +58,8 @@ class FichaCaso:
                                                opciones['prorrogables'], opciones['usuarios']),
             siguiente=ficha.SIGUIENTE_PASO.get(reclamo.estado), opciones=opciones,
             datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id))
+            etiquetas=EtiquetaCaso.de(reclamo.id), tipos_caso=dict(TIPOS_CASO),
+            origenes=dict(ORIGENES))
         return pagina, estado
 
     @expose('/<numero>/similares')

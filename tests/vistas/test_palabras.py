@@ -14,6 +14,8 @@ CODIGOS = [
     (re.compile(r'\d{4}-\d{2}-\d{2}T\d{2}:\d{2}'), 'instante ISO'),
     (re.compile(r'\b(True|False|None)\b'), 'literal de Python'),
     (re.compile(r'\b[a-z]+_[a-z_]+\b'), 'código en minúsculas'),
+    (re.compile(r'[^.]\.\.(?!\.)'), 'punto repetido'),
+    (re.compile(r'\b\w+: tod[oa]s\b'), 'filtro sin nombre'),
 ]
 # Places where a code is the point: the catalog's own code column, code samples, e-mail
 # addresses and file names.
