@@ -71,10 +71,16 @@ def test_cada_boton_del_caso_se_puede_pulsar_a_1366(caso_con_lineas, servidor_vi
     captura(pagina, 'caso-supervisor-1366')
 
 
-@pytest.mark.parametrize('ruta', ['/casos/{numero}', '/casos/?vista=area', '/admin/'])
-def test_cabe_en_un_telefono(caso_con_lineas, servidor_vivo, pagina, ruta):
+PAGINAS = ['/casos/{numero}', '/casos/?vista=area', '/admin/', '/casos/nuevo',
+           '/admin/tablero/', '/admin/informes/', '/notificaciones/', '/admin/clientes/',
+           '/admin/mejora/', '/admin/simulador/', '/admin/motivos/']
+
+
+@pytest.mark.parametrize('ancho', [390, 1366])
+@pytest.mark.parametrize('ruta', PAGINAS)
+def test_cabe_en_la_pantalla(caso_con_lineas, servidor_vivo, pagina, ruta, ancho):
     caso, supervisor = caso_con_lineas
-    pagina.set_viewport_size({'width': 390, 'height': 844})
+    pagina.set_viewport_size({'width': ancho, 'height': 844})
     entrar(pagina, servidor_vivo, supervisor.email)
     pagina.goto(servidor_vivo + ruta.format(numero=caso.numero))
     ancho, ventana = pagina.evaluate(ANCHO)
@@ -84,4 +90,4 @@ def test_cabe_en_un_telefono(caso_con_lineas, servidor_vivo, pagina, ruta):
         pagina.evaluate(DESPLEGAR)
         problemas, _ = _botones_clicables(pagina)
         assert not problemas, problemas
-        captura(pagina, 'caso-supervisor-390')
+        captura(pagina, f'caso-supervisor-{ancho}')
