@@ -24,6 +24,7 @@ def modelos():
     from reclamos.caso.lineas import LineaReclamo, VersionLinea
     from reclamos.mejora.modelo import MODELOS as MEJORA
     from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
+    from reclamos.alertas.avisos_personal import PreferenciaAviso
     from reclamos.portal.solicitudes import SolicitudPortal
     from reclamos.plazos.modelo import Suspension, TerminoCaso
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
@@ -32,4 +33,4 @@ def modelos():
             VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion] + MEJORA
+            Notificacion, PreferenciaAviso] + MEJORA

@@ -82,6 +82,7 @@ MATRIZ = {
     **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
+    'notificaciones.preferencias': PERSONAL,
     # Response letters: who works the case (its area, its responsible, admins); the templates
     # are written by admins and read by supervisors too.
     'casos.carta': TRABAJAN,

@@ -1,10 +1,12 @@
-"""Queue search by any word of the customer's name: a full-text index of customer names.
+"""The desk: staff notification preferences (per user and event), and queue search by any
+word of the customer's name: a full-text index of customer names.
 
 SQLite: an FTS5 table kept by triggers on ``cliente`` (accents removed by the tokenizer).
 PostgreSQL: a GIN expression index over the 'simple' configuration (names are not stemmed),
 accents removed with translate() as the case index does (migration 0013), so no extension
-is needed. No model changes: nothing to freeze.
+is needed. Frozen copy of the preferences model (this file never imports the application's).
 """
+from peewee import *
 
 _SIN_TILDE = ('ÁÉÍÓÚÜÑáéíóúüñ', 'AEIOUUNaeiouun')
 INDICE_SQLITE = [
@@ -29,11 +31,29 @@ INDICE_POSTGRES = [
 
 
 def up(migrator, db):
+    class Usuario(Model):
+        class Meta:
+            database = db
+            table_name = 'usuario'
+
+    class PreferenciaAviso(Model):
+        usuario = ForeignKeyField(Usuario, on_delete='CASCADE', index=False)
+        evento = CharField(max_length=20)
+        campana = BooleanField(default=True)
+        correo = BooleanField(default=True)
+
+        class Meta:
+            database = db
+            table_name = 'preferencia_aviso'
+            indexes = ((('usuario', 'evento'), True),)
+
+    db.create_tables([PreferenciaAviso])
     for sentencia in (INDICE_POSTGRES if _es_postgres(db) else INDICE_SQLITE):
         db.execute_sql(sentencia)
 
 
 def down(migrator, db):
+    db.execute_sql('DROP TABLE IF EXISTS preferencia_aviso')
     if _es_postgres(db):
         db.execute_sql('DROP INDEX IF EXISTS cliente_nombre_texto')
         return
