@@ -108,6 +108,8 @@ def desde_entorno():
         'RECLAMOS_LIMITE_PORTAL': os.environ.get('RECLAMOS_LIMITE_PORTAL',
                                                  '20/minute;200/hour'),
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
+        # The area (code) that makes the satisfaction calls and closes resolved cases.
+        'RECLAMOS_AREA_CONFIRMA': os.environ.get('RECLAMOS_AREA_CONFIRMA', 'ATENCION_CLIENTE'),
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         'RECLAMOS_LIBRO_RECLAMACIONES': os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES',

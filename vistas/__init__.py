@@ -16,6 +16,7 @@ def registrar_vistas(app):
     from reclamos.portal.cartas import PlantillaCarta
     from vistas.cartas import VistaPlantillasCarta
     from vistas.casos import VistaCasos
+    from vistas.confirmacion import VistaConfirmacion
     from vistas.clientes import VistaClientes
     from vistas.informes import VistaInformes
     from vistas.mejora import VistaActas, VistaMejora
@@ -40,6 +41,8 @@ def registrar_vistas(app):
     app.register_blueprint(api)
     app.register_blueprint(portal)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
+    admin.add_view(VistaConfirmacion(name='Llamadas de satisfacción', category='Casos',
+                                     endpoint='confirmacion', url='/confirmacion'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaPruebaRegla(name='Probar una regla', category='Servicios',

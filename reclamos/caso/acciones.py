@@ -18,7 +18,7 @@ TIPOS_ACCION = [
     ('notificacion', 'Notificación'), ('calificacion', 'Calificación'),
     ('suspension', 'Suspensión'), ('reanudacion', 'Reanudación'), ('prorroga', 'Prórroga'),
     ('anulacion', 'Anulación'), ('linea', 'Línea de reclamación'),
-    ('regla', 'Regla de enrutamiento'),
+    ('regla', 'Regla de enrutamiento'), ('llamada', 'Llamada de satisfacción'),
 ]
 MENSAJE = 'Las acciones del caso no se editan ni se borran.'
 

@@ -83,6 +83,9 @@ MATRIZ = {
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
     'notificaciones.preferencias': PERSONAL,
+    # Satisfaction calls: the confirming area (customer service; here nobody of it but the
+    # admin), tests/vistas/test_confirmacion.py proves its agents get in.
+    'confirmacion.index': ADMIN, 'confirmacion.registrar': ADMIN,
     # Response letters: who works the case (its area, its responsible, admins); the templates
     # are written by admins and read by supervisors too.
     'casos.carta': TRABAJAN,
