@@ -1,7 +1,9 @@
-"""Customers: a list for staff, edits and the CSV import for admins and supervisors."""
-from flask import flash, request
+"""Customers: a list for staff with each customer's page (cases and contacts), edits and
+the CSV import for admins and supervisors."""
+from flask import flash, request, url_for
 from flask_admin import expose
 from flask_wtf.csrf import CSRFError, validate_csrf
+from markupsafe import Markup
 from wtforms.validators import ValidationError
 
 from reclamos.clientes.modelo import Cliente
@@ -24,6 +26,8 @@ class VistaClientes(VistaSegura):
     form_columns = ('tipo_documento_identidad', 'numero_documento', 'nombre', 'email',
                     'telefono', 'direccion')
     list_template = 'clientes/lista.html'
+    column_formatters = {'nombre': lambda v, c, m, n: Markup('<a href="%s">%s</a>') % (
+        url_for('.ficha', ident=m.id), m.nombre)}
 
     def __init__(self):
         self.column_labels = {'id': 'N.º', **{c.name: c.verbose_name
@@ -51,6 +55,24 @@ class VistaClientes(VistaSegura):
                 if campo in form:
                     form[campo].errors = list(form[campo].errors) + [mensaje]
             raise ValidationError('Revise los campos marcados: ' + ' '.join(errores.values()))
+
+    @expose('/ficha/<int:ident>')
+    def ficha(self, ident):
+        """The customer, their cases this user may see, and the contacts with them."""
+        from flask import abort
+        from flask_login import current_user
+
+        from reclamos.clientes import ficha
+        from reglas.transiciones import ETIQUETAS
+        from vistas.bandeja import alcance
+
+        cliente = Cliente.get_or_none(Cliente.id == ident)
+        if cliente is None:
+            abort(404)
+        roles = roles_actuales()
+        casos = ficha.casos(ident, lambda q: alcance(q, current_user, roles))
+        return self.render('clientes/ficha.html', cliente=cliente, casos=casos,
+                           contactos=ficha.contactos(casos), estados=ETIQUETAS)
 
     @expose('/importar/', methods=('GET', 'POST'))
     def importar_csv(self):

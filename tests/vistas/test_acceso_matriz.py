@@ -86,6 +86,8 @@ MATRIZ = {
     # Satisfaction calls: the confirming area (customer service; here nobody of it but the
     # admin), tests/vistas/test_confirmacion.py proves its agents get in.
     'confirmacion.index': ADMIN, 'confirmacion.registrar': ADMIN,
+    # A customer's page: any staff member, showing only the cases they may see.
+    'clientes.ficha': PERSONAL,
     # Response letters: who works the case (its area, its responsible, admins); the templates
     # are written by admins and read by supervisors too.
     'casos.carta': TRABAJAN,
@@ -181,7 +183,8 @@ def _objetos(app, personas, caso, documento):
         Encuesta.create(reclamo=caso.id, nonce='n-matriz', destinatario='rosa@prueba.pe')
         ident = {'casos.documento': documento.id, 'mejora.detalle': accion.id,
                  'actas.detalle': acta.id, 'plantillas_carta.vista_previa': plantilla.id,
-                 'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO}
+                 'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO,
+                 'clientes.ficha': caso.cliente_id}
         borrador = copiar('Borrador de la matriz', admin).id
         ident.update({'laboratorio.borrador': borrador, 'laboratorio.ensayo': borrador})
         # A finished sandbox run (no thread): its page, its state, cancelling it (a no-op).
