@@ -10,7 +10,7 @@ def registrar_vistas(app):
     from flask_admin.theme import Bootstrap4Theme
 
     from catalogos import REGISTRO
-    from vistas import filtros
+    from vistas import comprimido, filtros
     from vistas.api import api
     from vistas.portal import bp as portal
     from reclamos.portal.cartas import PlantillaCarta
@@ -37,6 +37,7 @@ def registrar_vistas(app):
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
+    comprimido.registrar(app)
     registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)

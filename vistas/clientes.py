@@ -62,7 +62,9 @@ class VistaClientes(VistaSegura):
         from flask import abort
         from flask_login import current_user
 
+        from reclamos.caso import historial
         from reclamos.clientes import ficha
+        from vistas.filtros import local
         from reglas.transiciones import ETIQUETAS
         from vistas.bandeja import alcance
 
@@ -71,8 +73,12 @@ class VistaClientes(VistaSegura):
             abort(404)
         roles = roles_actuales()
         casos = ficha.casos(ident, lambda q: alcance(q, current_user, roles))
+        contactos = ficha.contactos(casos)
+        palabras = historial.en_palabras([a for a, _, _ in contactos], local)
         return self.render('clientes/ficha.html', cliente=cliente, casos=casos,
-                           contactos=ficha.contactos(casos), estados=ETIQUETAS)
+                           contactos=[(*c, p[3]) for c, p in zip(contactos, palabras,
+                                                                  strict=True)],
+                           estados=ETIQUETAS)
 
     @expose('/importar/', methods=('GET', 'POST'))
     def importar_csv(self):
