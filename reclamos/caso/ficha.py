@@ -32,6 +32,11 @@ SIGUIENTE_PASO = {'PENDIENTE': 'tomar', 'EN_CURSO': 'terminar', 'SUSPENDIDO': 'r
                   'TERMINADO': 'cerrar'}
 
 
+# The rest in the order a desk uses them: moving the case on, then pausing, then exceptions.
+ORDEN = ['tomar', 'terminar', 'cerrar', 'reanudar', 'completar_actividad', 'derivar',
+         'reasignar', 'suspender', 'prorrogar', 'anular', 'comentar']
+
+
 def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
     """The actions this user can do on this case now (buttons to draw), the next step first.
 
@@ -51,7 +56,8 @@ def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
         quitar.add('reasignar')
     posibles = [a for a in posibles if a not in quitar]
     primero = SIGUIENTE_PASO.get(reclamo.estado)
-    return sorted(posibles, key=lambda a: a != primero)
+    return sorted(posibles, key=lambda a: (a != primero, ORDEN.index(a) if a in ORDEN
+                                           else len(ORDEN)))
 
 
 def prorrogables(filas, ahora):
