@@ -109,6 +109,8 @@ def desde_entorno():
         'RECLAMOS_LIMITE_PORTAL': os.environ.get('RECLAMOS_LIMITE_PORTAL',
                                                  '20/minute;200/hour'),
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
+        # The area (code) that makes the satisfaction calls and closes resolved cases.
+        'RECLAMOS_AREA_CONFIRMA': os.environ.get('RECLAMOS_AREA_CONFIRMA', 'ATENCION_CLIENTE'),
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         # Unset (None): the company profile decides (catalogos.empresa); set: it overrides.
@@ -156,7 +158,10 @@ FIJA = {
     'REMEMBER_COOKIE_SAMESITE': 'Lax',
     # A remembered login lasts a working week, not Flask-Login's default year.
     'REMEMBER_COOKIE_DURATION': 7 * 24 * 3600,
-    'LANGUAGES': {'es': 'Español', 'en': 'English'},
+    # Spanish only until the whole interface is in the Babel catalogs: an English switch that
+    # changed only flask-admin's own labels left half of every page in Spanish (issue 20).
+    # Add 'en' back here (and the links in base_reclamos.html) once it is complete.
+    'LANGUAGES': {'es': 'Español'},
     'FLASK_ADMIN_SWATCH': 'flatly',
     'MAX_CONTENT_LENGTH': 20 * 1024 * 1024,
     # The longest password accepted (a hash of megabytes of text is a cheap denial of service).

@@ -65,7 +65,9 @@ def configuracion():
     areas = [
         _catalogo('MONITOREO', 'Monitoreo', registra=True, resuelve=True),
         _catalogo('SOPORTE_TECNICO', 'Soporte técnico', registra=True, resuelve=True),
-        _catalogo('ATENCION_CLIENTE', 'Atención al cliente', registra=True, resuelve=False),
+        # Registers cases, answers suggestions about the service itself and makes the
+        # satisfaction calls (seed 003).
+        _catalogo('ATENCION_CLIENTE', 'Atención al cliente', registra=True, resuelve=True),
         _catalogo('COBRANZAS', 'Cobranzas', registra=True, resuelve=False),
         _catalogo('FACTURACION', 'Facturación', registra=True, resuelve=False),
         _catalogo('VENTAS', 'Ventas', registra=True, resuelve=False),
@@ -166,7 +168,7 @@ def configuracion():
                         'CO_1755_INFORMACION', tipo='peticion', area='MONITOREO',
                         prioridad='BAJO', entidad='SSPD', calendario='CO'),
                 _motivo('SUGERENCIA_ATENCION', 'Sugerencia sobre la atención', 'ENERGIA',
-                        'CO_1755_PETICION', tipo='sugerencia', area='MONITOREO',
+                        'CO_1755_PETICION', tipo='sugerencia', area='ATENCION_CLIENTE',
                         prioridad='BAJO', calendario='CO'),
             ],
             'procesos': _procesos(),

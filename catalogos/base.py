@@ -23,7 +23,7 @@ class Catalogo(BaseModel):
     codigo_unico_en = None
 
     def __str__(self):
-        return f'{self.nombre} ({self.codigo})' if self.nombre else str(self.codigo or '')
+        return self.nombre or str(self.codigo or '')
 
     @classmethod
     def activos(cls):

@@ -25,6 +25,7 @@ def modelos():
     from reclamos.caso.decision import DecisionReclamo
     from reclamos.mejora.modelo import MODELOS as MEJORA
     from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
+    from reclamos.alertas.avisos_personal import PreferenciaAviso
     from reclamos.portal.solicitudes import SolicitudPortal
     from reclamos.plazos.modelo import Suspension, TerminoCaso
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
@@ -34,4 +35,4 @@ def modelos():
             SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion] + MEJORA
+            Notificacion, PreferenciaAviso] + MEJORA

@@ -111,7 +111,10 @@ def sembrar(n, registrador, supervisor, admin, ahora=None):
     casos = []
     for i, recibido in enumerate(recibidos):
         caso = registrar(_datos(i, rng, recibido), registrador, IP, ahora=recibido)
-        quien = supervisor if caso.area_id == supervisor.area_id else admin
+        # Each case is worked by someone of its area, as on a real desk: the counter agent
+        # answers the suggestions routed to customer service.
+        quien = {supervisor.area_id: supervisor, registrador.area_id: registrador}.get(
+            caso.area_id, admin)
         casos.append(_avanzar(caso, DESTINOS[i % len(DESTINOS)], quien, admin, casos, ahora))
     return casos
 
@@ -125,8 +128,9 @@ def _avanzar(caso, destino, quien, admin, anteriores, ahora):
     t = _paso(caso.recibido_en.replace(tzinfo=datetime.timezone.utc), ahora, 25)
     if destino == 'PENDIENTE':
         return caso
+    supervisa = 'supervisor' in quien.nombres_roles()
     if destino == 'ANULADO' and anteriores:
-        return transicionar(caso, 'anular', quien, IP, caso.version, t,
+        return transicionar(caso, 'anular', quien if supervisa else admin, IP, caso.version, t,
                             motivo='Registrado dos veces por el mismo cliente.',
                             duplicado_de=anteriores[-1].numero)
     caso = tomar(caso, quien, IP, caso.version, t)
@@ -142,7 +146,7 @@ def _avanzar(caso, destino, quien, admin, anteriores, ahora):
     if destino == 'EN_CURSO':
         legal = TerminoCaso.get_or_none(TerminoCaso.reclamo == caso.id, TerminoCaso.tipo == LEGAL,
                                         TerminoCaso.prorrogable == True)  # noqa: E712
-        if legal is not None and caso.area_id == quien.area_id:
+        if legal is not None and caso.area_id == quien.area_id and supervisa:
             prorrogar(legal, 5, 'Se requiere información de otra dependencia.', quien, IP,
                       caso.version, t)
         elif caso.origen == 'externo' and caso.area.codigo == 'SOPORTE_TECNICO':

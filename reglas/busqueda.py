@@ -15,7 +15,7 @@ buenas buenos dias gracias senor senora
 _PALABRA = re.compile(r'[^\W_]+', re.UNICODE)
 
 
-def _plano(texto):
+def plano(texto):
     texto = unicodedata.normalize('NFKD', texto or '')
     return ''.join(c for c in texto if not unicodedata.combining(c)).casefold()
 
@@ -24,7 +24,7 @@ def terminos_busqueda(texto, maximo=16):
     """Distinct words of 3+ letters that are not stop words, longest first (a cheap proxy
     for the rarest), at most ``maximo``; only letters and digits, safe in any query syntax."""
     vistos = []
-    for palabra in _PALABRA.findall(_plano(texto)):
+    for palabra in _PALABRA.findall(plano(texto)):
         if len(palabra) >= 3 and palabra not in VACIAS and not palabra.isdigit() \
                 and palabra not in vistos:
             vistos.append(palabra)

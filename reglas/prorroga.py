@@ -10,6 +10,8 @@ from reglas.regla_plazo import ReglaPlazo
 from reglas.validacion import exigir_entero, exigir_instante
 
 UTC = timezone.utc
+_UNIDADES = {'minutos': 'minutos', 'horas': 'horas', 'dias': 'días calendario',
+             'dias_habiles': 'días hábiles', 'horas_habiles': 'horas hábiles'}
 
 
 def prorrogar(regla: ReglaPlazo, inicio: datetime, vence_actual: datetime, ahora: datetime,
@@ -43,8 +45,8 @@ def prorrogar(regla: ReglaPlazo, inicio: datetime, vence_actual: datetime, ahora
     limite = regla.prorroga_limite
     if cantidad + prorrogado_ya > limite:
         raise ReglaInvalida(
-            f'La prórroga de {cantidad} {regla.unidad} excede el máximo de {limite} '
-            f'{regla.unidad} de la regla {regla.codigo!r} (ya prorrogado: {prorrogado_ya})')
+            f'La prórroga de {cantidad} {_UNIDADES.get(regla.unidad, regla.unidad)} excede el '
+            f'máximo de {limite} de la regla «{regla.nombre}» (ya prorrogado: {prorrogado_ya})')
     if regla.unidad == 'dias_habiles':
         return vence_dias_habiles(calendario.dia_local(vence_actual), cantidad, calendario)
     return sumar(vence_actual, cantidad * MICRO_POR_UNIDAD[regla.unidad], regla.unidad,

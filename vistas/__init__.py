@@ -9,12 +9,13 @@ def registrar_vistas(app):
     from flask_admin.theme import Bootstrap4Theme
 
     from catalogos import REGISTRO
-    from vistas import filtros
+    from vistas import comprimido, filtros
     from vistas.api import api
     from vistas.portal import bp as portal
     from reclamos.portal.cartas import PlantillaCarta
     from vistas.cartas import VistaPlantillasCarta
     from vistas.casos import VistaCasos
+    from vistas.confirmacion import VistaConfirmacion
     from vistas.clientes import VistaClientes
     from vistas.informes import VistaInformes
     from vistas.mejora import VistaActas, VistaMejora
@@ -42,12 +43,15 @@ def registrar_vistas(app):
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
+    comprimido.registrar(app)
     registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)
     app.register_blueprint(primer_uso)
     app.register_blueprint(invitacion)
     admin.add_view(VistaCasos(name='Bandeja', category='Casos', endpoint='casos', url='/casos'))
+    admin.add_view(VistaConfirmacion(name='Llamadas de satisfacción', category='Casos',
+                                     endpoint='confirmacion', url='/confirmacion'))
     for declaracion in REGISTRO:
         admin.add_view(vista_de(declaracion))
     admin.add_view(VistaPruebaRegla(name='Probar una regla', category='Servicios',

@@ -52,8 +52,30 @@ class Convertidor(CustomModelConverter):
         return super().convert(model, field, field_args)
 
 
-def _si_no(view, valor, nombre):
-    return 'Sí' if valor else 'No'
+def _fecha(_vista, valor, _nombre=None):
+    from vistas.filtros import local
+
+    return local(valor)
+
+
+def _codigo(_vista, _contexto, modelo, nombre):
+    """A catalog code is meant to be read as a code: set apart, monospace."""
+    from markupsafe import Markup
+
+    valor = getattr(modelo, nombre, '')
+    return Markup('<code class="codigo">%s</code>') % valor if valor else ''
+
+
+# What a person reads, in lists, details and exports: Sí/No, —, 24/12/2026, 08:30, instants
+# in local time; never True/False, None or ISO. ``datetime`` before ``date``: flask-admin
+# picks the first type the value is an instance of, and a datetime is a date.
+_TIPOS = {
+    bool: lambda _vista, valor, _nombre=None: 'Sí' if valor else 'No',
+    type(None): lambda _vista, _valor, _nombre=None: '—',
+    datetime.datetime: _fecha,
+    datetime.date: lambda view, valor, nombre=None: mostrar_fecha(valor),
+    datetime.time: lambda view, valor, nombre=None: mostrar_hora(valor),
+}
 
 
 # What a person reads: Sí/No, 24/12/2026, 08:30; never True/False or ISO. ``datetime`` first:
@@ -74,8 +96,10 @@ class VistaSegura(Protegida, ModelView):
     vistas_escritura = VISTAS_ESCRITURA
 
     column_type_formatters = {**typefmt.BASE_FORMATTERS, **_TIPOS}
-    column_type_formatters_detail = {**typefmt.DETAIL_FORMATTERS, bool: _si_no, **_TIPOS}
-    column_type_formatters_export = {**typefmt.EXPORT_FORMATTERS, bool: _si_no, **_TIPOS}
+    column_type_formatters_detail = {**typefmt.DETAIL_FORMATTERS, **_TIPOS}
+    column_type_formatters_export = {**typefmt.EXPORT_FORMATTERS, **_TIPOS}
+    column_formatters = {'codigo': _codigo}
+    column_formatters_export = {}
 
     form_base_class = SecureForm
     model_form_converter = Convertidor

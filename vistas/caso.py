@@ -4,8 +4,8 @@ from flask_admin import expose
 from flask_login import current_user
 
 from catalogos.atencion import TIPOS_SOLICITANTE
-from reclamos.caso import ficha
-from reclamos.caso.modelo import Reclamo
+from reclamos.caso import ficha, historial
+from reclamos.caso.modelo import ORIGENES, TIPOS_CASO, Reclamo
 from reclamos.plazos.entrega import MEDIOS
 from reclamos.portal.cartas import puede_enviar
 from reclamos.laboratorio.diagnostico import similares_resueltos
@@ -15,6 +15,15 @@ from reclamos.caso.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
 from vistas.acceso import csrf_valido
+
+
+def _historial(reclamo):
+    """The log rows with their words: (accion, tipo, campo, anterior, nuevo)."""
+    from vistas.filtros import local
+
+    filas = ficha.linea_de_tiempo(reclamo)
+    palabras = historial.en_palabras([a for a, _ in filas], local)
+    return [(a, tipo, *resto) for (a, tipo), (_, *resto) in zip(filas, palabras, strict=True)]
 
 
 class FichaCaso:
@@ -48,17 +57,23 @@ class FichaCaso:
 
         reclamo = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
         ahora = ahora_utc()
+        terminos = ficha.terminos(reclamo, ahora)
+        opciones = opciones_acciones(reclamo)
+        opciones['prorrogables'] = ficha.prorrogables(terminos, ahora)
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
-            terminos=ficha.terminos(reclamo, ahora), campos=ficha.campos(reclamo),
-            actividades=ficha.actividades(reclamo), tiempo=ficha.linea_de_tiempo(reclamo),
+            terminos=terminos, campos=ficha.campos(reclamo),
+            actividades=ficha.actividades(reclamo), tiempo=_historial(reclamo),
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
             tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA,
             lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)
                         .order_by(LineaReclamo.numero)),
-            acciones=ficha.acciones_permitidas(reclamo, current_user),
-            opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id),
+            acciones=ficha.acciones_permitidas(reclamo, current_user,
+                                               opciones['prorrogables'], opciones['usuarios']),
+            siguiente=ficha.SIGUIENTE_PASO.get(reclamo.estado), opciones=opciones,
+            datos_transicion=DATOS_TRANSICION,
+            etiquetas=EtiquetaCaso.de(reclamo.id), tipos_caso=dict(TIPOS_CASO),
+            origenes=dict(ORIGENES),
             escribe_carta=puede_enviar(reclamo, current_user), medios_entrega=MEDIOS,
             tipos_solicitante=dict(TIPOS_SOLICITANTE))
         return pagina, estado

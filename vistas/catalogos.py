@@ -99,7 +99,8 @@ def vista_de(declaracion):
         'permiso_escritura': declaracion.escritura,
         'column_list': declaracion.columnas,
         'column_labels': etiquetas,
-        'column_choices': {c.name: list(c.choices) for c in modelo._meta.sorted_fields
+        'column_choices': {c.name: list(c.choices) + ([(None, '—')] if c.null else [])
+                           for c in modelo._meta.sorted_fields
                            if c.choices and c.name in declaracion.columnas},
         'column_searchable_list': declaracion.busqueda,
         'column_filters': [_filtro(modelo, n, etiquetas) for n in declaracion.filtros],

@@ -1,6 +1,8 @@
-"""Customers: a list for staff, edits and the CSV import for admins and supervisors."""
-from flask import flash, request
+"""Customers: a list for staff with each customer's page (cases and contacts), edits and
+the CSV import for admins and supervisors."""
+from flask import flash, request, url_for
 from flask_admin import expose
+from markupsafe import Markup
 from wtforms.validators import ValidationError
 
 from reclamos.clientes.modelo import Cliente
@@ -23,9 +25,13 @@ class VistaClientes(VistaSegura):
     form_columns = ('tipo_documento_identidad', 'numero_documento', 'nombre', 'email',
                     'telefono', 'direccion')
     list_template = 'clientes/lista.html'
+    column_formatters = {'nombre': lambda v, c, m, n: Markup('<a href="%s">%s</a>') % (
+        url_for('.ficha', ident=m.id), m.nombre)}
 
     def __init__(self):
-        self.column_labels = {c.name: c.verbose_name for c in Cliente._meta.sorted_fields}
+        self.column_labels = {'id': 'N.º', **{c.name: c.verbose_name
+                                              for c in Cliente._meta.sorted_fields
+                                              if c.verbose_name}}
         super().__init__(Cliente, name='Clientes', category='Casos', endpoint='clientes')
 
     @property
@@ -48,6 +54,31 @@ class VistaClientes(VistaSegura):
                 if campo in form:
                     form[campo].errors = list(form[campo].errors) + [mensaje]
             raise ValidationError('Revise los campos marcados: ' + ' '.join(errores.values()))
+
+    @expose('/ficha/<int:ident>')
+    def ficha(self, ident):
+        """The customer, their cases this user may see, and the contacts with them."""
+        from flask import abort
+        from flask_login import current_user
+
+        from reclamos.caso import historial
+        from reclamos.clientes import ficha
+        from reclamos.cola.alcance import alcance
+        from reglas.transiciones import ETIQUETAS
+        from vistas.acceso import roles_actuales
+        from vistas.filtros import local
+
+        cliente = Cliente.get_or_none(Cliente.id == ident)
+        if cliente is None:
+            abort(404)
+        roles = roles_actuales()
+        casos = ficha.casos(ident, lambda q: alcance(q, current_user, roles))
+        contactos = ficha.contactos(casos)
+        palabras = historial.en_palabras([a for a, _, _ in contactos], local)
+        return self.render('clientes/ficha.html', cliente=cliente, casos=casos,
+                           contactos=[(*c, p[3]) for c, p in zip(contactos, palabras,
+                                                                  strict=True)],
+                           estados=ETIQUETAS)
 
     @expose('/importar/', methods=('GET', 'POST'))
     def importar_csv(self):

@@ -48,6 +48,21 @@ class VistaMisNotificaciones(VistaProtegida):
         return self.render('notificaciones/lista.html', filas=filas[:POR_PAGINA],
                            numeros=numeros, pagina=pagina, hay_mas=len(filas) > POR_PAGINA)
 
+    @expose('/preferencias', methods=('GET', 'POST'))
+    def preferencias(self):
+        """Which events reach this user, in the bell and by e-mail."""
+        from reclamos.alertas import avisos_personal as avisos
+
+        if request.method == 'POST' and csrf_valido(SESION_EXPIRADA):
+            avisos.guardar_preferencias(current_user.id, {
+                evento: (request.form.get(f'{evento}-campana') == '1',
+                         request.form.get(f'{evento}-correo') == '1')
+                for evento, _ in avisos.EVENTOS})
+            flash('Preferencias guardadas.', 'success')
+            return redirect(url_for('.preferencias'))
+        return self.render('notificaciones/preferencias.html', eventos=avisos.EVENTOS,
+                           elegidas=avisos.preferencias(current_user.id))
+
     @expose('/leidas', methods=('POST',))
     def leidas(self):
         """Mark one (``id``) or every unread notification of the user as read."""

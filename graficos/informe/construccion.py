@@ -134,7 +134,7 @@ def preparar(datos, area=None, zona='America/Bogota'):
     canal = _catalogo(Canal, datos.get('canal'), 'canal', 'Canal', errores)
     entidad = _catalogo(EntidadReguladora, datos.get('entidad'), 'entidad',
                         'Entidad reguladora', errores)
-    agrupar = (datos.get('agrupar') or '').strip()
+    agrupar = _agrupar(datos)
     if agrupar:
         error = errores_agrupaciones(agrupar.replace(';', '\n'))
         if error:
@@ -144,8 +144,6 @@ def preparar(datos, area=None, zona='America/Bogota'):
             canal = plantilla.canal
         if plantilla.entidad_id:
             entidad = plantilla.entidad
-        if plantilla.ambito == 'canal' and canal is None and 'canal' not in errores:
-            errores['canal'] = 'Elija el canal del informe.'
         if plantilla.ambito == 'entidad' and entidad is None and 'entidad' not in errores:
             errores['entidad'] = 'Elija la entidad reguladora del informe.'
     if errores:
@@ -154,6 +152,14 @@ def preparar(datos, area=None, zona='America/Bogota'):
               else plantilla.tablas())
     return Pedido(plantilla, desde, hasta, tablas, canal=canal, entidad=entidad, area=area,
                   zona=zona)
+
+
+def _agrupar(datos):
+    """The tables asked for: dimensions chosen on the screen (one table each, ``agrupar``
+    repeated) or, from the API, the typed form 'motivo,canal; tipo'."""
+    valores = datos.getlist('agrupar') if hasattr(datos, 'getlist') else [datos.get('agrupar')]
+    valores = [v.strip() for v in valores if v and v.strip()]
+    return ';'.join(valores)
 
 
 def _utc(fecha, zona):
@@ -196,6 +202,8 @@ def _subtitulo(pedido):
     partes = [f'Periodo: {pedido.desde:%d/%m/%Y} al {pedido.hasta:%d/%m/%Y}']
     if pedido.canal:
         partes.append(f'Canal: {pedido.canal.nombre}')
+    elif pedido.plantilla.ambito == 'canal':
+        partes.append('Todos los canales')
     if pedido.entidad:
         partes.append(f'Entidad: {pedido.entidad.nombre}')
     if pedido.area:

@@ -32,7 +32,7 @@ def a_xlsx(informe):
     hoja.append([informe.titulo])
     hoja['A1'].font = Font(bold=True, size=14)
     hoja.append([informe.subtitulo])
-    hoja.append([f'Generado: {informe.generado_en:%d/%m/%Y %H:%M} UTC'])
+    hoja.append([f'Generado: {_local(informe)}'])
     hoja.append([])
     if informe.vacio:
         hoja.append(['No hay casos recibidos en el periodo.'])
@@ -88,7 +88,7 @@ def a_pdf(informe):
     pdf.multi_cell(0, 8, pdf.texto(informe.titulo), new_x='LMARGIN', new_y='NEXT')
     pdf.set_font(pdf.familia, '', 10)
     pdf.multi_cell(0, 6, pdf.texto(informe.subtitulo), new_x='LMARGIN', new_y='NEXT')
-    pdf.multi_cell(0, 6, pdf.texto(f'Generado: {informe.generado_en:%d/%m/%Y %H:%M} UTC'),
+    pdf.multi_cell(0, 6, pdf.texto(f'Generado: {_local(informe)}'),
                    new_x='LMARGIN', new_y='NEXT')
     pdf.ln(3)
     if informe.vacio:
@@ -121,3 +121,11 @@ def _fila(pdf, tabla, valores):
     fila = tabla.row()
     for valor in valores:
         fila.cell(pdf.texto(valor))
+
+
+def _local(informe):
+    """When the file was made, in the desk's zone (the reader's clock, not UTC)."""
+    from zoneinfo import ZoneInfo
+
+    zona = ZoneInfo(informe.pedido.zona)
+    return f'{informe.generado_en.astimezone(zona):%d/%m/%Y %H:%M} ({informe.pedido.zona})'

@@ -20,6 +20,7 @@ TIPOS_ACCION = [
     ('anulacion', 'Anulación'), ('linea', 'Línea de reclamación'),
     ('regla', 'Regla de enrutamiento'), ('decision', 'Decisión del reclamo'),
     ('reclasificacion', 'Reclasificación'),
+    ('llamada', 'Llamada de satisfacción'),
 ]
 MENSAJE = 'Las acciones del caso no se editan ni se borran.'
 

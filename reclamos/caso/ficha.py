@@ -9,6 +9,7 @@ from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
 from reclamos.caso.nucleo import es_responsable, resuelve_aqui
 from reclamos.plazos.ciclo import calendario_de
+from reclamos.tiempo import aware
 from reclamos.plazos.modelo import TIPOS_TERMINO, Suspension, TerminoCaso
 from reglas.transiciones import ACCIONES, CERRADO, TERMINADO, permitido
 from reglas.visibilidad import puede_ver
@@ -34,19 +35,52 @@ def visible_para(reclamo, usuario):
                      reclamo.usuario_id, reclamo.registrado_por_id)
 
 
-def acciones_permitidas(reclamo, usuario):
-    """The actions this user may do on this case now (buttons to draw): "terminar" only
-    where the case can be answered (a resolving area or activity)."""
+# The step that moves a case on from each state: drawn first and unfolded.
+SIGUIENTE_PASO = {'PENDIENTE': 'tomar', 'EN_CURSO': 'terminar', 'SUSPENDIDO': 'reanudar',
+                  'TERMINADO': 'cerrar'}
+
+
+# The rest in the order a desk uses them: moving the case on, then pausing, then exceptions.
+ORDEN = ['tomar', 'terminar', 'cerrar', 'registrar_entrega', 'reanudar', 'completar_actividad',
+         'derivar', 'reasignar', 'suspender', 'prorrogar', 'reclasificar', 'anular', 'comentar']
+
+
+def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
+    """The actions this user can do on this case now (buttons to draw), the next step first.
+
+    Beyond role and state, an action is left out when it would fail anyway: answering where
+    the case cannot be answered (not a resolving area or activity), completing an activity
+    with none running, extending when no running term may be extended (``prorrogables``),
+    reassigning when nobody else works in the area (``usuarios``), recording the answer's
+    delivery before there is an answer or after it was recorded.
+    """
     roles = usuario.nombres_roles()
     responsable = es_responsable(reclamo, usuario)
-    acciones = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
-    if 'terminar' in acciones and not resuelve_aqui(reclamo)[0]:
-        acciones.remove('terminar')
-    # After the answer only its notification is left to record, once.
-    if 'registrar_entrega' in acciones and reclamo.estado in (TERMINADO, CERRADO) and (
+    posibles = [a for a in ACCIONES if permitido(reclamo.estado, a, roles, responsable)[0]]
+    quitar = set()
+    if reclamo.proceso_id is None or reclamo.actividad_orden is None:
+        quitar.add('completar_actividad')
+    if prorrogables is not None and not prorrogables:
+        quitar.add('prorrogar')
+    if usuarios is not None and not [u for u in usuarios if u.id != reclamo.usuario_id]:
+        quitar.add('reasignar')
+    if 'terminar' in posibles and not resuelve_aqui(reclamo)[0]:
+        quitar.add('terminar')
+    if reclamo.estado in (TERMINADO, CERRADO) and (
             reclamo.terminado_en is None or reclamo.notificado_en is not None):
-        acciones.remove('registrar_entrega')
-    return acciones
+        quitar.add('registrar_entrega')
+    posibles = [a for a in posibles if a not in quitar]
+    primero = SIGUIENTE_PASO.get(reclamo.estado)
+    return sorted(posibles, key=lambda a: (a != primero, ORDEN.index(a) if a in ORDEN
+                                           else len(ORDEN)))
+
+
+def prorrogables(filas, ahora):
+    """The running terms whose rule still allows an extension now (FilaTermino rows)."""
+    return [f for f in filas if f.termino.abierto and f.termino.vence_en is not None
+            and f.termino.prorrogable and aware(f.termino.vence_en) >= ahora
+            and f.termino.prorrogado < (f.termino.cantidad if f.termino.prorroga_max is None
+                                        else f.termino.prorroga_max)]
 
 
 def terminos(reclamo, ahora):

@@ -2,6 +2,7 @@
 activity, reassign, comment, edit."""
 import json
 
+from reclamos.alertas import avisos_personal
 from catalogos.atencion import TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
@@ -44,6 +45,7 @@ def _entregar(r, area, ctx, texto):
     escribir(r, {'area': area, 'usuario': menos_cargado(area.id),
                  'estado': destino(r.estado, 'derivar')},
              ctx, tipo='derivacion', tipos=TIPOS, texto=texto)
+    avisos_personal.asignado(r, ctx)
 
 
 def derivar(reclamo, area, motivo, usuario, ip, version, ahora=None):
@@ -101,6 +103,7 @@ def reasignar(reclamo, destino_usuario, usuario, ip, version, ahora=None):
         if otro.id == r.usuario_id:
             raise ErrorValidacion({'usuario': f'El caso ya está asignado a {otro}.'})
         escribir(r, {'usuario': otro}, ctx, tipo='asignacion')
+        avisos_personal.asignado(r, ctx)
         return r
 
 
@@ -119,6 +122,10 @@ def comentar(reclamo, texto, usuario, ip, visible_cliente=False, ahora=None):
         accion = anotar(r, ctx, 'comentario', texto=texto, visible_cliente=visible)
         if visible and usuario is not None:
             plazos.cumplir(r, ctx.ahora, tipos=[PRIMERA_RESPUESTA])
+        if usuario is None:
+            avisos_personal.respuesta_cliente(r, texto, ctx)
+        else:
+            avisos_personal.menciones(r, texto, ctx)
         return accion
 
 

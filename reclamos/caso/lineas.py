@@ -59,7 +59,11 @@ def _monto(valor, clave, errores):
         if isinstance(valor, (bool, float)):
             raise InvalidOperation  # floats carry binary noise; amounts come as text or Decimal
         texto = str(valor).strip().replace(' ', '')
-        if ',' in texto and '.' not in texto:
+        if ',' in texto and '.' in texto:
+            # Thousands and decimals as the page shows them: 1.234,50 (es) or 1,234.50 (en).
+            miles = '.' if texto.rfind(',') > texto.rfind('.') else ','
+            texto = texto.replace(miles, '')
+        if ',' in texto:
             texto = texto.replace(',', '.')
         monto = Decimal(texto)
     except (InvalidOperation, ValueError):

@@ -2,6 +2,7 @@
 import datetime
 import json
 
+from reclamos.alertas import avisos_personal
 from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
@@ -186,6 +187,7 @@ def _crear(r, ctx):
     anotar_varias(filas + ruta.filas_accion(reclamo, ctx))
     ruta.guardar_etiquetas(reclamo)
     acusar_recibo(reclamo, calendario, ctx)
+    avisos_personal.asignado(reclamo, ctx)
     return reclamo
 
 

@@ -68,7 +68,8 @@ def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
     errores = {}
     if tipo not in FORMATOS:
         errores['tipo_documento_identidad'] = (
-            f'Tipo de documento desconocido: «{tipo or ""}». Use uno de: '
+            (f'Tipo de documento desconocido: «{tipo}». ' if tipo else
+             'Elija el tipo de documento de identidad. ') + 'Use uno de: '
             + ', '.join(FORMATOS) + '.')
     else:
         patron, descripcion = FORMATOS[tipo]

@@ -13,6 +13,7 @@ from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
+from reclamos.caso import busqueda
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import Cliente
 from reclamos.cola.alcance import alcance, ramas
@@ -20,7 +21,7 @@ from reclamos.cola.filtros import filtros_sql
 from reglas.transiciones import ABIERTOS, ESTADOS
 
 POR_PAGINA = 50
-CANDIDATOS_BUSQUEDA = 2000  # cases a search may match (a customer's, a name prefix's)
+CANDIDATOS_BUSQUEDA = 2000  # cases a search may match (reclamos.caso.busqueda)
 
 
 def base_lista():
@@ -31,18 +32,6 @@ def base_lista():
             .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
             .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
             .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id)))
-
-
-def _busqueda(texto):
-    """Case number, customer document (exact, both indexed) or the start of a customer name."""
-    if texto[:4].isdigit() and '-' in texto:
-        return Reclamo.numero == texto
-    if texto.replace('-', '').isalnum() and any(c.isdigit() for c in texto):
-        return Reclamo.cliente.in_(Cliente.select(Cliente.id)
-                                   .where(Cliente.numero_documento == texto.upper()))
-    # LIKE (no case) on SQLite, ILIKE on PostgreSQL; the first 200 customers that match.
-    return Reclamo.cliente.in_(Cliente.select(Cliente.id).where(Cliente.nombre ** f'{texto}%')
-                               .limit(200))
 
 
 def _cursor(texto):
@@ -84,8 +73,7 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
         # A search narrows to a few cases by its own index (number, customer): take those
         # ids first, then filter and sort them. In one statement a planner may instead walk
         # the state or area index in due order over a million rows (SQLite did: ~1 s).
-        candidatos = [i for (i,) in Reclamo.select(Reclamo.id).where(_busqueda(filtros.q))
-                      .limit(CANDIDATOS_BUSQUEDA).tuples()]
+        candidatos = busqueda.candidatos(filtros.q, CANDIDATOS_BUSQUEDA)
         consulta = alcance(consulta, usuario, roles).where(
             Reclamo.id.in_(candidatos), Reclamo.estado.in_(estados))
         partes = [list(_desde(consulta, posicion).order_by(

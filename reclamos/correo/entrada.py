@@ -10,6 +10,7 @@ then fails, and it skips the message.
 """
 import datetime
 import io
+from reclamos.alertas import avisos_personal
 from dataclasses import dataclass
 
 from peewee import DatabaseError, IntegrityError, fn
@@ -270,6 +271,8 @@ def _comentar(reclamo, mensaje, ahora):
              f'{mensaje.texto or "(mensaje sin texto)"}')
     anotar(r, ctx, 'comentario', texto=_recortar(texto, DESCRIPCION_MAX),
            visible_cliente=visible)
+    if visible:
+        avisos_personal.respuesta_cliente(r, mensaje.texto or mensaje.asunto or '', ctx)
     return r
 
 

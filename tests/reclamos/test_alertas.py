@@ -24,6 +24,17 @@ from tests.reclamos.conftest import IP, LUNES
 MIN = timedelta(minutes=1)
 
 
+@pytest.fixture(autouse=True)
+def _solo_escalamiento(actores):
+    """These tests count escalation notices: the staff's own notices (a case assigned to
+    them, tests/reclamos/test_avisos_personal.py) are turned off for everyone here."""
+    from catalogos.usuarios import Usuario
+    from reclamos.alertas.avisos_personal import guardar_preferencias
+
+    for usuario in Usuario.select():
+        guardar_preferencias(usuario.id, {})
+
+
 def _termino(caso, tipo):
     return TerminoCaso.get(TerminoCaso.reclamo == caso.id, TerminoCaso.tipo == tipo)
 

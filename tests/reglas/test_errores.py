@@ -166,7 +166,7 @@ PRORROGAS_MALAS = [
      "'PE_31435_LIBRO' (Libro) no admite prórroga"),
     (dict(ahora=datetime(2026, 3, 25, tzinfo=BOG)), 'ya venció el 2026-03-24 23:59:59'),
     (dict(cantidad=0), 'Cantidad de la prórroga inválida: 0'),
-    (dict(cantidad=16), 'La prórroga de 16 dias_habiles excede el máximo de 15'),
+    (dict(cantidad=16), 'La prórroga de 16 días hábiles excede el máximo de 15'),
     (dict(cantidad=6, prorrogado_ya=10), 'ya prorrogado: 10'),
     (dict(prorrogado_ya=-1), 'Prorrogado_ya inválida: -1'),
     (dict(regla='CO_1755_PETICION'), "'CO_1755_PETICION'"),

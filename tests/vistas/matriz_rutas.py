@@ -78,6 +78,12 @@ MATRIZ = {
     # The bell: every staff member, each their own notifications.
     'notificaciones.index': p('notificaciones.propias'),
     'notificaciones.leidas': p('notificaciones.propias'),
+    'notificaciones.preferencias': p('notificaciones.propias'),
+    # Satisfaction calls: the confirming area (customer service; here nobody of it but the
+    # admin), tests/vistas/test_confirmacion.py proves its agents get in.
+    'confirmacion.index': {'admin'}, 'confirmacion.registrar': {'admin'},
+    # A customer's page: any staff member, showing only the cases they may see.
+    'clientes.ficha': p('clientes.leer'),
     # Letter templates: written by admins and read by supervisors too.
     **_pantallas_admin('plantillas_carta', 'plantillas_carta.leer', 'plantillas_carta.editar'),
     'plantillas_carta.vista_previa': p('plantillas_carta.leer'),

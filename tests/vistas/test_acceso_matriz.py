@@ -94,7 +94,8 @@ def _objetos(app, personas, caso, documento):
         Encuesta.create(reclamo=caso.id, nonce='n-matriz', destinatario='rosa@prueba.pe')
         ident = {'casos.documento': documento.id, 'mejora.detalle': accion.id,
                  'actas.detalle': acta.id, 'plantillas_carta.vista_previa': plantilla.id,
-                 'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO}
+                 'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO,
+                 'clientes.ficha': caso.cliente_id}
         borrador = copiar('Borrador de la matriz', admin).id
         ident.update({'laboratorio.borrador': borrador, 'laboratorio.ensayo': borrador})
         # A finished sandbox run (no thread): its page, its state, cancelling it (a no-op).

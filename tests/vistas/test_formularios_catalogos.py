@@ -236,4 +236,4 @@ def test_buscar_servicio_por_ajax(client, como, demo):
     respuesta = client.get('/admin/motivos/ajax/lookup/?name=servicio&query=agua')
     assert respuesta.status_code == 200
     assert [nombre for _, nombre in respuesta.get_json()] == [
-        'Agua potable y alcantarillado (AGUA)']
+        'Agua potable y alcantarillado']

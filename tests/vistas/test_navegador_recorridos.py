@@ -84,9 +84,9 @@ def test_motivo_con_campo_registro_derivacion_y_solucion(servidor_vivo, pagina, 
         pagina.click('button:has-text("Tomar el caso")')
         pagina.wait_for_load_state('networkidle')
     pagina.click('summary:has-text("Derivar a otra área")')
-    pagina.select_option('#acciones select[name=area]',
+    pagina.select_option('#form-derivar select[name=area]',
                          str(Area.get(Area.codigo == 'SOPORTE_TECNICO').id))
-    pagina.fill('#acciones input[name=motivo]', 'Requiere visita técnica al domicilio.')
+    pagina.fill('#form-derivar input[name=motivo]', 'Requiere visita técnica al domicilio.')
     pagina.click('button:has-text("Derivar")')
     pagina.wait_for_load_state('networkidle')
     assert Reclamo.get_by_id(caso.id).area.codigo == 'SOPORTE_TECNICO'
@@ -101,7 +101,8 @@ def test_motivo_con_campo_registro_derivacion_y_solucion(servidor_vivo, pagina, 
     pagina.wait_for_url(f'**/casos/{caso.numero}')
     pagina.click('button:has-text("Tomar el caso")')
     pagina.wait_for_load_state('networkidle')
-    pagina.click('summary:has-text("Terminar")')
+    # The next step is shown unfolded, first (issue 20): no need to open it.
+    assert pagina.locator('textarea[name=respuesta]').is_visible()
     pagina.fill('textarea[name=respuesta]', 'Se cambió el conector; servicio restablecido.')
     pagina.select_option('#resultado', label='Fundado')  # a reclamo needs its outcome
     pagina.click('button:has-text("Terminar")')

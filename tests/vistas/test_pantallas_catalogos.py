@@ -92,11 +92,12 @@ def test_detalle(client, como, demo):
     assert 'Sin servicio de internet' in html
 
 
-def test_idioma_ingles_y_espanol(client, como):
+def test_solo_espanol_hasta_que_el_ingles_este_completo(client, como):
     como('admin')
-    assert 'Guardar' in client.get('/admin/servicios/new/').get_data(as_text=True)
+    html = client.get('/admin/servicios/new/').get_data(as_text=True)
+    assert 'Guardar' in html and '/idioma/en' not in html
     client.get('/idioma/en', headers={'Referer': 'http://localhost/admin/'})
-    assert 'Save' in client.get('/admin/servicios/new/').get_data(as_text=True)
+    assert 'Guardar' in client.get('/admin/servicios/new/').get_data(as_text=True)
 
 
 def test_formulario_trae_csrf(client, como):
