@@ -25,6 +25,8 @@ def modelos():
     from reclamos.mejora.modelo import MODELOS as MEJORA
     from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
     from reclamos.portal.solicitudes import SolicitudPortal
+    from reclamos.caso.contacto import ContactoCaso
+    from reclamos.portal.entregas import EntregaCarta
     from reclamos.plazos.modelo import Suspension, TerminoCaso
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
@@ -32,4 +34,4 @@ def modelos():
             VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion] + MEJORA
+            Notificacion, ContactoCaso, EntregaCarta] + MEJORA

@@ -4,7 +4,6 @@ what each one implies (terms, rating, log)."""
 from reclamos.plazos import ciclo as plazos
 from reclamos.correo.avisos import avisar_resuelto
 from reclamos.caso.modelo import Reclamo
-from reclamos.portal.encuesta import encolar_encuesta
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear, contexto, escribir, exigir, transaccion
 from reclamos.plazos.modelo import Suspension
@@ -66,7 +65,6 @@ def _terminar(r, ctx, datos):
     escribir(r, {'estado': TERMINADO, 'respuesta': respuesta, 'terminado_en': ctx.ahora}, ctx,
              tipos=TIPOS, texto=respuesta, visible_cliente=True)
     plazos.cumplir(r, ctx.ahora)
-    encolar_encuesta(r, ctx)
     avisar_resuelto(r, plazos.calendario_de(r), ctx)
 
 
