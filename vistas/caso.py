@@ -3,14 +3,26 @@ from flask import abort
 from flask_admin import expose
 from flask_login import current_user
 
-from reclamos.caso import ficha
+from reclamos.caso import contacto, ficha
 from reclamos.caso.modelo import Reclamo
+from reclamos.portal import entregas, solicitudes
+from reclamos.portal.hoja import datos_hoja
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.caso.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
+
+
+def portal_del_caso(reclamo, usuario):
+    """What the case page shows of the customer side: the contact the case was filed with
+    next to the customer's record, the hoja's fields, the letters delivered on paper."""
+    propio = contacto.de(reclamo)
+    return {'contacto': propio, 'diferencias': contacto.diferencias(reclamo, propio),
+            'actualiza_cliente': contacto.puede_actualizar_cliente(usuario),
+            'hoja': datos_hoja(solicitudes.de(reclamo)), 'entregas': entregas.de_caso(reclamo),
+            'medios': dict(entregas.MEDIOS)}
 
 
 class FichaCaso:
@@ -44,7 +56,7 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id))
+            etiquetas=EtiquetaCaso.de(reclamo.id), **portal_del_caso(reclamo, current_user))
         return pagina, estado
 
     @expose('/<numero>/similares')

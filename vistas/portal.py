@@ -118,7 +118,7 @@ def _apartar(previos, nuevos, errores):
     ones (the refused file named in 'adjuntos' must be chosen again)."""
     config = current_app.config
     ya = [(t, n) for t, n, _ in pendientes.recuperar(previos, config)]
-    for nombre, flujo in nuevos:
+    for _, flujo in nuevos:
         flujo.seek(0)
     if 'adjuntos' in errores and len(ya) + len(nuevos) > portal.ADJUNTOS_MAX:
         return ya, []

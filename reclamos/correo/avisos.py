@@ -108,7 +108,8 @@ def avisar_resuelto(reclamo, calendario, ctx):
                'encuesta': encuesta}
     asunto, cuerpo = componer('CASO_RESUELTO', valores)
     if encuesta and encuesta not in cuerpo:
-        cuerpo += f'\n¿Cómo le atendimos? Califique de 1 a 5 (el enlace se usa una vez):\n{encuesta}\n'
+        cuerpo += ('\n¿Cómo le atendimos? Califique de 1 a 5 (el enlace se usa una vez):\n'
+                   f'{encuesta}\n')
     # One per resolution: a case reopened and resolved again gets a new message.
     fila = encolar(destino, asunto, cuerpo, reclamo=reclamo,
                    clave=f'resuelto:{reclamo.id}:{reclamo.version}')
