@@ -101,7 +101,7 @@ def _validar(datos, ctx, cliente_opcional=False):
         errores['documento_numero'] = 'Indique juntos el tipo y el número del documento.'
     _motivo_coherente(motivo, r, errores)
     r['tipo'] = datos.get('tipo') or (motivo.tipo if motivo else None)
-    if r['tipo'] not in dict(TIPOS_CASO):
+    if r['tipo'] not in dict(TIPOS_CASO) and (datos.get('tipo') or motivo is not None):
         errores['tipo'] = f'Tipo de caso desconocido: «{r["tipo"] or ""}».'
     r['descripcion'] = v.descripcion(datos.get('descripcion'), errores)
     r['recibido_en'] = _recibido_en(datos.get('recibido_en'), ctx, errores)

@@ -81,11 +81,11 @@ def registrar_entrega(reclamo, ident, entregada, guia, recibio, usuario, ip, aho
         recibio = recibio.strip() if isinstance(recibio, str) else ''
         if entrega.entregada_en is not None:
             errores['entrega'] = 'La entrega de esta carta ya se registró.'
-        if instante is None:
+        if instante is None:  # typed to the minute: compared to the minute below
             errores['entregada_en'] = 'Indique la fecha y hora de entrega.'
         elif instante > ctx.ahora:
             errores['entregada_en'] = 'La entrega no puede estar en el futuro.'
-        elif instante < aware(entrega.creada_en):
+        elif instante < aware(entrega.creada_en).replace(second=0, microsecond=0):
             errores['entregada_en'] = 'La entrega no puede ser anterior a la carta.'
         if not recibio or len(recibio) > RECIBIO_MAX:
             errores['recibio'] = 'Indique quién recibió la carta (nombre y documento).'
