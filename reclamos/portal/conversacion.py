@@ -11,7 +11,7 @@ from reclamos.errores import ErrorValidacion
 from reclamos.plazos import ciclo as plazos
 from reclamos.portal.adjuntos_pendientes import guardar_adjuntos
 from reglas.respuesta_cliente import reanuda_con_respuesta
-from reglas.transiciones import SUSPENDIDO, destino
+from reglas.transiciones import ANULADO, SUSPENDIDO, destino
 
 TEXTO_MAX = 5000
 ADJUNTOS_MAX = 3
@@ -45,6 +45,9 @@ def responder(reclamo, texto, archivos, ip, config, ahora=None):
     ``archivos``: [(file name, stream)]. Raises ErrorValidacion (nothing kept then),
     ErrorPermiso when the case no longer takes messages (annulled)."""
     texto = _validar(texto, archivos)
+    if reclamo.estado == ANULADO:
+        raise ErrorValidacion({'texto': 'Este caso fue anulado: si necesita algo, presente '
+                                        'un caso nuevo.'})
     ctx = contexto(None, ip, ahora)
     with transaccion():
         if texto:

@@ -9,7 +9,7 @@ from reclamos.plazos.ciclo import calendario_de, suspension_abierta
 from reclamos.plazos.modelo import ACTIVIDAD, TerminoCaso
 from reclamos.portal.hoja import vencimiento_legal
 from reclamos.tiempo import aware
-from reglas.transiciones import ANULADO, CERRADO, ETIQUETAS, SUSPENDIDO
+from reglas.transiciones import ANULADO, ETIQUETAS, SUSPENDIDO
 
 
 def buscar(numero, documento):
@@ -60,4 +60,4 @@ def vista_cliente(reclamo):
             'respuesta': reclamo.respuesta, 'calificacion': reclamo.calificacion,
             'actividades': actividades, 'eventos': eventos, 'adjuntos': adjuntos,
             'solicitud_informacion': pausa.motivo if pausa is not None else '',
-            'puede_responder': reclamo.estado not in (ANULADO, CERRADO)}
+            'puede_responder': reclamo.estado != ANULADO}

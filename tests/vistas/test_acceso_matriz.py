@@ -84,7 +84,9 @@ MATRIZ = {
     'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
     # Response letters: who works the case (its area, its responsible, admins); the templates
     # are written by admins and read by supervisors too.
-    'casos.carta': TRABAJAN,
+    'casos.carta': TRABAJAN, 'casos.entrega': TRABAJAN,
+    # The case's own contact copied onto the customer: who may edit customers.
+    'casos.contacto_cliente': {'admin', 'supervisor'},
     **_pantallas_admin('plantillas_carta', {'admin', 'supervisor'}, ADMIN),
     'plantillas_carta.vista_previa': {'admin', 'supervisor'},
     # The customer portal: public (signed links checked in test_matriz_de_acceso).
@@ -133,6 +135,8 @@ def _cuerpo(endpoint, caso, objetos):
         # A period without cases: the run is refused with a message, no thread starts.
         'laboratorio.ensayo': {'desde': '2001-01-01', 'hasta': '2001-01-02'},
         'portal.seguimiento': {'numero': caso.numero, 'documento': '00000000'},
+        'portal.caso': {'texto': 'Adjunto lo que me pidieron.'},
+        'casos.entrega': {'entregada_en': '2026-01-15T10:00', 'recibio': 'Rosa'},
         'portal.encuesta_': {'calificacion': '5', 'comentario': 'Bien.'},
         'api.crear_caso': None,  # filled by the test (needs the API helper)
         'api.transicion': {'accion': 'tomar', 'version': version},
@@ -176,6 +180,7 @@ def _objetos(app, personas, caso, documento):
                                           texto='Estimado(a) {{ cliente_nombre }}.')
         Encuesta.create(reclamo=caso.id, nonce='n-matriz', destinatario='rosa@prueba.pe')
         ident = {'casos.documento': documento.id, 'mejora.detalle': accion.id,
+                 'casos.entrega': NINGUNO,
                  'actas.detalle': acta.id, 'plantillas_carta.vista_previa': plantilla.id,
                  'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO}
         borrador = copiar('Borrador de la matriz', admin).id
