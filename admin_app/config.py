@@ -108,6 +108,10 @@ def desde_entorno():
         'RECLAMOS_LIMITE_PORTAL': os.environ.get('RECLAMOS_LIMITE_PORTAL',
                                                  '20/minute;200/hour'),
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
+        # The personal-data notice (reclamos.portal.consentimiento); empty: the shipped one.
+        'RECLAMOS_AVISO_DATOS': os.environ.get('RECLAMOS_AVISO_DATOS', ''),
+        'RECLAMOS_AVISO_DATOS_VERSION': os.environ.get('RECLAMOS_AVISO_DATOS_VERSION', ''),
+        'RECLAMOS_PORTAL_REANUDA': os.environ.get('RECLAMOS_PORTAL_REANUDA', '1') != '0',
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         'RECLAMOS_LIBRO_RECLAMACIONES': os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES',
