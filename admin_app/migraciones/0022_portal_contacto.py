@@ -5,6 +5,15 @@ failing that, from their customer's record as it is now (the best value there is
 from peewee import *
 import datetime
 
+# Existing external cases: the contact the portal kept, else their customer's record as it is
+# now (its address only when the portal kept none: the portal never stored one).
+RELLENO = (
+    'INSERT INTO contacto_caso (reclamo_id, nombre, email, telefono, direccion, creado_en) '
+    'SELECT r.id, COALESCE(s.nombre, c.nombre), COALESCE(s.email, c.email), '
+    'COALESCE(s.telefono, c.telefono), CASE WHEN s.id IS NULL THEN c.direccion '
+    "ELSE '' END, r.creado_en FROM reclamo r JOIN cliente c ON c.id = r.cliente_id "
+    "LEFT JOIN solicitud_portal s ON s.reclamo_id = r.id WHERE r.origen = 'externo'")
+
 
 def up(migrator, db):
     class Reclamo(Model):
@@ -53,12 +62,7 @@ def up(migrator, db):
         migrator.add_column('solicitud_portal', 'consentido_en', DateTimeField(null=True)),
         migrator.add_column('solicitud_portal', 'consentido_ip',
                             CharField(max_length=45, default='')))
-    db.execute_sql(
-        'INSERT INTO contacto_caso (reclamo_id, nombre, email, telefono, direccion, creado_en) '
-        'SELECT r.id, COALESCE(s.nombre, c.nombre), COALESCE(s.email, c.email), '
-        'COALESCE(s.telefono, c.telefono), CASE WHEN s.id IS NULL THEN c.direccion '
-        "ELSE '' END, r.creado_en FROM reclamo r JOIN cliente c ON c.id = r.cliente_id "
-        "LEFT JOIN solicitud_portal s ON s.reclamo_id = r.id WHERE r.origen = 'externo'")
+    db.execute_sql(RELLENO)
 
 
 def down(migrator, db):
