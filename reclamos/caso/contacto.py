@@ -66,6 +66,13 @@ def nombre_de(reclamo):
     return reclamo.cliente.nombre if reclamo.cliente_id else ''
 
 
+def enmascarar(email):
+    """'d******@otro.pe': how texts the customer's page shows name an address (whoever
+    holds a case number and a document must not learn the full address from it)."""
+    usuario, _, dominio = (email or '').partition('@')
+    return f'{usuario[:1]}{"*" * max(len(usuario) - 1, 3)}@{dominio}' if dominio else ''
+
+
 def diferencias(reclamo, contacto=None):
     """[(label, on the case, on the customer's record)] where the two differ."""
     contacto = contacto or de(reclamo)

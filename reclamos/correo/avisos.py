@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
 from reclamos.plazos import ciclo as plazos
 from reclamos.caso.acciones import anotar
-from reclamos.caso.contacto import destinatario_de, nombre_de
+from reclamos.caso.contacto import destinatario_de, enmascarar, nombre_de
 from reclamos.correo.salida import PENDIENTE, encolar
 from reglas.plantillas import ErrorPlantilla, renderizar
 from reclamos.plazos.modelo import LEGAL, PRIMERA_RESPUESTA, TerminoCaso
@@ -81,7 +81,7 @@ def acusar_recibo(reclamo, calendario, ctx):
         return None
     con_fecha = fecha in cuerpo
     anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
-           f'Acuse de recibo por correo a {fila.destinatario}'
+           f'Acuse de recibo por correo a {enmascarar(fila.destinatario)}'
            + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
            visible_cliente=True)
     if fila.estado == PENDIENTE and con_fecha:
@@ -115,6 +115,6 @@ def avisar_resuelto(reclamo, calendario, ctx):
                    clave=f'resuelto:{reclamo.id}:{reclamo.version}')
     if fila is not None:
         anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
-               f'Respuesta y encuesta enviadas por correo a {fila.destinatario}.',
+               f'Respuesta y encuesta enviadas por correo a {enmascarar(fila.destinatario)}.',
                visible_cliente=True)
     return fila

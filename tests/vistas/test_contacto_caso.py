@@ -40,6 +40,12 @@ def test_api_con_documento_conocido_no_cambia_el_cliente(app, gente, api_como):
     numero = otro.get_json()['numero']
     acuse = Correo.get(Correo.clave == f'acuse:{Reclamo.get(Reclamo.numero == numero).id}')
     assert acuse.destinatario == 'impostor@malo.pe'
+    # Whoever holds the number and the document reads the log, never a whole address.
+    from reclamos.portal.seguimiento import vista_cliente
+    with app.app_context():
+        eventos = vista_cliente(Reclamo.get(Reclamo.numero == numero))['eventos']
+    textos = ' '.join(e['texto'] for e in eventos)
+    assert 'i*******@malo.pe' in textos and 'impostor@malo.pe' not in textos
 
 
 def test_solo_quien_edita_clientes_actualiza_la_ficha(app, client, gente, auth):
