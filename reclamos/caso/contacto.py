@@ -16,9 +16,8 @@ from reclamos.clientes.modelo import CAMPOS_CONTACTO, Cliente
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear_sin_version, contexto, transaccion
 from reclamos.tiempo import a_bd
+from reglas.permisos import puede
 
-# The customers screen's writers (vistas.clientes.VistaClientes.roles_escritura).
-EDITAN_CLIENTES = {'admin', 'supervisor'}
 ETIQUETAS = {'nombre': 'Nombre', 'email': 'Correo', 'telefono': 'Teléfono',
              'direccion': 'Dirección'}
 
@@ -85,7 +84,7 @@ def diferencias(reclamo, contacto=None):
 
 
 def puede_actualizar_cliente(usuario):
-    return usuario is not None and bool(usuario.nombres_roles() & EDITAN_CLIENTES)
+    return usuario is not None and puede(usuario.nombres_roles(), 'clientes.editar')
 
 
 def actualizar_cliente(reclamo, usuario, ip, ahora=None):
