@@ -41,6 +41,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'contacto_caso'
+            legacy_table_names = False
 
     class EntregaCarta(Model):
         reclamo = ForeignKeyField(Reclamo, on_delete='RESTRICT')
@@ -54,6 +55,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'entrega_carta'
+            legacy_table_names = False
 
     db.create_tables([ContactoCaso, EntregaCarta])
     migrator.migrate(
