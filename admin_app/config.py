@@ -111,6 +111,10 @@ def desde_entorno():
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
         # The area (code) that makes the satisfaction calls and closes resolved cases.
         'RECLAMOS_AREA_CONFIRMA': os.environ.get('RECLAMOS_AREA_CONFIRMA', 'ATENCION_CLIENTE'),
+        # The personal-data notice (reclamos.portal.consentimiento); empty: the shipped one.
+        'RECLAMOS_AVISO_DATOS': os.environ.get('RECLAMOS_AVISO_DATOS', ''),
+        'RECLAMOS_AVISO_DATOS_VERSION': os.environ.get('RECLAMOS_AVISO_DATOS_VERSION', ''),
+        'RECLAMOS_PORTAL_REANUDA': os.environ.get('RECLAMOS_PORTAL_REANUDA', '1') != '0',
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         # Unset (None): the company profile decides (catalogos.empresa); set: it overrides.

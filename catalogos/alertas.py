@@ -113,7 +113,8 @@ EJEMPLOS = {
     'CASO_RESUELTO': {'numero': '2026-000123', 'cliente': 'Rosa Quispe',
                       'respuesta': 'Se reemplazó el módem.', 'motivo': 'Sin servicio de internet',
                       'fecha': 'lunes 2 de marzo de 2026, 15:00',
-                      'enlace': 'https://reclamos.empresa.pe/portal/caso/eyJyIjoxMjN9'},
+                      'enlace': 'https://reclamos.empresa.pe/portal/caso/eyJyIjoxMjN9',
+                      'encuesta': 'https://reclamos.empresa.pe/portal/encuesta/eyJyIjoxMjN9'},
     'ALERTA': {'numero': '2026-000123', 'nivel': 'Supervisión', 'porcentaje': 100,
                'plazo': 'Plazo legal', 'vence': 'martes 3 de marzo de 2026, 10:00',
                'area': 'Monitoreo', 'responsable': 'Ana', 'motivo': 'Sin servicio de internet',
@@ -184,6 +185,8 @@ PREDETERMINADAS = {
         'Estimado(a) {{ cliente }}:\n\n'
         'Su caso {{ numero }} ({{ motivo }}) fue resuelto el {{ fecha }}.\n\n'
         'Respuesta:\n{{ respuesta }}\n\n'
+        '{% if encuesta %}¿Cómo le atendimos? Califique de 1 a 5 en este enlace (se usa una '
+        'sola vez):\n{{ encuesta }}\n\n{% endif %}'
         '{% if enlace %}Vea su caso aquí:\n{{ enlace }}\n\n{% endif %}'
         'Gracias por comunicarse con nosotros.\n\nAtención al cliente\n'),
     'ALERTA': (

@@ -27,6 +27,8 @@ def modelos():
     from reclamos.alertas.notificaciones import AlertaTermino, Notificacion
     from reclamos.alertas.avisos_personal import PreferenciaAviso
     from reclamos.portal.solicitudes import SolicitudPortal
+    from reclamos.caso.contacto import ContactoCaso
+    from reclamos.portal.entregas import EntregaCarta
     from reclamos.plazos.modelo import Suspension, TerminoCaso
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
@@ -35,4 +37,4 @@ def modelos():
             SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion, PreferenciaAviso] + MEJORA
+            Notificacion, PreferenciaAviso, ContactoCaso, EntregaCarta] + MEJORA

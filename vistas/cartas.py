@@ -7,7 +7,8 @@ from flask_wtf import FlaskForm
 from markupsafe import Markup
 
 from catalogos.empresa import dato
-from reclamos.portal import cartas
+from reclamos.caso import contacto
+from reclamos.portal import cartas, entregas
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reglas.plantillas import ErrorPlantilla, renderizar
 from vistas.base import VistaSegura
@@ -79,6 +80,8 @@ class CartasCaso:
         formulario = FormularioCarta()
         plantillas = cartas.plantillas_de(reclamo)
         errores, asunto, texto = {}, '', ''
+        medios = cartas.medios_de(reclamo)
+        medio = request.form.get('medio') or medios[0][0]
         if request.method == 'POST':
             asunto, texto = request.form.get('asunto', ''), request.form.get('texto', '')
             if not formulario.validate_on_submit():
@@ -86,13 +89,15 @@ class CartasCaso:
             else:
                 try:
                     cartas.enviar_carta(reclamo, asunto, texto, current_user,
-                                        request.remote_addr, current_app.config)
+                                        request.remote_addr, current_app.config, medio=medio)
                 except ErrorValidacion as error:
                     errores = error.errores
                 except ErrorPermiso as error:
                     errores['datos'] = str(error)
                 else:
-                    flash('Carta generada y puesta en la cola de correo.', 'success')
+                    flash('Carta generada y puesta en la cola de correo.' if medio ==
+                          entregas.CORREO else 'Carta generada: imprímala desde Documentos y '
+                          'registre su entrega en «Cartas en papel».', 'success')
                     return redirect(url_for('.detalle', numero=numero))
         else:
             elegida = next((p for p in plantillas
@@ -105,5 +110,42 @@ class CartasCaso:
                     errores = error.errores
         pagina = self.render('cartas/carta.html', r=reclamo, plantillas=plantillas,
                              formulario=formulario, errores=errores, asunto=asunto,
-                             texto=texto, resultados=dict(cartas.RESULTADOS))
+                             texto=texto, resultados=dict(cartas.RESULTADOS),
+                             medios=medios, medio=medio)
         return pagina, 400 if errores else 200
+
+    @expose('/<numero>/entregas/<int:ident>', methods=('POST',))
+    def entrega(self, numero, ident):
+        """Record the delivery of a printed letter: its date is the notification."""
+        reclamo = self.caso_visible(numero)
+        if not cartas.puede_enviar(reclamo, current_user):
+            abort(403)
+        if not FormularioCarta().validate_on_submit():
+            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
+                                              'página.', 400)
+        try:
+            entregas.registrar_entrega(reclamo, ident, request.form.get('entregada_en'),
+                                       request.form.get('guia'), request.form.get('recibio'),
+                                       current_user, request.remote_addr)
+        except ErrorValidacion as error:
+            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
+        except ErrorPermiso as error:
+            return self.render_ficha(reclamo, str(error), 403)
+        flash('Entrega registrada: es la notificación de la respuesta.', 'success')
+        return redirect(url_for('.detalle', numero=numero))
+
+    @expose('/<numero>/contacto/cliente', methods=('POST',))
+    def contacto_cliente(self, numero):
+        """Staff who may edit customers copy the case's contact onto the customer."""
+        reclamo = self.caso_visible(numero)
+        if not contacto.puede_actualizar_cliente(current_user):
+            abort(403)
+        if not FormularioCarta().validate_on_submit():
+            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
+                                              'página.', 400)
+        try:
+            contacto.actualizar_cliente(reclamo, current_user, request.remote_addr)
+        except ErrorValidacion as error:
+            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
+        flash('Los datos del cliente se actualizaron con los de este caso.', 'success')
+        return redirect(url_for('.detalle', numero=numero))

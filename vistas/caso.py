@@ -4,10 +4,12 @@ from flask_admin import expose
 from flask_login import current_user
 
 from catalogos.atencion import TIPOS_SOLICITANTE
-from reclamos.caso import ficha, historial
+from reclamos.caso import contacto, ficha, historial
 from reclamos.caso.modelo import ORIGENES, TIPOS_CASO, Reclamo
 from reclamos.plazos.entrega import MEDIOS
+from reclamos.portal import entregas, solicitudes
 from reclamos.portal.cartas import puede_enviar
+from reclamos.portal.hoja import datos_hoja
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
@@ -24,6 +26,14 @@ def _historial(reclamo):
     filas = ficha.linea_de_tiempo(reclamo)
     palabras = historial.en_palabras([a for a, _ in filas], local)
     return [(a, tipo, *resto) for (a, tipo), (_, *resto) in zip(filas, palabras, strict=True)]
+def portal_del_caso(reclamo, usuario):
+    """What the case page shows of the customer side: the contact the case was filed with
+    next to the customer's record, the hoja's fields, the letters delivered on paper."""
+    propio = contacto.de(reclamo)
+    return {'contacto': propio, 'diferencias': contacto.diferencias(reclamo, propio),
+            'actualiza_cliente': contacto.puede_actualizar_cliente(usuario),
+            'hoja': datos_hoja(solicitudes.de(reclamo)), 'entregas': entregas.de_caso(reclamo),
+            'medios': dict(entregas.MEDIOS)}
 
 
 class FichaCaso:
@@ -75,7 +85,8 @@ class FichaCaso:
             etiquetas=EtiquetaCaso.de(reclamo.id), tipos_caso=dict(TIPOS_CASO),
             origenes=dict(ORIGENES),
             escribe_carta=puede_enviar(reclamo, current_user), medios_entrega=MEDIOS,
-            tipos_solicitante=dict(TIPOS_SOLICITANTE))
+            tipos_solicitante=dict(TIPOS_SOLICITANTE),
+            **portal_del_caso(reclamo, current_user))
         return pagina, estado
 
     @expose('/<numero>/similares')

@@ -11,7 +11,9 @@ from flask_wtf import FlaskForm
 
 from vistas.limites import limitador
 from catalogos.servicios import Motivo, Servicio
-from reclamos.portal import encuesta, enlaces, solicitudes as portal
+from reclamos.portal import (adjuntos_pendientes as pendientes, consentimiento, conversacion,
+                             encuesta, enlaces, seguimiento as vista, solicitudes as portal)
+from reclamos.portal.hoja import BIENES, TIPOS_LIBRO
 from reclamos.caso.modelo import Reclamo
 from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
@@ -20,6 +22,7 @@ from vistas.registro import PREFIJO_CAMPO, dependientes
 
 bp = Blueprint('portal', __name__, url_prefix='/portal')
 HONEYPOT = 'sitio_web'  # hidden from people by CSS; a bot that fills it files nothing
+GUARDADO = 'adjunto_guardado'  # signed references to files set aside (adjuntos_pendientes)
 NO_ENCONTRADO = ('No encontramos un caso con ese número y ese documento. Revise ambos datos '
                  'tal como figuran en el correo que recibió.')
 
@@ -69,12 +72,16 @@ def _muy_grande(error):
                            'formulario y adjunte archivos más pequeños.')
 
 
+def _archivos(campo='adjuntos'):
+    return [(a.filename, a.stream) for a in request.files.getlist(campo) if a and a.filename]
+
+
 @bp.route('/', methods=('GET', 'POST'))
 @limitador.limit(_limite, methods=['POST'])
 def registro():
     formulario = FormularioPortal()
     valores = request.form if request.method == 'POST' else {}
-    errores = {}
+    errores, guardados = {}, []
     if request.method == 'POST':
         if request.form.get(HONEYPOT):
             errores['datos'] = 'No se pudo registrar el caso. Inténtelo de nuevo.'
@@ -83,24 +90,45 @@ def registro():
         else:
             campos = {k[len(PREFIJO_CAMPO):]: v for k, v in request.form.items()
                       if k.startswith(PREFIJO_CAMPO)}
-            archivos = [(a.filename, a.stream) for a in request.files.getlist('adjuntos')
-                        if a and a.filename]
+            previos = request.form.getlist(GUARDADO)
+            nuevos = _archivos()
+            archivos = [(n, f) for _, n, f in pendientes.recuperar(previos, current_app.config)
+                        ] + nuevos
             try:
                 reclamo = portal.registrar_web(request.form, campos, archivos,
                                                request.remote_addr, current_app.config)
             except ErrorValidacion as error:
-                errores = error.errores
+                errores = dict(error.errores)
+                guardados, rechazados = _apartar(previos, nuevos, errores)
+                if rechazados:
+                    errores['adjuntos'] = ' '.join(rechazados) + ' Elíjalos de nuevo.'
             else:
+                pendientes.descartar(previos, current_app.config)
                 return redirect(url_for('.caso', token=enlaces.firmar(
                     enlaces.SEGUIMIENTO, {'r': reclamo.id}), registrado=1))
     productos, motivos, campos = dependientes(_ident(Servicio, valores.get('servicio')),
                                               _ident(Motivo, valores.get('motivo')))
+    version, aviso = consentimiento.aviso(current_app.config)
     return _pagina('registro.html', 400 if errores else 200, formulario=formulario,
                    valores=valores, errores=errores, productos=productos, motivos=motivos,
                    campos=campos, prefijo=PREFIJO_CAMPO, honeypot=HONEYPOT,
                    servicios=list(Servicio.activos().order_by(Servicio.nombre)),
-                   tipos_documento=tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD), bienes=portal.BIENES,
-                   tipos_libro=portal.TIPOS_LIBRO)
+                   tipos_documento=tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD), bienes=BIENES,
+                   tipos_libro=TIPOS_LIBRO, guardados=guardados, guardado=GUARDADO,
+                   aviso=aviso, aviso_version=version, consentimiento=portal.CONSENTIMIENTO)
+
+
+def _apartar(previos, nuevos, errores):
+    """Keep the files of a refused form: the ones already set aside and the new acceptable
+    ones (the refused file named in 'adjuntos' must be chosen again)."""
+    config = current_app.config
+    ya = [(t, n) for t, n, _ in pendientes.recuperar(previos, config)]
+    for _, flujo in nuevos:
+        flujo.seek(0)
+    if 'adjuntos' in errores and len(ya) + len(nuevos) > portal.ADJUNTOS_MAX:
+        return ya, []
+    guardados, rechazados = pendientes.apartar(nuevos, config)
+    return (ya + guardados)[:portal.ADJUNTOS_MAX], rechazados
 
 
 @bp.route('/catalogo')
@@ -124,7 +152,7 @@ def seguimiento():
         if not formulario.validate_on_submit():
             error = 'La sesión del formulario expiró: vuelva a enviarlo.'
         else:
-            reclamo = portal.buscar(request.form.get('numero'), request.form.get('documento'))
+            reclamo = vista.buscar(request.form.get('numero'), request.form.get('documento'))
             if reclamo is not None:
                 return redirect(url_for('.caso', token=enlaces.firmar(
                     enlaces.SEGUIMIENTO, {'r': reclamo.id})))
@@ -133,18 +161,48 @@ def seguimiento():
                    error=error, numero=request.form.get('numero', '')[:20])
 
 
-@bp.route('/caso/<token>')
-@limitador.limit(_limite)
-def caso(token):
+def _caso_del_enlace(token):
     datos = enlaces.leer(enlaces.SEGUIMIENTO, token)
-    reclamo = Reclamo.get_or_none(Reclamo.id == datos.get('r')) \
+    return Reclamo.get_or_none(Reclamo.id == datos.get('r')) \
         if isinstance(datos, dict) and isinstance(datos.get('r'), int) else None
+
+
+def _enlace_no_valido():
+    return _pagina('mensaje.html', 404, titulo='Enlace no válido',
+                   mensaje='El enlace no es válido o venció. Consulte su caso con el '
+                           'número y su documento.', seguimiento=True)
+
+
+@bp.route('/caso/<token>', methods=('GET', 'POST'))
+@limitador.limit(_limite, methods=['POST'])
+def caso(token):
+    """The case, its conversation and the reply form (the signed link is the key)."""
+    reclamo = _caso_del_enlace(token)
     if reclamo is None:
-        return _pagina('mensaje.html', 404, titulo='Enlace no válido',
-                       mensaje='El enlace no es válido o venció. Consulte su caso con el '
-                               'número y su documento.', seguimiento=True)
-    return _pagina('caso.html', caso=portal.vista_cliente(reclamo),
-                   registrado=request.args.get('registrado') == '1')
+        return _enlace_no_valido()
+    formulario = FormularioPortal()
+    errores, enviado = {}, False
+    if request.method == 'POST':
+        if not formulario.validate_on_submit():
+            errores['datos'] = 'La sesión del formulario expiró: vuelva a enviarlo.'
+        else:
+            try:
+                conversacion.responder(reclamo, request.form.get('texto'), _archivos(),
+                                       request.remote_addr, current_app.config)
+            except ErrorValidacion as error:
+                errores = error.errores
+            except ErrorPermiso as error:
+                errores['datos'] = str(error)
+            else:
+                return redirect(url_for('.caso', token=token, enviado=1) + '#conversacion')
+    enviado = request.args.get('enviado') == '1'
+    solicitud = portal.de(reclamo)
+    version, aviso = consentimiento.aviso(current_app.config)
+    return _pagina('caso.html', 400 if errores else 200, caso=vista.vista_cliente(reclamo),
+                   registrado=request.args.get('registrado') == '1', enviado=enviado,
+                   formulario=formulario, errores=errores, valores=request.form,
+                   aviso=aviso, aviso_version=(solicitud.aviso_version if solicitud
+                                               and solicitud.aviso_version else version))
 
 
 @bp.route('/encuesta/<token>', methods=('GET', 'POST'))

@@ -5,7 +5,6 @@ from reclamos.plazos import ciclo as plazos
 from reclamos.correo.avisos import avisar_resuelto
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.resultado import al_resolver
-from reclamos.portal.encuesta import encolar_encuesta
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear, contexto, escribir, exigir, transaccion
 from reclamos.plazos.entrega import iniciar_notificacion
@@ -74,7 +73,6 @@ def _terminar(r, ctx, datos):
     # The answer is written; the regulator counts it once notified (its own term, if any).
     if iniciar_notificacion(r, calendario, ctx.ahora) is not None:
         plazos.actualizar_vence(r)
-    encolar_encuesta(r, ctx)
     avisar_resuelto(r, calendario, ctx)
 
 

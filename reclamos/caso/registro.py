@@ -13,6 +13,7 @@ from reclamos.caso import validacion as v
 from reclamos.caso.acciones import anotar_varias, fila_accion
 from reclamos.caso.actividades import contexto_condicion, siguiente, termino_de
 from reclamos.caso.asignacion import menos_cargado
+from reclamos.caso.contacto import guardar as guardar_contacto
 from reclamos.correo.avisos import acusar_recibo
 from reclamos.caso.modelo import Reclamo, siguiente_numero
 from reclamos.laboratorio.enrutamiento import enrutar
@@ -31,19 +32,40 @@ TOLERANCIA_RELOJ = datetime.timedelta(minutes=2)
 ANTIGUEDAD_MAXIMA = datetime.timedelta(days=366)
 
 
-def registrar(datos, usuario, ip, ahora=None, cliente_opcional=False):
+def registrar(datos, usuario, ip, ahora=None, cliente_opcional=False, contacto=None):
     """Create a case from ``datos`` (catalogs by id or codigo) in one transaction.
 
     ``usuario`` None is the customer on the public portal. ``recibido_en``: aware datetime,
     naive UTC or ISO text; defaults to now. ``cliente_opcional``: an external case may come
     without its customer (an e-mail from an unknown address: no document to identify them).
-    Raises ErrorPermiso, ErrorValidacion({field: msg}).
+    ``contacto``: the case's contact details exactly as given (the portal: never completed
+    from the stored customer); by default what ``datos['cliente']`` gives, completed from
+    the customer's record. Raises ErrorPermiso, ErrorValidacion({field: msg}).
     """
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
         _exigir_permiso(ctx)
         campos = _validar(datos, ctx, cliente_opcional)
+        if campos['origen'] == 'externo' and (contacto is not None or campos['cliente']):
+            campos['contacto'] = contacto if contacto is not None else v.contacto(
+                datos.get('cliente'), campos['cliente'])
         return _crear(campos, ctx)
+
+
+def validar(datos, usuario, ip, ahora=None, cliente_opcional=False):
+    """Check ``datos`` as ``registrar`` would, registering nothing (the portal reports the
+    case's errors in the same round as the filer's). Raises ErrorValidacion."""
+    ctx = contexto(usuario, ip, ahora)
+    try:
+        with transaccion():  # a new customer's row may be inserted: rolled back here
+            _validar(datos, ctx, cliente_opcional)
+            raise _SoloValidar()
+    except _SoloValidar:
+        pass
+
+
+class _SoloValidar(Exception):
+    pass
 
 
 def _exigir_permiso(ctx):
@@ -81,7 +103,7 @@ def _validar(datos, ctx, cliente_opcional=False):
         errores['documento_numero'] = 'Indique juntos el tipo y el número del documento.'
     _motivo_coherente(motivo, r, errores)
     r['tipo'] = datos.get('tipo') or (motivo.tipo if motivo else None)
-    if r['tipo'] not in dict(TIPOS_CASO):
+    if r['tipo'] not in dict(TIPOS_CASO) and (datos.get('tipo') or motivo is not None):
         errores['tipo'] = f'Tipo de caso desconocido: «{r["tipo"] or ""}».'
     r['descripcion'] = v.descripcion(datos.get('descripcion'), errores)
     r['recibido_en'] = _recibido_en(datos.get('recibido_en'), ctx, errores)
@@ -186,6 +208,8 @@ def _crear(r, ctx):
                                  reclamo.usuario.email))
     anotar_varias(filas + ruta.filas_accion(reclamo, ctx))
     ruta.guardar_etiquetas(reclamo)
+    if r.get('contacto') is not None:
+        guardar_contacto(reclamo, r['contacto'], ctx.ahora)
     acusar_recibo(reclamo, calendario, ctx)
     avisos_personal.asignado(reclamo, ctx)
     return reclamo

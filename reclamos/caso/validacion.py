@@ -119,7 +119,8 @@ def cliente(valor, errores):
     """An existing customer (row or id), or the data of one to find by document or create.
 
     Returns a saved Cliente, or None with errors keyed 'cliente' / 'cliente.<field>'.
-    Known customers get their contact data refreshed with what was given now.
+    A known customer's record is never changed here (who may edit customers decides, on
+    the case page): what was given now is the case's own contact, see ``contacto``.
     """
     if isinstance(valor, Cliente) or (isinstance(valor, int) and not isinstance(valor, bool)):
         fila = Cliente.get_or_none(Cliente.id == getattr(valor, 'id', valor))
@@ -149,9 +150,12 @@ def cliente(valor, errores):
         Cliente.insert(**datos).on_conflict_ignore().execute()
         return Cliente.por_documento(datos['tipo_documento_identidad'],
                                      datos['numero_documento'])
-    cambios = {c: datos[c] for c in CAMPOS_CONTACTO if datos[c] != getattr(existente, c)}
-    if cambios:
-        Cliente.update(cambios).where(Cliente.id == existente.id).execute()
-        for campo, nuevo in cambios.items():
-            setattr(existente, campo, nuevo)
     return existente
+
+
+def contacto(valor, fila):
+    """The contact details the case is filed with: what was given, the customer's stored
+    ones where a field was left blank (staff and API callers may read customers)."""
+    dados = valor if isinstance(valor, dict) else {}
+    return {c: str(dados.get(c) or '').strip() or (getattr(fila, c) if fila else '')
+            for c in CAMPOS_CONTACTO}

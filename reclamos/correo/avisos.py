@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
 from reclamos.caso.acciones import anotar
+from reclamos.caso.contacto import destinatario_de, enmascarar, nombre_de
 from reclamos.correo.salida import encolar
 from reglas.plantillas import ErrorPlantilla, renderizar
 from reclamos.plazos.modelo import LEGAL, NOTIFICACION, PRIMERA_RESPUESTA, TerminoCaso
@@ -48,11 +49,6 @@ def componer(codigo, valores, memoria=None):
     return renderizar(asunto, valores).strip(), renderizar(cuerpo, valores)
 
 
-def _correo_cliente(reclamo):
-    cliente = reclamo.cliente if reclamo.cliente_id else None
-    return (cliente.email or '').strip() if cliente is not None else ''
-
-
 def _enlace(reclamo):
     """The signed tracking link of the customer portal, when the app can sign one."""
     from reclamos.portal import enlaces
@@ -68,13 +64,13 @@ def acusar_recibo(reclamo, calendario, ctx):
     channel promises; it meets that term when the SMTP server accepts it, not when queued
     (an address refused or never reachable leaves the term running).
     """
-    destino = _correo_cliente(reclamo)
+    destino = destinatario_de(reclamo) if reclamo.origen == 'externo' else ''
     legal = (TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id,
                                         TerminoCaso.tipo == LEGAL).first())
     if not destino or legal is None or legal.vence_en is None:
         return None
     fecha = fecha_es(legal.vence_en, calendario.zona)
-    valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
+    valores = {'numero': reclamo.numero, 'cliente': nombre_de(reclamo),
                'fecha_respuesta': fecha, 'motivo': reclamo.motivo.nombre,
                'canal': reclamo.canal.nombre, 'plazo': legal.nombre,
                'enlace': _enlace(reclamo)}
@@ -85,26 +81,38 @@ def acusar_recibo(reclamo, calendario, ctx):
     if fila is None:
         return None
     anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
-           f'Acuse de recibo por correo a {fila.destinatario}'
+           f'Acuse de recibo por correo a {enmascarar(fila.destinatario)}'
            + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
            visible_cliente=True)
     return fila
 
 
 def avisar_resuelto(reclamo, calendario, ctx):
-    """Queue the 'case resolved' message with the answer, when the customer has an e-mail."""
-    destino = _correo_cliente(reclamo)
+    """Queue the one message of a resolution: the answer and the one-time survey link.
+
+    Externo: the address the case was filed with; interno: the requesting area's mailbox.
+    A catalog template that leaves out {{ encuesta }} still gets the link appended: the
+    survey is how the case closes.
+    """
+    from reclamos.portal.encuesta import crear_enlace  # the survey closes through flujo
+
+    destino = destinatario_de(reclamo)
     if not destino:
         return None
-    valores = {'numero': reclamo.numero, 'cliente': reclamo.cliente.nombre,
+    encuesta = crear_enlace(reclamo, destino, ctx)
+    valores = {'numero': reclamo.numero, 'cliente': nombre_de(reclamo),
                'respuesta': reclamo.respuesta, 'motivo': reclamo.motivo.nombre,
-               'fecha': fecha_es(ctx.ahora, calendario.zona), 'enlace': _enlace(reclamo)}
+               'fecha': fecha_es(ctx.ahora, calendario.zona), 'enlace': _enlace(reclamo),
+               'encuesta': encuesta}
     asunto, cuerpo = componer('CASO_RESUELTO', valores)
+    if encuesta and encuesta not in cuerpo:
+        cuerpo += ('\n¿Cómo le atendimos? Califique de 1 a 5 (el enlace se usa una vez):\n'
+                   f'{encuesta}\n')
     # One per resolution: a case reopened and resolved again gets a new message.
     fila = encolar(destino, asunto, cuerpo, reclamo=reclamo,
                    clave=f'resuelto:{reclamo.id}:{reclamo.version}', cumple=NOTIFICACION)
     if fila is not None:
         anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
-               f'Aviso de caso resuelto por correo a {fila.destinatario}.',
+               f'Respuesta y encuesta enviadas por correo a {enmascarar(fila.destinatario)}.',
                visible_cliente=True)
     return fila

@@ -21,6 +21,7 @@ from catalogos.servicios import CampoPersonalizado, Motivo
 from reclamos.caso.acciones import anotar
 from reclamos.caso.almacen import Almacen, de_config
 from reclamos.correo.buzon import APARTADOS, PROCESADOS, Buzon, ConfigImap, ErrorBuzon
+from reclamos.caso.contacto import ContactoCaso, destinatario_de
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import Cliente
 from reclamos.correo.recibido import APARTADO, CASO, COMENTARIO, CorreoEntrante
@@ -224,8 +225,16 @@ def _caso_citado(asunto):
 
 
 def _cliente_por_correo(direccion):
-    return (Cliente.select().where(fn.LOWER(Cliente.email) == direccion)
-            .order_by(Cliente.id.desc()).first())
+    """The customer whose record has this address, else the customer of the latest case
+    filed with it (a registration no longer rewrites the record: reclamos.caso.contacto)."""
+    cliente = (Cliente.select().where(fn.LOWER(Cliente.email) == direccion)
+               .order_by(Cliente.id.desc()).first())
+    if cliente is not None:
+        return cliente
+    return (Cliente.select().join(Reclamo, on=(Reclamo.cliente == Cliente.id))
+            .join(ContactoCaso, on=(ContactoCaso.reclamo == Reclamo.id))
+            .where(fn.LOWER(ContactoCaso.email) == direccion)
+            .order_by(ContactoCaso.id.desc()).first())
 
 
 def _recortar(texto, maximo):
@@ -253,7 +262,8 @@ def _nuevo_caso(mensaje, sobre, destino, ahora):
 def _es_del_cliente(reclamo, direccion):
     """Whether the sender is the case's customer, or the address that filed it by e-mail."""
     if reclamo.cliente_id is not None:
-        return (reclamo.cliente.email or '').strip().lower() == direccion
+        return direccion in {(reclamo.cliente.email or '').strip().lower(),
+                             destinatario_de(reclamo).strip().lower()}
     return (CorreoEntrante.select()
             .where(CorreoEntrante.reclamo == reclamo.id, CorreoEntrante.resultado == CASO,
                    CorreoEntrante.remitente == direccion).exists())

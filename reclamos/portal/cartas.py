@@ -13,6 +13,7 @@ from catalogos import secciones
 from catalogos.base import PATRON_CODIGO
 from catalogos.servicios import TIPOS_CASO, Motivo
 from reclamos.portal import enlaces, pdf
+from reclamos.portal.entregas import CORREO, MEDIOS, pendiente
 from reclamos.caso.almacen import de_config
 from reclamos.caso.acciones import anotar
 from reclamos.correo.salida import encolar
@@ -21,7 +22,8 @@ from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear_sin_version, contexto, es_responsable, transaccion
 from reglas.plantillas import ErrorPlantilla, renderizar, validar
 from reclamos.plazos.ciclo import calendario_de
-from reclamos.portal.solicitudes import destinatario_de, vencimiento_legal
+from reclamos.caso.contacto import de as contacto_de, destinatario_de, nombre_de
+from reclamos.portal.hoja import vencimiento_legal
 from reclamos.tiempo import ahora_utc, aware
 from reglas.permisos import puede
 from reglas.transiciones import ETIQUETAS
@@ -91,17 +93,18 @@ class PlantillaCarta(BaseModel):
 
 
 def valores(reclamo, empresa=''):
-    """The plain values of one case that templates may show."""
+    """The plain values of one case that templates may show; the customer's name and
+    address are those the case was filed with (reclamos.caso.contacto)."""
     calendario = calendario_de(reclamo)
     cliente = reclamo.cliente if reclamo.cliente_id else None
+    contacto = contacto_de(reclamo)
     vence = vencimiento_legal(reclamo)
     return {
         'numero': reclamo.numero, 'fecha': f'{calendario.local(ahora_utc()):%d/%m/%Y}',
-        'cliente_nombre': cliente.nombre if cliente else (
-            reclamo.area_solicitante.nombre if reclamo.area_solicitante_id else ''),
+        'cliente_nombre': nombre_de(reclamo),
         'cliente_documento': (f'{cliente.tipo_documento_identidad} {cliente.numero_documento}'
                               if cliente else ''),
-        'cliente_direccion': cliente.direccion if cliente else '',
+        'cliente_direccion': contacto.direccion if contacto else '',
         'tipo': dict(TIPOS_CASO).get(reclamo.tipo, reclamo.tipo),
         'servicio': reclamo.servicio.nombre,
         'producto': reclamo.producto.nombre if reclamo.producto_id else '',
@@ -140,6 +143,12 @@ def borrador(plantilla, reclamo, empresa=''):
 
 def carta_pdf(reclamo, asunto, texto):
     doc = pdf.Documento(asunto)
+    contacto = contacto_de(reclamo)
+    # The address block first: a window envelope shows it for postal delivery.
+    doc.fila('Señor(a)', nombre_de(reclamo))
+    if contacto is not None and contacto.direccion:
+        doc.fila('Dirección', contacto.direccion)
+    doc.pdf.ln(4)
     doc.titulo(asunto)
     doc.fila('Caso', reclamo.numero)
     doc.pdf.ln(4)
@@ -155,9 +164,16 @@ def puede_enviar(reclamo, usuario):
     return 'admin' in roles or es_responsable(reclamo, usuario)
 
 
-def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
-    """Render the letter to PDF, keep it as a generated document, log it for the customer
-    and queue the e-mail with the PDF, all in one transaction. Returns the Documento."""
+def medios_de(reclamo):
+    """[(code, label)] of the ways this case's letter can go: e-mail only with an address."""
+    return [(m, e) for m, e in MEDIOS if m != CORREO or destinatario_de(reclamo)]
+
+
+def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None, medio=CORREO):
+    """Render the letter to PDF and keep it as a generated document of the case, in one
+    transaction. By e-mail: logged for the customer and queued with the PDF. On paper
+    (postal or in person): a pending delivery whose recorded date is the notification
+    (reclamos.portal.entregas). Returns the Documento."""
     if not puede_enviar(reclamo, usuario):
         raise ErrorPermiso('Solo el responsable del caso, su área o un administrador envían '
                            'cartas de este caso.')
@@ -169,8 +185,11 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
     if not texto or len(texto) > TEXTO_MAX:
         errores['texto'] = f'Escriba el texto de la carta (hasta {TEXTO_MAX} caracteres).'
     destinatario = destinatario_de(reclamo)
-    if not destinatario:
-        errores['destinatario'] = 'El caso no tiene un correo a donde enviar la carta.'
+    if medio not in dict(MEDIOS):
+        errores['medio'] = 'Elija cómo se entrega la carta: correo, envío postal o en persona.'
+    elif medio == CORREO and not destinatario:
+        errores['medio'] = ('El caso no tiene un correo: imprima la carta para envío postal '
+                            'o entrega en persona.')
     if errores:
         raise ErrorValidacion(errores)
     contenido = carta_pdf(reclamo, asunto, texto)
@@ -181,6 +200,9 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None):
                              nombre=f'carta-{reclamo.numero}-{ctx.ahora:%Y%m%d%H%M%S}.pdf',
                              descripcion=f'Carta de respuesta: {asunto}'[:300], ahora=ahora)
         r = bloquear_sin_version(reclamo, ctx)
+        if medio != CORREO:
+            pendiente(r, documento, medio, ctx)
+            return documento
         anotar(r, ctx, 'notificacion', 'carta', None, documento.nombre,
                texto=f'Se envió por correo la carta «{asunto}».', visible_cliente=True)
         seguir = (f'\nSiga su caso aquí: {enlaces.enlace_seguimiento(r)}\n'

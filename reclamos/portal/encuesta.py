@@ -1,4 +1,5 @@
-"""Satisfaction survey: a signed, one-time link sent when a case is TERMINADO; the answer
+"""Satisfaction survey: a signed, one-time link sent with the answer when a case is
+TERMINADO (one message, reclamos.correo.avisos.avisar_resuelto); the answer
 closes the case with the rating (reclamos.caso.flujo 'cerrar').
 
 One-time: the link carries a random nonce whose row is marked used by an atomic UPDATE in
@@ -12,10 +13,8 @@ from peewee import CharField, DateTimeField, ForeignKeyField
 from bd import BaseModel
 from reclamos.portal import enlaces
 from reclamos.caso.modelo import Reclamo
-from reclamos.correo.salida import encolar
 from reclamos.errores import ErrorValidacion
 from reclamos.caso.nucleo import contexto, transaccion
-from reclamos.portal.solicitudes import destinatario_de
 from reclamos.tiempo import a_bd
 
 COMENTARIO_MAX = 2000
@@ -32,28 +31,17 @@ class Encuesta(BaseModel):
     usada_en = DateTimeField(null=True)
 
 
-def encolar_encuesta(reclamo, ctx):
-    """Queue the survey e-mail of a case just TERMINADO (inside the caller's transaction).
-
-    Externo: the customer; interno: the requesting area's mailbox. Nothing is queued when
-    there is no address or no application key to sign the link with.
-    """
-    destinatario = destinatario_de(reclamo)
-    if not destinatario or not enlaces.disponible():
-        return None
+def crear_enlace(reclamo, destinatario, ctx):
+    """The one-time survey link of a case just TERMINADO (inside the caller's transaction),
+    for the resolution message (reclamos.correo.avisos); '' when there is no application
+    key to sign it with."""
+    if not enlaces.disponible():
+        return ''
     nonce = secrets.token_urlsafe(24)
     Encuesta.create(reclamo=reclamo.id, nonce=nonce, destinatario=destinatario,
                     creada_en=a_bd(ctx.ahora))
-    enlace = enlaces.url_publica('/portal/encuesta/' + enlaces.firmar(
+    return enlaces.url_publica('/portal/encuesta/' + enlaces.firmar(
         enlaces.ENCUESTA, {'r': reclamo.id, 'n': nonce}))
-    quien = ('Su área solicitó' if reclamo.origen == 'interno' else 'Usted presentó')
-    cuerpo = (f'{quien} el caso {reclamo.numero}, que hemos terminado de atender.\n\n'
-              f'Respuesta:\n{reclamo.respuesta}\n\n'
-              f'¿Cómo le atendimos? Califique de 1 a 5 en este enlace (se usa una sola vez):\n'
-              f'{enlace}\n\nSiga su caso aquí: {enlaces.enlace_seguimiento(reclamo)}\n\n'
-              'Atención al cliente\n')
-    return encolar(destinatario, f'Caso {reclamo.numero}: ¿cómo le atendimos?', cuerpo,
-                   reclamo=reclamo.id, clave=f'encuesta:{nonce}')
 
 
 def abrir(token):

@@ -7,8 +7,9 @@ outside any request); in a request it defaults to the host the customer used.
 from flask import current_app, has_app_context, has_request_context, request
 from itsdangerous import BadData, URLSafeTimedSerializer
 
-SEGUIMIENTO, ENCUESTA = 'seguimiento', 'encuesta'
-DURACION = {SEGUIMIENTO: 2 * 366 * 86400, ENCUESTA: 120 * 86400}
+SEGUIMIENTO, ENCUESTA, ADJUNTO = 'seguimiento', 'encuesta', 'adjunto-pendiente'
+# ADJUNTO: a file set aside while the customer corrects the form (portal.adjuntos_pendientes).
+DURACION = {SEGUIMIENTO: 2 * 366 * 86400, ENCUESTA: 120 * 86400, ADJUNTO: 86400}
 
 
 def disponible():

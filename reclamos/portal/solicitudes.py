@@ -1,50 +1,40 @@
-"""The customer side of a case: filing on the public page (also the Peruvian virtual Libro de
-Reclamaciones), the customer's view of the case, and where the customer's e-mails go.
+"""Filing on the public page (also the Peruvian virtual Libro de Reclamaciones).
 
-The portal never edits a known customer's contact data: anyone may type someone else's
-document number, so what was given on the page is kept with the case (SolicitudPortal) and
-the portal's e-mails go to that address.
+Privacy: the portal never reads a known customer's stored contact data and never changes
+it. Anyone may type someone else's document number, so what was typed is the case's own
+contact (reclamos.caso.contacto) and every message of the case goes to the address typed
+here; the confirmation page shows only what the filer typed.
 """
 import datetime
-import io
 from decimal import Decimal, InvalidOperation
 
 from peewee import (BooleanField, CharField, DateTimeField, DecimalField, ForeignKeyField,
                     TextField)
 
 from bd import BaseModel
-from reclamos.portal import enlaces, pdf
-from reclamos.caso.acciones import TIPOS_ACCION, Accion
-from reclamos.caso.almacen import de_config
+from catalogos.empresa import dato
 from reclamos.caso.modelo import Reclamo
-from reclamos.clientes.modelo import Cliente, errores_cliente, normalizar_numero
-from reclamos.correo.salida import Correo, direccion_valida, encolar
-from reclamos.caso.documentos import GENERADO, adjuntar
+from reclamos.caso.registro import registrar, validar
+from reclamos.clientes.modelo import Cliente, errores_cliente
+from reclamos.correo.salida import direccion_valida, encolar
 from reclamos.errores import ErrorValidacion
 from reclamos.caso.nucleo import transaccion
-from reclamos.plazos.ciclo import calendario_de
-from reclamos.caso.registro import registrar
-from reclamos.plazos.modelo import ACTIVIDAD, LEGAL, TerminoCaso
-from reclamos.tiempo import a_bd, ahora_utc, aware
-from catalogos.empresa import dato
-from catalogos.servicios import TIPOS_CASO
-from reglas.transiciones import ETIQUETAS
+from reclamos.portal import consentimiento, enlaces, hoja
+from reclamos.portal.adjuntos_pendientes import guardar_adjuntos
+from reclamos.portal.hoja import BIENES, TIPOS_LIBRO
+from reclamos.tiempo import a_bd, ahora_utc
 
-BIENES = [('producto', 'Producto'), ('servicio', 'Servicio')]
-# Ley 29571 / D.S. 011-2011-PCM: the hoja distinguishes these two.
-TIPOS_LIBRO = [('reclamo', 'Reclamo: disconformidad con los productos o servicios'),
-               ('queja', 'Queja: malestar por la atención recibida, no relacionado con el '
-                         'producto o servicio')]
 MAXIMOS = {'cliente_nombre': 200, 'cliente_email': 254, 'cliente_telefono': 40,
            'cliente_direccion': 300, 'cliente_numero_documento': 20,
            'bien_descripcion': 300, 'pedido': 3000, 'monto': 20}
 ADJUNTOS_MAX = 3
 MONTO_MAX = Decimal('999999999999.99')
-FORMATO_FECHA = '%d/%m/%Y %H:%M'
+CONSENTIMIENTO = 'acepto_datos'
 
 
 class SolicitudPortal(BaseModel):
-    """What the customer gave on the public page; for a hoja de reclamación, its fields."""
+    """What the customer gave on the public page, the consent to the personal-data notice,
+    and for a hoja de reclamación its fields."""
 
     reclamo = ForeignKeyField(Reclamo, unique=True, on_delete='RESTRICT')
     nombre = CharField(max_length=200)
@@ -56,9 +46,16 @@ class SolicitudPortal(BaseModel):
     monto = DecimalField(max_digits=14, decimal_places=2, null=True)
     pedido = TextField(default='')
     creado_en = DateTimeField(default=datetime.datetime.utcnow)
+    aviso_version = CharField(max_length=40, default='')
+    consentido_en = DateTimeField(null=True)
+    consentido_ip = CharField(max_length=45, default='')
 
 
-# -- filing ------------------------------------------------------------------------------
+def de(reclamo):
+    return SolicitudPortal.get_or_none(SolicitudPortal.reclamo == reclamo.id)
+
+
+# -- validation ----------------------------------------------------------------------------
 def _validar_contacto(f, libro, errores):
     """Checks the service does not make: e-mail required and deliverable-looking, lengths."""
     for clave, maximo in MAXIMOS.items():
@@ -76,6 +73,8 @@ def _validar_contacto(f, libro, errores):
         errores['cliente_email'] = 'Indique su correo: allí le enviaremos la respuesta.'
     elif 'cliente_email' not in errores and direccion_valida(email) is None:
         errores['cliente_email'] = f'Correo inválido: «{email}».'
+    if not consentimiento.aceptado(f.get(CONSENTIMIENTO)):
+        errores[CONSENTIMIENTO] = consentimiento.NO_ACEPTADO
     if libro:
         _validar_libro(f, errores)
 
@@ -107,7 +106,8 @@ def _monto(texto, errores):
 
 
 def _cliente(f):
-    """A known customer by id (contact data untouched), else the data to create one."""
+    """A known customer by id (their record is neither read nor touched), else the data
+    to create one."""
     tipo = (f.get('cliente_tipo_documento_identidad') or '').upper()
     existente = Cliente.por_documento(tipo, f.get('cliente_numero_documento'))
     if existente is not None:
@@ -118,20 +118,20 @@ def _cliente(f):
             'telefono': f.get('cliente_telefono'), 'direccion': f.get('cliente_direccion')}
 
 
-def registrar_web(f, campos, archivos, ip, config, ahora=None):
-    """File a case from the public page in one transaction: the case, what the customer gave,
-    the attachments, the hoja (Libro de Reclamaciones) and the e-mails.
+def contacto_tecleado(f):
+    """The contact details exactly as typed on the page (never completed from storage)."""
+    return {'nombre': (f.get('cliente_nombre') or '').strip(),
+            'email': direccion_valida((f.get('cliente_email') or '').strip()) or '',
+            'telefono': (f.get('cliente_telefono') or '').strip(),
+            'direccion': (f.get('cliente_direccion') or '').strip()}
 
-    ``f``: the form's text fields; ``campos``: the motive's custom fields; ``archivos``:
-    [(file name, stream)]. Raises ErrorValidacion keyed by form field; nothing is kept then.
-    """
-    libro = bool(dato('libro_reclamaciones', config))
-    errores = {}
-    _validar_contacto(f, libro, errores)
-    if len(archivos) > ADJUNTOS_MAX:
-        errores['adjuntos'] = f'Adjunte como máximo {ADJUNTOS_MAX} archivos.'
-    if errores:
-        raise ErrorValidacion(errores)
+
+def _clave_formulario(clave):
+    """The service names customer fields 'cliente.x'; the page's inputs are 'cliente_x'."""
+    return clave.replace('cliente.', 'cliente_', 1) if clave.startswith('cliente.') else clave
+
+
+def _datos_caso(f, campos, config, libro):
     datos = {'canal': config.get('RECLAMOS_PORTAL_CANAL') or 'WEB', 'origen': 'externo',
              'descripcion': f.get('descripcion') or '', 'campos': campos}
     for clave in ('servicio', 'producto', 'motivo'):
@@ -140,165 +140,63 @@ def registrar_web(f, campos, archivos, ip, config, ahora=None):
             datos[clave] = int(valor) if valor.isdigit() else valor
     if libro:
         datos['tipo'] = f.get('tipo')
+    return datos
+
+
+# -- filing --------------------------------------------------------------------------------
+def registrar_web(f, campos, archivos, ip, config, ahora=None):
+    """File a case from the public page in one transaction: the case with its contact, the
+    consent, the attachments, the hoja (Libro de Reclamaciones) and the e-mails.
+
+    ``f``: the form's text fields; ``campos``: the motive's custom fields; ``archivos``:
+    [(file name, stream)]. Raises ErrorValidacion keyed by form field with every error at
+    once (the filer's data and the case's alike); nothing is kept then.
+    """
+    libro = bool(dato('libro_reclamaciones', config))
+    errores = {}
+    _validar_contacto(f, libro, errores)
+    if len(archivos) > ADJUNTOS_MAX:
+        errores['adjuntos'] = f'Adjunte como máximo {ADJUNTOS_MAX} archivos.'
+    datos = _datos_caso(f, campos, config, libro)
+    ahora = ahora or ahora_utc()
+    if errores:
+        # The case's own fields are checked too, so one round shows every error.
+        try:
+            validar(datos, None, ip, ahora, cliente_opcional=True)
+        except ErrorValidacion as error:
+            errores.update({_clave_formulario(k): m for k, m in error.errores.items()
+                            if k not in errores})
+        raise ErrorValidacion(errores)
+    contacto = contacto_tecleado(f)
+    version, _ = consentimiento.aviso(config)
     with transaccion():
         datos['cliente'] = _cliente(f)
         try:
-            reclamo = registrar(datos, None, ip, ahora)
+            reclamo = registrar(datos, None, ip, ahora, contacto=contacto)
         except ErrorValidacion as error:
             raise ErrorValidacion({_clave_formulario(k): m
                                    for k, m in error.errores.items()}) from None
         solicitud = SolicitudPortal.create(
-            reclamo=reclamo.id, nombre=f.get('cliente_nombre').strip(),
-            email=direccion_valida(f.get('cliente_email').strip()),
-            telefono=(f.get('cliente_telefono') or '').strip(), libro=libro,
+            reclamo=reclamo.id, nombre=contacto['nombre'], email=contacto['email'],
+            telefono=contacto['telefono'], libro=libro,
             bien=f.get('bien') or '' if libro else '',
             bien_descripcion=(f.get('bien_descripcion') or '').strip() if libro else '',
             monto=_monto(f.get('monto'), {}) if libro else None,
             pedido=(f.get('pedido') or '').strip() if libro else '',
-            creado_en=a_bd(ahora or ahora_utc()))
-        for nombre, flujo in archivos:
-            try:
-                adjuntar(reclamo, 'recibido', None, ip, de_config(config),
-                         config['RECLAMOS_ADJUNTO_MAX'], flujo=flujo, nombre=nombre,
-                         descripcion='Adjuntado por el cliente en el portal', ahora=ahora)
-            except ErrorValidacion as error:
-                raise ErrorValidacion({'adjuntos': f'«{nombre[:80]}»: '
-                                                   + ' '.join(error.errores.values())}) from None
-        _correos_registro(reclamo, solicitud, config, ip, ahora)
+            creado_en=a_bd(ahora), aviso_version=version, consentido_en=a_bd(ahora),
+            consentido_ip=(ip or '')[:45])
+        guardar_adjuntos(reclamo, archivos, ip, config, ahora)
+        if libro:
+            _enviar_hoja(reclamo, solicitud, contacto, config, ip, ahora)
     return reclamo
 
 
-def _clave_formulario(clave):
-    """The service names customer fields 'cliente.x'; the page's inputs are 'cliente_x'."""
-    return clave.replace('cliente.', 'cliente_', 1) if clave.startswith('cliente.') else clave
-
-
-def vencimiento_legal(reclamo):
-    """The instant the answer is due (legal term) in the case calendar's zone, or None."""
-    termino = (TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id,
-                                          TerminoCaso.tipo == LEGAL).first())
-    if termino is None or termino.vence_en is None:
-        return None
-    return calendario_de(reclamo).local(aware(termino.vence_en))
-
-
-def _correos_registro(reclamo, solicitud, config, ip, ahora):
-    vence = vencimiento_legal(reclamo)
-    recibido = calendario_de(reclamo).local(aware(reclamo.recibido_en))
+def _enviar_hoja(reclamo, solicitud, contacto, config, ip, ahora):
+    documento, contenido = hoja.emitir(reclamo, solicitud, contacto, config, ip, ahora)
     enlace = enlaces.enlace_seguimiento(reclamo) if enlaces.disponible() else ''
-    tipo = dict(TIPOS_CASO).get(reclamo.tipo, reclamo.tipo).lower()
-    cuerpo = (f'Estimado(a) {solicitud.nombre}:\n\n'
-              f'Registramos su {tipo} con el número {reclamo.numero} el '
-              f'{recibido:{FORMATO_FECHA}}.\n'
-              + (f'Le responderemos a más tardar el {vence:{FORMATO_FECHA}}.\n' if vence else '')
-              + (f'\nPuede seguir su caso aquí, sin escribir ningún dato:\n{enlace}\n'
-                 if enlace else '')
-              + '\nAtención al cliente\n')
-    # The registration service acknowledges to the customer's stored address; a known
-    # customer's address is never changed from the portal, so when the one typed here differs
-    # (or none is stored) it gets this message too.
-    acuse = Correo.get_or_none(Correo.clave == f'acuse:{reclamo.id}')
-    if acuse is None or acuse.destinatario.lower() != solicitud.email.lower():
-        encolar(solicitud.email, f'Caso {reclamo.numero} registrado', cuerpo,
-                reclamo=reclamo.id, clave=f'acuse-portal:{reclamo.id}')
-    if solicitud.libro:
-        contenido = hoja_pdf(reclamo, solicitud, config)
-        documento = adjuntar(reclamo, GENERADO, None, ip, de_config(config),
-                             config['RECLAMOS_ADJUNTO_MAX'], flujo=io.BytesIO(contenido),
-                             nombre=f'hoja-reclamacion-{reclamo.numero}.pdf',
-                             descripcion='Hoja de reclamación (Libro de Reclamaciones virtual)',
-                             ahora=ahora)
-        encolar(solicitud.email, f'Hoja de reclamación N.° {reclamo.numero}',
-                f'Estimado(a) {solicitud.nombre}:\n\nAdjuntamos la copia de su hoja de '
-                f'reclamación N.° {reclamo.numero}.\n'
-                + (f'\nSiga su caso aquí: {enlace}\n' if enlace else ''),
-                reclamo=reclamo.id, clave=f'hoja:{reclamo.id}',
-                adjuntos=[(documento.nombre, 'application/pdf', contenido)])
-
-
-def hoja_pdf(reclamo, solicitud, config):
-    """The hoja de reclamación as the consumer filed it (Ley 29571, virtual book)."""
-    cliente = reclamo.cliente
-    recibido = calendario_de(reclamo).local(aware(reclamo.recibido_en))
-    vence = vencimiento_legal(reclamo)
-    doc = pdf.Documento(f'Hoja de reclamación {reclamo.numero}')
-    doc.titulo('LIBRO DE RECLAMACIONES - HOJA DE RECLAMACIÓN')
-    doc.fila('N.°', reclamo.numero)
-    doc.fila('Fecha', f'{recibido:{FORMATO_FECHA}}')
-    doc.fila('Proveedor', dato('nombre', config) or '')
-    doc.fila('RUC', dato('identificacion', config) or '')
-    doc.fila('Dirección', dato('direccion', config) or '')
-    doc.subtitulo('1. Identificación del consumidor reclamante')
-    doc.fila('Nombre', solicitud.nombre)
-    doc.fila('Documento', f'{cliente.tipo_documento_identidad} {cliente.numero_documento}')
-    doc.fila('Domicilio', cliente.direccion)
-    doc.fila('Teléfono', solicitud.telefono)
-    doc.fila('Correo', solicitud.email)
-    doc.subtitulo('2. Identificación del bien contratado')
-    doc.fila('Tipo', dict(BIENES).get(solicitud.bien, ''))
-    doc.fila('Monto reclamado', f'{solicitud.monto:,.2f}' if solicitud.monto is not None
-             else '')
-    doc.fila('Descripción', solicitud.bien_descripcion or reclamo.servicio.nombre)
-    doc.subtitulo('3. Detalle de la reclamación y pedido del consumidor')
-    doc.fila('Tipo', dict(TIPOS_LIBRO).get(reclamo.tipo, reclamo.tipo))
-    doc.fila('Detalle', reclamo.descripcion)
-    doc.fila('Pedido', solicitud.pedido)
-    doc.subtitulo('4. Observaciones y acciones adoptadas por el proveedor')
-    doc.parrafo('La respuesta se enviará a su correo'
-                + (f' a más tardar el {vence:{FORMATO_FECHA}}.' if vence else '.'), 10)
-    doc.parrafo('La formulación del reclamo no impide acudir a otras vías de solución de '
-                'controversias ni es requisito previo para interponer una denuncia ante el '
-                'INDECOPI. El proveedor deberá dar respuesta al reclamo en un plazo no mayor '
-                'a quince (15) días hábiles.', 9)
-    return doc.bytes()
-
-
-# -- where the customer's e-mails go ------------------------------------------------------
-def destinatario_de(reclamo):
-    """Externo: the address given on the portal, else the customer's; interno: the
-    requesting area's mailbox. '' when nobody can be written to."""
-    if reclamo.origen == 'interno':
-        return reclamo.area_solicitante.correo if reclamo.area_solicitante_id else ''
-    solicitud = SolicitudPortal.get_or_none(SolicitudPortal.reclamo == reclamo.id)
-    if solicitud is not None:
-        return solicitud.email
-    return reclamo.cliente.email if reclamo.cliente_id else ''
-
-
-# -- the customer's view -------------------------------------------------------------------
-def buscar(numero, documento):
-    """The case with this number whose customer has this document number, else None.
-
-    A wrong number and a wrong document give the same None (no enumeration)."""
-    numero = str(numero or '').strip()[:20]
-    documento = normalizar_numero(documento)[:20]
-    if not numero or not documento:
-        return None
-    return (Reclamo.select().join(Cliente, on=(Reclamo.cliente == Cliente.id))
-            .where(Reclamo.numero == numero, Cliente.numero_documento == documento).first())
-
-
-def vista_cliente(reclamo):
-    """What the customer may see: never user names, internal notes or other cases."""
-    calendario = calendario_de(reclamo)
-    tipos = dict(TIPOS_ACCION)
-    eventos = []
-    for accion in Accion.de(reclamo.id, solo_cliente=True):
-        texto = accion.texto
-        if accion.tipo == 'transicion' and accion.campo == 'estado':
-            estado = ETIQUETAS.get(accion.valor_nuevo, '')
-            texto = f'Estado: {estado}.' + (f' {texto}' if texto else '')
-        eventos.append({'instante': calendario.local(aware(accion.instante)),
-                        'tipo': tipos.get(accion.tipo, accion.tipo), 'texto': texto})
-    actividades = [{'nombre': t.nombre, 'cumplido': calendario.local(aware(t.cumplido_en))}
-                   for t in TerminoCaso.select().where(
-                       TerminoCaso.reclamo == reclamo.id, TerminoCaso.tipo == ACTIVIDAD,
-                       TerminoCaso.cumplido_en.is_null(False)).order_by(TerminoCaso.cumplido_en)]
-    return {'numero': reclamo.numero, 'estado': ETIQUETAS.get(reclamo.estado, reclamo.estado),
-            'tipo': dict(TIPOS_CASO).get(reclamo.tipo, reclamo.tipo),
-            'servicio': reclamo.servicio.nombre, 'motivo': reclamo.motivo.nombre,
-            'recibido': calendario.local(aware(reclamo.recibido_en)),
-            'vence': vencimiento_legal(reclamo), 'descripcion': reclamo.descripcion,
-            'respuesta': reclamo.respuesta, 'calificacion': reclamo.calificacion,
-            'resultado': reclamo.resultado.nombre if reclamo.resultado_id else None,
-            'actividades': actividades, 'eventos': eventos}
+    encolar(contacto['email'], f'Hoja de reclamación N.° {reclamo.numero}',
+            f'Estimado(a) {contacto["nombre"]}:\n\nAdjuntamos la copia de su hoja de '
+            f'reclamación N.° {reclamo.numero}.\n'
+            + (f'\nSiga su caso aquí: {enlace}\n' if enlace else ''),
+            reclamo=reclamo.id, clave=f'hoja:{reclamo.id}',
+            adjuntos=[(documento.nombre, 'application/pdf', contenido)])

@@ -18,6 +18,7 @@ def datos_validos(**cambios):
         'cliente_telefono': '987 654 321', 'cliente_direccion': 'Av. Arequipa 123, Lima',
         'servicio': 'INTERNET', 'motivo': 'SIN_SERVICIO', 'campo.codigo_abonado': 'AB-0001',
         'descripcion': 'No tengo internet desde ayer; el módem muestra la luz roja.',
+        'acepto_datos': 'si',
     }
     datos.update(cambios)
     return {k: v for k, v in datos.items() if v is not None}

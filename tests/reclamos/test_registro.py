@@ -74,12 +74,27 @@ def test_prioridad_elegida_y_recibido_antes(registrar_caso):
     assert caso.recibido_en == recibido.replace(tzinfo=None)
 
 
-def test_cliente_existente_se_reutiliza_y_actualiza(registrar_caso):
-    registrar_caso()
-    datos = datos_validos()['cliente'] | {'telefono': '987654321', 'email': ''}
+def test_cliente_existente_se_reutiliza_sin_cambiar_sus_datos(registrar_caso):
+    """F2 (issue 15): registering with a known document never rewrites the customer; the
+    case keeps what was given, completed from the record where a field was left blank."""
+    from reclamos.caso.contacto import de, destinatario_de
+
+    primero = registrar_caso()
+    datos = datos_validos()['cliente'] | {'telefono': '987654321', 'email': '',
+                                          'nombre': 'Otro Nombre'}
     caso = registrar_caso(cliente=datos, descripcion='Sigue sin servicio hoy en la tarde.')
     assert Cliente.select().count() == 1
-    assert (caso.cliente.telefono, caso.cliente.email) == ('987654321', 'rosa@correo.pe')
+    cliente = Cliente.get_by_id(caso.cliente_id)
+    assert (cliente.nombre, cliente.telefono, cliente.email) == ('Rosa Quispe', '',
+                                                                 'rosa@correo.pe')
+    contacto = de(caso)
+    assert (contacto.nombre, contacto.telefono, contacto.email) == (
+        'Otro Nombre', '987654321', 'rosa@correo.pe')
+    otro = registrar_caso(cliente=datos | {'email': 'nuevo@correo.pe'},
+                          descripcion='Tercera vez que escribo por esto.')
+    assert Cliente.get_by_id(caso.cliente_id).email == 'rosa@correo.pe'
+    assert (destinatario_de(otro), destinatario_de(primero)) == ('nuevo@correo.pe',
+                                                                 'rosa@correo.pe')
 
 
 def test_area_del_primer_paso_si_el_motivo_no_tiene(registrar_caso):

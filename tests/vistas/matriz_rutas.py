@@ -48,7 +48,10 @@ MATRIZ = {
     # Cases (/casos): staff reads; registering and acting is for who works cases.
     **{f'casos.{v}': p('casos.leer') for v in ('index', 'detalle', 'similares', 'documento',
                                                'catalogo', 'cliente')},
-    **{f'casos.{v}': p('casos.trabajar') for v in ('nuevo', 'accion', 'adjuntar', 'carta')},
+    **{f'casos.{v}': p('casos.trabajar') for v in ('nuevo', 'accion', 'adjuntar', 'carta',
+                                                   'entrega')},
+    # The case's own contact copied onto the customer: who may edit customers.
+    'casos.contacto_cliente': p('clientes.editar'),
     # Deadlines: the simulator for staff, recomputing for admins.
     'simulador.index': p('plazos.simular'), 'simulador.json': p('plazos.simular'),
     'recalculo.index': p('plazos.recalcular'), 'recalculo.recalcular': p('plazos.recalcular'),

@@ -47,6 +47,8 @@ def _cuerpo(endpoint, caso, objetos):
         # A period without cases: the run is refused with a message, no thread starts.
         'laboratorio.ensayo': {'desde': '2001-01-01', 'hasta': '2001-01-02'},
         'portal.seguimiento': {'numero': caso.numero, 'documento': '00000000'},
+        'portal.caso': {'texto': 'Adjunto lo que me pidieron.'},
+        'casos.entrega': {'entregada_en': '2026-01-15T10:00', 'recibio': 'Rosa'},
         'portal.encuesta_': {'calificacion': '5', 'comentario': 'Bien.'},
         'api.crear_caso': None,  # filled by the test (needs the API helper)
         'api.transicion': {'accion': 'tomar', 'version': version},
@@ -93,6 +95,7 @@ def _objetos(app, personas, caso, documento):
                                           texto='Estimado(a) {{ cliente_nombre }}.')
         Encuesta.create(reclamo=caso.id, nonce='n-matriz', destinatario='rosa@prueba.pe')
         ident = {'casos.documento': documento.id, 'mejora.detalle': accion.id,
+                 'casos.entrega': NINGUNO,
                  'actas.detalle': acta.id, 'plantillas_carta.vista_previa': plantilla.id,
                  'laboratorio.publicar': NINGUNO, 'laboratorio.restaurar': NINGUNO,
                  'clientes.ficha': caso.cliente_id}

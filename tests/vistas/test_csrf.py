@@ -24,6 +24,7 @@ from tests.apoyo.portal import datos_validos
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 ADMIN_MODELO = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'casos.nuevo',
+           'casos.contacto_cliente', 'casos.entrega', 'portal.caso',
            'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.cancelar',
            'laboratorio.copiar', 'laboratorio.ensayo',
            'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
@@ -97,6 +98,11 @@ def cuerpo(app, client, endpoint, caso, filas):
         'recalculo.recalcular': lambda: (url_for(endpoint), {'calendario': ''}),
         'casos.carta': lambda: (url_for(endpoint, numero=caso.numero), {
             'asunto': 'Respuesta a su reclamo', 'texto': 'Se restableció el servicio.'}),
+        'casos.entrega': lambda: (url_for(endpoint, numero=caso.numero, ident=filas.entrega),
+                                  {'entregada_en': _ahora_local(caso), 'recibio': 'Rosa'}),
+        'casos.contacto_cliente': lambda: (url_for(endpoint, numero=filas.distinto.numero), {}),
+        'portal.caso': lambda: (url_for(endpoint, token=filas.seguimiento), {
+            'texto': 'Adjunto lo que me pidieron.'}),
         'mejora.nueva': lambda: (url_for(endpoint), {**MEJORA, 'responsable': filas.admin.id}),
         'mejora.detalle': lambda: (url_for(endpoint, ident=filas.accion.id), {
             **MEJORA, 'descripcion': 'CAMBIADO', 'responsable': filas.admin.id,
@@ -142,6 +148,13 @@ def _invitacion(usuario):
     from vistas.invitacion import enlace
 
     return enlace(type(usuario).get_by_id(usuario.id)).rsplit('/', 1)[1]
+def _ahora_local(caso):
+    """Now on the case calendar's clock, as a datetime-local input sends it."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from reclamos.plazos.ciclo import calendario_de
+    return f'{datetime.datetime.now(ZoneInfo(calendario_de(caso).zona)):%Y-%m-%dT%H:%M}'
 
 
 def _borrador(client, url):
@@ -191,6 +204,10 @@ def filas(app, admin):
     caso = crear_caso(admin, motivo='SIN_SERVICIO', cliente={
         'tipo_documento_identidad': 'DNI', 'numero_documento': '45781299',
         'nombre': 'Rosa Quispe', 'email': 'rosa@correo.pe'})
+    # The same customer filed again with another address: the case page offers the update.
+    distinto = crear_caso(admin, motivo='SIN_SERVICIO', cliente={
+        'tipo_documento_identidad': 'DNI', 'numero_documento': '45781299',
+        'nombre': 'Rosa Quispe', 'email': 'rosa.nueva@correo.pe'})
     resuelto = crear_caso(admin, motivo='SIN_SERVICIO')
     resuelto = transicionar(resuelto, 'tomar', admin, '127.0.0.1', resuelto.version)
     resuelto = transicionar(resuelto, 'terminar', admin, '127.0.0.1', resuelto.version,
@@ -198,6 +215,12 @@ def filas(app, admin):
     Encuesta.create(reclamo=resuelto.id, nonce='n-csrf', destinatario='rosa@correo.pe')
     with app.test_request_context():
         encuesta = enlaces.firmar(enlaces.ENCUESTA, {'r': resuelto.id, 'n': 'n-csrf'})
+        seguimiento = enlaces.firmar(enlaces.SEGUIMIENTO, {'r': caso.id})
+        from reclamos.portal.cartas import enviar_carta
+        from reclamos.portal.entregas import EntregaCarta
+        enviar_carta(caso, 'Respuesta', 'Texto.', admin, '127.0.0.1', app.config,
+                     medio='personal')
+        entrega = EntregaCarta.get(EntregaCarta.reclamo == caso.id).id
     borrador = copiar('Borrador de prueba', admin)
     Notificacion.create(usuario=admin.id, titulo='Caso por vencer')
     CorreoEntrante.create(huella='f' * 64, resultado=APARTADO, razon='Sin remitente')
@@ -215,6 +238,7 @@ def filas(app, admin):
                                    hasta=caso.recibido_en.date(), estado='en_curso')
     return SimpleNamespace(
         admin=admin, caso=caso, encuesta=encuesta, borrador=borrador, corrida=corrida,
+        distinto=distinto, seguimiento=seguimiento, entrega=entrega,
         accion=crear({**MEJORA, 'responsable': admin.id}, admin),
         version=VersionConfiguracion.create(usuario=admin.id, motivo='Antes de publicar',
                                             datos=borrador.datos))
@@ -259,7 +283,9 @@ def test_login_sin_token_no_entra(client, crear_usuario):
                                       'canales.create_view', 'casos.accion', 'casos.nuevo',
                                       'casos.carta', 'correos.action_view', 'mejora.nueva',
                                       'notificaciones.leidas', 'portal.encuesta_',
-                                      'laboratorio.borrador', 'mejora.detalle'))
+                                      'laboratorio.borrador', 'mejora.detalle',
+                                      'casos.entrega', 'casos.contacto_cliente',
+                                      'portal.caso'))
 def test_con_token_el_mismo_cuerpo_si_cambia(app, client, admin, filas, endpoint):
     """Positive controls: the bodies above are real changes, refused only for the token."""
     from catalogos.atencion import Canal

@@ -169,7 +169,7 @@ def test_la_consulta_ve_casos_de_cualquier_canal(app, client, demo):
     html = client.get(respuesta.headers['Location']).get_data(as_text=True)
     assert f'Caso {reclamo.numero}' in html
     visibles = Accion.de(reclamo.id, solo_cliente=True).count()
-    assert html.count('<li><small>') == visibles
+    assert html.count('<li class="evento') == visibles
 
 
 def test_limite_por_ip_responde_429_en_espanol(app, client, demo):

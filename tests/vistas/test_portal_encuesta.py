@@ -21,8 +21,12 @@ def _terminar(app, reclamo, usuario):
 def _enlace_encuesta(app, servidor_smtp, numero):
     with app.app_context():
         enviar_pendientes(app.config)
-    mensaje = next(m for m in servidor_smtp.mensajes
-                   if numero in m['Subject'] and 'cómo le atendimos' in m['Subject'])
+    # One message at resolution: the answer and the survey link together.
+    resolucion = [m for m in servidor_smtp.mensajes
+                  if numero in m['Subject'] and 'fue resuelto' in m['Subject']]
+    assert len(resolucion) == 1
+    assert not [m for m in servidor_smtp.mensajes if 'atendimos' in m['Subject']]
+    mensaje = resolucion[0]
     enlace = enlace_de(mensaje.get_content(), '/portal/encuesta/')
     return mensaje, enlace[enlace.index('/portal/'):]
 

@@ -30,6 +30,7 @@ def test_cliente_presenta_sigue_y_califica_en_chromium(app, demo, servidor_vivo,
     pagina.fill('[id="campos.codigo_abonado"]', 'AB-0001')
     pagina.fill('#descripcion', 'Sin internet desde ayer. <script>alert(1)</script>')
     pagina.set_input_files('#adjuntos', str(foto))
+    pagina.check('#acepto_datos')
     captura(pagina, 'portal-formulario')
     pagina.click('#enviar')
     pagina.wait_for_selector('#numero-caso')
@@ -54,7 +55,7 @@ def test_cliente_presenta_sigue_y_califica_en_chromium(app, demo, servidor_vivo,
         transicionar(r, 'terminar', admin, '10.0.0.1', r.version,
                      respuesta='Cambiamos su módem; el servicio volvió.',
                      resultado='fundado')
-    cuerpo = Correo.get(Correo.reclamo == reclamo.id, Correo.clave.startswith('encuesta:')).cuerpo
+    cuerpo = Correo.get(Correo.reclamo == reclamo.id, Correo.clave.startswith('resuelto:')).cuerpo
     enlace = re.search(r'https?://\S+/portal/encuesta/\S+', cuerpo).group(0)
     pagina.goto(enlace)
     pagina.check('#calificacion-5')
@@ -93,6 +94,7 @@ def test_libro_de_reclamaciones_en_chromium(app, demo, servidor_vivo, pagina):
     pagina.check('input[name=tipo][value=reclamo]')
     pagina.fill('#descripcion', 'Me cobraron un mes sin servicio.')
     pagina.fill('#pedido', 'Devolución de S/ 89.90.')
+    pagina.check('#acepto_datos')
     captura(pagina, 'portal-libro-reclamaciones')
     pagina.click('#enviar')
     pagina.wait_for_selector('#numero-caso')

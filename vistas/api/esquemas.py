@@ -294,3 +294,18 @@ def _objeto(esquema, valor, ruta, errores):
             continue
         if _ruta(ruta, clave) not in errores:
             _validar(esquema_sub, sub, _ruta(ruta, clave), errores)
+
+
+# Read-only parts of a case (responses): the contact it was filed with, the hoja's fields.
+_T, _TN = {'type': 'string'}, {'type': ['string', 'null']}
+CONTACTO_CASO = {
+    'type': ['object', 'null'], 'properties': {
+        'nombre': _T, 'email': _TN, 'telefono': _TN, 'direccion': _TN},
+    'description': 'Los datos de contacto con que se presentó el caso (sus mensajes van '
+                   'allí); registrar un caso no cambia la ficha del cliente.'}
+HOJA = {
+    'type': ['object', 'null'], 'properties': {
+        'bien': _T, 'bien_etiqueta': _T, 'bien_descripcion': _TN, 'monto_reclamado': _TN,
+        'pedido': _T},
+    'description': 'Campos de la hoja del Libro de Reclamaciones; null si el caso no se '
+                   'presentó así.'}

@@ -135,6 +135,7 @@ ESQUEMAS = {
             'calificado_por': TEXTO_NULO, 'sin_contacto': {'type': 'boolean'},
             'nota_cierre': TEXTO_NULO, 'motivo_anulacion': TEXTO_NULO,
             'duplicado_de': TEXTO_NULO,
+            'contacto': esquemas.CONTACTO_CASO, 'hoja_reclamacion': esquemas.HOJA,
             'terminos': {'type': 'array', 'items': ref('Termino')},
             'actividades': {'type': 'array', 'items': {'type': 'object', 'properties': {
                 'orden': {'type': 'integer'}, 'nombre': TEXTO, 'area': CATALOGO,

@@ -1,7 +1,9 @@
 """Rows to JSON: instants in ISO 8601 UTC with offset, catalog rows as {codigo, nombre}."""
 from flask import url_for
 
-from reclamos.caso import ficha
+from reclamos.caso import contacto as contacto_caso, ficha
+from reclamos.portal import solicitudes
+from reclamos.portal.hoja import datos_hoja
 from reclamos.caso.acciones import TIPOS_ACCION
 from reclamos.tiempo import aware
 from reglas.transiciones import ABIERTOS, ETIQUETAS
@@ -27,6 +29,15 @@ def cliente(fila, completo=True):
     if completo:
         datos.update(email=fila.email, telefono=fila.telefono, direccion=fila.direccion)
     return datos
+
+
+def contacto(reclamo):
+    """The contact details the case was filed with (its messages go there)."""
+    fila = contacto_caso.de(reclamo)
+    if fila is None:
+        return None
+    return {'nombre': fila.nombre, 'email': fila.email or None,
+            'telefono': fila.telefono or None, 'direccion': fila.direccion or None}
 
 
 def _enlace(reclamo):
@@ -100,7 +111,8 @@ def caso(reclamo, ahora, actor):
         'prioridad': catalogo(reclamo.prioridad), 'area': catalogo(reclamo.area),
         'area_solicitante': catalogo(reclamo.area_solicitante),
         'responsable': persona(reclamo.usuario), 'registrado_por': persona(reclamo.registrado_por),
-        'cliente': cliente(reclamo.cliente),
+        'cliente': cliente(reclamo.cliente), 'contacto': contacto(reclamo),
+        'hoja_reclamacion': datos_hoja(solicitudes.de(reclamo)),
         'descripcion': reclamo.descripcion, 'campos': reclamo.valores_campos(),
         'documento_tipo': catalogo(reclamo.documento_tipo),
         'documento_numero': reclamo.documento_numero or None,

@@ -1,0 +1,139 @@
+"""The customer's conversation through the signed link, consent and files kept across a
+refused form, by HTTP, with the hostile cases."""
+import io
+import re
+
+from reclamos.alertas.notificaciones import Notificacion
+from reclamos.caso.acciones import Accion
+from reclamos.caso.documentos import Documento
+from reclamos.caso.flujo import transicionar
+from reclamos.caso.modelo import Reclamo
+from reclamos.plazos.modelo import LEGAL, TerminoCaso
+from reclamos.portal import enlaces
+from reclamos.portal.solicitudes import SolicitudPortal
+from tests.apoyo.portal import presentar
+from tests.conftest import token_csrf
+
+PDF = b'%PDF-1.4\n%prueba\n' + b'0' * 100
+EXE = b'MZ\x90\x00' + b'\x00' * 64
+
+
+def _ultimo():
+    return Reclamo.select().order_by(Reclamo.id.desc()).first()
+
+
+def _ruta(app, reclamo):
+    with app.app_context():
+        return '/portal/caso/' + enlaces.firmar(enlaces.SEGUIMIENTO, {'r': reclamo.id})
+
+
+def _responder(client, ruta, **datos):
+    html = client.get('/portal/seguimiento').get_data(as_text=True)  # the session's token
+    return client.post(ruta, data={'csrf_token': token_csrf(html), **datos},
+                       content_type='multipart/form-data')
+
+
+def _huella(reclamo):
+    return (Accion.select().where(Accion.reclamo == reclamo.id).count(),
+            Documento.select().where(Documento.reclamo == reclamo.id).count(),
+            Notificacion.select().count())
+
+
+def test_respuesta_a_la_solicitud_reanuda_los_plazos(app, client, demo, crear_usuario):
+    assert presentar(client).status_code == 302
+    reclamo = _ultimo()
+    agente = crear_usuario('agente', area=reclamo.area_id)
+    with app.test_request_context():
+        r = transicionar(reclamo, 'tomar', agente, '10.0.0.1', reclamo.version)
+        transicionar(r, 'suspender', agente, '10.0.0.1', r.version,
+                     motivo='Envíenos el recibo de octubre.')
+    legal = TerminoCaso.get(TerminoCaso.reclamo == reclamo.id, TerminoCaso.tipo == LEGAL)
+    assert legal.vence_en is None  # paused
+    ruta = _ruta(app, reclamo)
+    assert 'Envíenos el recibo de octubre.' in client.get(ruta).get_data(as_text=True)
+
+    respuesta = _responder(client, ruta, texto='Aquí está el recibo.',
+                           adjuntos=[(io.BytesIO(PDF), 'recibo.pdf')])
+    assert respuesta.status_code == 302
+    despues = Reclamo.get_by_id(reclamo.id)
+    assert despues.estado == 'EN_CURSO' and despues.version > r.version
+    legal = TerminoCaso.get_by_id(legal.id)
+    assert legal.vence_en is not None
+    assert Documento.get(Documento.reclamo == reclamo.id, Documento.nombre == 'recibo.pdf')
+    aviso = Notificacion.get(Notificacion.reclamo == reclamo.id)
+    assert aviso.usuario_id == agente.id and 'se reanudaron los plazos' in aviso.titulo
+    html = client.get(respuesta.headers['Location']).get_data(as_text=True)
+    assert 'Aquí está el recibo.' in html and 'se reanudan los plazos' in html
+    assert 'recibo.pdf' in html
+
+
+def test_respuestas_malas_no_guardan_nada(app, client, demo):
+    assert presentar(client).status_code == 302
+    reclamo = _ultimo()
+    ruta = _ruta(app, reclamo)
+    antes = _huella(reclamo)
+    vacia = _responder(client, ruta, texto='  ')
+    assert vacia.status_code == 400 and 'Escriba su mensaje' in vacia.get_data(as_text=True)
+    # A refused file takes the text down with it: one transaction.
+    mala = _responder(client, ruta, texto='Va el archivo.',
+                      adjuntos=[(io.BytesIO(EXE), 'recibo.pdf')])
+    assert mala.status_code == 400 and 'recibo.pdf' in mala.get_data(as_text=True)
+    larga = _responder(client, ruta, texto='x' * 6000)
+    assert larga.status_code == 400
+    # A forged or altered link writes nothing and says nothing.
+    html = client.get(ruta).get_data(as_text=True)
+    falsa = client.post(ruta[:-2] + 'AA', data={'csrf_token': token_csrf(html),
+                                                'texto': 'Hola'})
+    assert falsa.status_code == 404 and reclamo.numero not in falsa.get_data(as_text=True)
+    assert _huella(reclamo) == antes
+
+
+def test_caso_anulado_no_recibe_mensajes(app, client, demo, crear_usuario):
+    assert presentar(client).status_code == 302
+    reclamo = _ultimo()
+    supervisor = crear_usuario('supervisor', area=reclamo.area_id)
+    with app.test_request_context():
+        transicionar(reclamo, 'anular', supervisor, '10.0.0.1', reclamo.version,
+                     motivo='Registrado por error.')
+    ruta = _ruta(app, reclamo)
+    assert 'id="form-respuesta"' not in client.get(ruta).get_data(as_text=True)
+    antes = _huella(reclamo)
+    assert _responder(client, ruta, texto='¿Por qué?').status_code == 400
+    assert _huella(reclamo) == antes
+
+
+def test_consentimiento_obligatorio_y_guardado_con_su_version(app, client, demo):
+    app.config.update(RECLAMOS_AVISO_DATOS='Aviso propio de la empresa sobre sus datos.',
+                      RECLAMOS_AVISO_DATOS_VERSION='v7')
+    antes = Reclamo.select().count()
+    sin = presentar(client, acepto_datos=None)
+    assert sin.status_code == 400
+    html = sin.get_data(as_text=True)
+    assert 'data-campo="acepto_datos"' in html and 'Aviso propio de la empresa' in html
+    assert Reclamo.select().count() == antes
+    respuesta = presentar(client)
+    assert respuesta.status_code == 302
+    solicitud = SolicitudPortal.get(SolicitudPortal.reclamo == _ultimo().id)
+    assert (solicitud.aviso_version, solicitud.consentido_ip) == ('v7', '127.0.0.1')
+    assert solicitud.consentido_en is not None
+    seguimiento = client.get(respuesta.headers['Location']).get_data(as_text=True)
+    assert 'Aviso propio de la empresa' in seguimiento and 'v7' in seguimiento
+
+
+def test_todos_los_errores_a_la_vez_y_archivos_conservados(app, client, demo):
+    primera = presentar(client, cliente_email='', motivo='', descripcion='',
+                        adjuntos=[(io.BytesIO(PDF), 'factura.pdf'),
+                                  (io.BytesIO(EXE), 'virus.pdf')])
+    html = primera.get_data(as_text=True)
+    assert primera.status_code == 400
+    for campo in ('cliente_email', 'motivo', 'descripcion', 'adjuntos'):
+        assert f'data-campo="{campo}"' in html, campo
+    assert 'data-campo="tipo"' not in html  # no echo of a field the page does not have
+    assert '«virus.pdf»' in html  # refused files are named, to be chosen again
+    guardados = re.findall(r'name="adjunto_guardado" value="([^"]+)"', html)
+    assert len(guardados) == 1 and 'factura.pdf' in html
+    # Corrected without choosing the file again; a forged reference is ignored.
+    respuesta = presentar(client, adjunto_guardado=[guardados[0], 'falso.token'])
+    assert respuesta.status_code == 302
+    assert [d.nombre for d in Documento.select().where(
+        Documento.reclamo == _ultimo().id)] == ['factura.pdf']
