@@ -88,7 +88,8 @@ def acusar_recibo(reclamo, calendario, ctx):
 
 
 def avisar_resuelto(reclamo, calendario, ctx):
-    """Queue the one message of a resolution: the answer and the one-time survey link.
+    """Queue the one message of a resolution: the answer, its outcome (when the case type
+    has one) and the one-time survey link.
 
     Externo: the address the case was filed with; interno: the requesting area's mailbox.
     A catalog template that leaves out {{ encuesta }} still gets the link appended: the
@@ -103,8 +104,11 @@ def avisar_resuelto(reclamo, calendario, ctx):
     valores = {'numero': reclamo.numero, 'cliente': nombre_de(reclamo),
                'respuesta': reclamo.respuesta, 'motivo': reclamo.motivo.nombre,
                'fecha': fecha_es(ctx.ahora, calendario.zona), 'enlace': _enlace(reclamo),
-               'encuesta': encuesta}
+               'encuesta': encuesta,
+               'resultado': reclamo.resultado.nombre if reclamo.resultado_id else ''}
     asunto, cuerpo = componer('CASO_RESUELTO', valores)
+    if valores['resultado'] and valores['resultado'] not in cuerpo:
+        cuerpo += f"\nResultado de su caso: {valores['resultado']}.\n"
     if encuesta and encuesta not in cuerpo:
         cuerpo += ('\n¿Cómo le atendimos? Califique de 1 a 5 (el enlace se usa una vez):\n'
                    f'{encuesta}\n')
