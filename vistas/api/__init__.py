@@ -60,6 +60,12 @@ def _http_en_la_api(fallo):
     return _http(fallo)
 
 
+@api.errorhandler(OverflowError)
+def _desborde(fallo):
+    # A number beyond SQLite's 64 bits (vistas.numeros refuses most before they get here).
+    return error(422, 'parametro', 'El número es demasiado grande.').respuesta()
+
+
 @api.errorhandler(Exception)
 def _inesperado(fallo):
     current_app.logger.exception('Error no previsto en la API: %s %s', request.method,
