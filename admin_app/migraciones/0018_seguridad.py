@@ -1,0 +1,33 @@
+"""Issue 15 (security round two): TRUNCATE of the append-only logs refused on PostgreSQL.
+
+(SQLite has no TRUNCATE; its REPLACE hole is closed by the recursive_triggers pragma in
+bd/__init__.py, which makes REPLACE fire the existing DELETE triggers.)
+Frozen copies of the models (this file never imports the application's models).
+"""
+from peewee import *
+
+MENSAJE = 'Los historiales no se editan ni se borran'
+TABLAS = ('accion', 'cambio_mejora')
+
+
+def _es_postgres(db):
+    return isinstance(db, PostgresqlDatabase)
+
+
+def up(migrator, db):
+    if _es_postgres(db):
+        db.execute_sql(
+            "CREATE OR REPLACE FUNCTION bitacora_sin_truncate() RETURNS trigger "
+            "LANGUAGE plpgsql AS $$ BEGIN "
+            f"RAISE EXCEPTION '{MENSAJE} (TRUNCATE rechazado)' "
+            "USING ERRCODE = 'restrict_violation'; END $$")
+        for tabla in TABLAS:
+            db.execute_sql(f'CREATE TRIGGER {tabla}_sin_truncate BEFORE TRUNCATE ON {tabla} '
+                           'FOR EACH STATEMENT EXECUTE FUNCTION bitacora_sin_truncate()')
+
+
+def down(migrator, db):
+    if _es_postgres(db):
+        for tabla in TABLAS:
+            db.execute_sql(f'DROP TRIGGER IF EXISTS {tabla}_sin_truncate ON {tabla}')
+        db.execute_sql('DROP FUNCTION IF EXISTS bitacora_sin_truncate()')
