@@ -10,6 +10,7 @@ from peewee import JOIN, AutoField, IntegrityError, TextField
 from wtforms.validators import Length, ValidationError
 
 from bd import db
+from reglas.hojas import celda_segura
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.
@@ -65,6 +66,11 @@ class VistaSegura(ModelView):
     page_size = 20
     can_set_page_size = True
     details_modal = False
+
+    def get_export_value(self, model, name):
+        # Exported CSV is opened in spreadsheets: text that starts like a formula is not one.
+        valor = super().get_export_value(model, name)
+        return celda_segura(str(valor)) if isinstance(valor, str) else valor
 
     # -- roles -------------------------------------------------------------------------
     def puede_escribir(self):
