@@ -1,6 +1,6 @@
 """Flask-Security-Too on peewee: login, logout, password hashing, roles; the sign-in log
 and the lock-out (catalogos.accesos)."""
-from flask import flash, redirect, request, url_for
+from flask import flash, has_request_context, redirect, request, url_for
 from flask_login import user_logged_out
 from flask_security import PeeweeUserDatastore, Security, user_authenticated
 
@@ -64,8 +64,13 @@ def _entrada(sender, user, **extra):
 
 def _salida(sender, user, **extra):
     from catalogos import accesos
+    from catalogos.usuarios import renovar_identidad
     if user is not None and getattr(user, 'id', None):
         accesos.evento_desde_peticion(user, 'salida')
+        # A copy of the session cookie (another device, a stolen one) ends too; the API
+        # tokens only when the logout form asks (tokens=1), else scripts keep working.
+        renovar_identidad(user, tokens=has_request_context()
+                          and request.form.get('tokens') == '1')
 
 
 user_authenticated.connect(_entrada, weak=False)

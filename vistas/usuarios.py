@@ -13,8 +13,8 @@ from wtforms.validators import Length, ValidationError
 
 from catalogos import accesos
 from catalogos.organizacion import Area
-from catalogos.usuarios import (ROLES, Usuario, asignar_roles, errores_usuario,
-                                limites_contrasena)
+from catalogos.usuarios import (ROLES, Usuario, asignar_roles, cambio_de_acceso,
+                                errores_usuario, limites_contrasena, renovar_identidad)
 from vistas.base import VistaSegura
 from vistas.catalogos import FiltroRelacion, _opciones_de
 
@@ -61,6 +61,10 @@ class VistaUsuarios(VistaSegura):
             raise ValidationError('Revise los campos marcados: ' + ' '.join(errores.values()))
         if is_created:
             model.fs_uniquifier = uuid.uuid4().hex
+        elif cambio_de_acceso(Usuario.get_by_id(model.id), model, form.roles.data,
+                              form.contrasena.data):
+            # New password, other roles or deactivated: sessions and tokens end (F5).
+            renovar_identidad(model)
         if form.contrasena.data:
             model.password = hash_password(form.contrasena.data)
 

@@ -78,7 +78,8 @@ def crear_usuario(email, roles, contrasena, nombre, area):
     from catalogos.organizacion import Area
     from flask import current_app
 
-    from catalogos.usuarios import Usuario, asignar_roles, errores_usuario, limites_contrasena
+    from catalogos.usuarios import (Usuario, asignar_roles, errores_usuario,
+                                    limites_contrasena, renovar_identidad)
 
     email = email.strip().lower()
     with db.atomic():
@@ -98,7 +99,10 @@ def crear_usuario(email, roles, contrasena, nombre, area):
         usuario.area = area_fila or usuario.area
         usuario.password = hash_password(contrasena)
         usuario.intentos_fallidos, usuario.bloqueado_hasta = 0, None  # a reset also unlocks
-        usuario.fs_uniquifier = usuario.fs_uniquifier or uuid.uuid4().hex
+        if usuario.id is None:
+            usuario.fs_uniquifier = uuid.uuid4().hex
+        else:
+            renovar_identidad(usuario)  # a new password ends sessions and tokens (F5)
         usuario.save()
         asignar_roles(usuario, roles)
     click.echo(f'Usuario {email} listo con roles: {", ".join(sorted(set(roles)))}.')
