@@ -17,6 +17,7 @@ def create_app(config=None):
     app.config.update(configuracion.FIJA)
     app.config.update(configuracion.desde_entorno())
     app.config.update(config or {})
+    configuracion.comprobar(app.config)
     from vistas import numeros
     numeros.registrar(app)  # before any route: the bounded int converter
 

@@ -109,6 +109,8 @@ def desde_entorno():
                                                  '20/minute;200/hour'),
         'RECLAMOS_PORTAL_CANAL': os.environ.get('RECLAMOS_PORTAL_CANAL', 'WEB'),
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
+        # 'produccion' makes the start refuse what only a demo may lack (comprobar()).
+        'RECLAMOS_ENTORNO': os.environ.get('RECLAMOS_ENTORNO', 'desarrollo'),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         'RECLAMOS_LIBRO_RECLAMACIONES': os.environ.get('RECLAMOS_LIBRO_RECLAMACIONES',
                                                        '0') == '1',
@@ -159,3 +161,23 @@ FIJA = {
     # The longest password accepted (a hash of megabytes of text is a cheap denial of service).
     'RECLAMOS_CONTRASENA_MAX': 128,
 }
+
+
+def comprobar(config):
+    """Stop the start on a setting that would be unsafe (issue 15, F8).
+
+    Links in customer e-mails are built from RECLAMOS_URL_PUBLICA only, never from the
+    request's Host header (which a client chooses): in production it is required.
+    """
+    from urllib.parse import urlsplit
+
+    url = config.get('RECLAMOS_URL_PUBLICA') or ''
+    partes = urlsplit(url)
+    if url and (partes.scheme not in ('http', 'https') or not partes.hostname
+                or partes.query or partes.fragment):
+        raise RuntimeError(f'RECLAMOS_URL_PUBLICA no es una dirección web válida: «{url}» '
+                           '(p. ej. https://reclamos.empresa.pe).')
+    if config.get('RECLAMOS_ENTORNO') == 'produccion' and not url:
+        raise RuntimeError('En producción (RECLAMOS_ENTORNO=produccion) defina '
+                           'RECLAMOS_URL_PUBLICA, la dirección pública del portal: los '
+                           'enlaces de los correos se construyen con ella.')
