@@ -15,4 +15,5 @@ def modelos():
     for declaracion in REGISTRO:
         tablas.append(declaracion.modelo)
         tablas.extend(h.modelo for h in declaracion.hijos)
-    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario]
+    return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario,
+                     accesos.BloqueoAcceso]

@@ -70,10 +70,10 @@ class Usuario(UserMixin, BaseModel):
 
     def is_locked(self, form_error=None):
         from catalogos import accesos
-        if not accesos.bloqueada(self):
+        if not accesos.bloqueada_desde_peticion(self):
             return False
         if form_error is not None:
-            form_error.append(accesos.mensaje_bloqueo(self))
+            form_error.append(accesos.MENSAJE)
         return True
 
 

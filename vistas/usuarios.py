@@ -3,6 +3,7 @@
 Written by hand because peewee has no many-to-many for flask-admin to generate, and the
 password must never be shown or stored in clear.
 """
+import datetime
 import uuid
 
 from flask import current_app, flash, request
@@ -32,8 +33,10 @@ class VistaUsuarios(VistaSegura):
     column_sortable_list = ('email', 'nombre', ('area', Area.nombre), 'creado_en')
     column_default_sort = ('email', False)
     column_details_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
+    # The latest lock of any address (catalogos.accesos keeps it on the row for this list).
     column_formatters = {'bloqueado_hasta': lambda v, c, m, n: (
-        m.bloqueado_hasta if accesos.bloqueada(m) else '')}
+        m.bloqueado_hasta if m.bloqueado_hasta and m.bloqueado_hasta > datetime.datetime.utcnow()
+        else '')}
     column_export_exclude_list = ('password', 'fs_uniquifier', 'fs_token_uniquifier')
     column_export_list = ('email', 'nombre', 'area', 'active', 'creado_en')
     form_columns = ('email', 'nombre', 'area', 'active', 'roles', 'contrasena')

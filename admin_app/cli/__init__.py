@@ -20,6 +20,7 @@ def registrar(app):
                     restaurar, leer_correo, recalcular_resumen):
         app.cli.add_command(comando)
     app.cli.add_command(adjuntos_a_bd)
+    app.cli.add_command(desbloquear_usuario)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
     app.cli.add_command(barrer_alertas)
@@ -105,7 +106,25 @@ def crear_usuario(email, roles, contrasena, nombre, area):
             renovar_identidad(usuario)  # a new password ends sessions and tokens (F5)
         usuario.save()
         asignar_roles(usuario, roles)
+        from catalogos import accesos
+        accesos.desbloquear(usuario, 'cli')  # every address: a reset also unlocks
     click.echo(f'Usuario {email} listo con roles: {", ".join(sorted(set(roles)))}.')
+
+
+@click.command('desbloquear-usuario')
+@with_appcontext
+@click.argument('email')
+def desbloquear_usuario(email):
+    """Unlock an account locked by failed passwords, from every address."""
+    from catalogos import accesos
+    from catalogos.usuarios import Usuario
+
+    usuario = Usuario.get_or_none(Usuario.email == email.strip().lower())
+    if usuario is None:
+        click.echo(f'No existe el usuario {email}.', err=True)
+        sys.exit(2)
+    accesos.desbloquear(usuario, 'cli')
+    click.echo(f'Usuario {usuario.email} desbloqueado.')
 
 
 @click.command('exportar-config')

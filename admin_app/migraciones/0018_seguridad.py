@@ -1,4 +1,5 @@
-"""Issue 15 (security round two): TRUNCATE of the append-only logs refused on PostgreSQL.
+"""Issue 15 (security round two): TRUNCATE of the append-only logs refused on PostgreSQL;
+the lock-out per account and client address (bloqueo_acceso).
 
 (SQLite has no TRUNCATE; its REPLACE hole is closed by the recursive_triggers pragma in
 bd/__init__.py, which makes REPLACE fire the existing DELETE triggers.)
@@ -15,6 +16,23 @@ def _es_postgres(db):
 
 
 def up(migrator, db):
+    class Usuario(Model):
+        class Meta:
+            database = db
+            table_name = 'usuario'
+
+    class BloqueoAcceso(Model):
+        usuario = ForeignKeyField(Usuario, on_delete='CASCADE')
+        ip = CharField(max_length=45)
+        intentos = IntegerField(default=0)
+        bloqueos = IntegerField(default=0)
+        bloqueado_hasta = DateTimeField(null=True)
+        class Meta:
+            database = db
+            table_name = 'bloqueo_acceso'
+            indexes = ((('usuario', 'ip'), True),)
+
+    db.create_tables([BloqueoAcceso])
     if _es_postgres(db):
         db.execute_sql(
             "CREATE OR REPLACE FUNCTION bitacora_sin_truncate() RETURNS trigger "
@@ -27,6 +45,7 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_table('bloqueo_acceso'))
     if _es_postgres(db):
         for tabla in TABLAS:
             db.execute_sql(f'DROP TRIGGER IF EXISTS {tabla}_sin_truncate ON {tabla}')
