@@ -17,6 +17,7 @@ def modelos():
     from reclamos.correo.recibido import CorreoEntrante
     from reclamos.laboratorio.corridas import CorridaEnsayo
     from reclamos.caso.documentos import Documento
+    from reclamos.caso.idempotencia import ClaveIdempotencia
     from reclamos.portal.encuesta import Encuesta
     from reclamos.laboratorio.enrutamiento import EtiquetaCaso
     from reclamos.laboratorio.borradores import (BitacoraAdmin, BorradorConfiguracion,
@@ -32,4 +33,4 @@ def modelos():
             VersionLinea, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo, SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion] + MEJORA
+            Notificacion, ClaveIdempotencia] + MEJORA

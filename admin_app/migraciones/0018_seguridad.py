@@ -1,10 +1,13 @@
 """Issue 15 (security round two): TRUNCATE of the append-only logs refused on PostgreSQL;
-the lock-out per account and client address (bloqueo_acceso).
+the lock-out per account and client address (bloqueo_acceso); the Idempotency-Key of API
+case creation (clave_idempotencia).
 
 (SQLite has no TRUNCATE; its REPLACE hole is closed by the recursive_triggers pragma in
 bd/__init__.py, which makes REPLACE fire the existing DELETE triggers.)
 Frozen copies of the models (this file never imports the application's models).
 """
+import datetime
+
 from peewee import *
 
 MENSAJE = 'Los historiales no se editan ni se borran'
@@ -32,7 +35,23 @@ def up(migrator, db):
             table_name = 'bloqueo_acceso'
             indexes = ((('usuario', 'ip'), True),)
 
-    db.create_tables([BloqueoAcceso])
+    class Reclamo(Model):
+        class Meta:
+            database = db
+            table_name = 'reclamo'
+
+    class ClaveIdempotencia(Model):
+        usuario = ForeignKeyField(Usuario, on_delete='CASCADE')
+        clave = CharField(max_length=200)
+        huella = CharField(max_length=64)
+        reclamo = ForeignKeyField(Reclamo, on_delete='CASCADE', index=False)
+        creado_en = DateTimeField(default=datetime.datetime.utcnow)
+        class Meta:
+            database = db
+            table_name = 'clave_idempotencia'
+            indexes = ((('usuario', 'clave'), True),)
+
+    db.create_tables([BloqueoAcceso, ClaveIdempotencia])
     if _es_postgres(db):
         db.execute_sql(
             "CREATE OR REPLACE FUNCTION bitacora_sin_truncate() RETURNS trigger "
@@ -45,6 +64,7 @@ def up(migrator, db):
 
 
 def down(migrator, db):
+    migrator.migrate(migrator.drop_table('clave_idempotencia'))
     migrator.migrate(migrator.drop_table('bloqueo_acceso'))
     if _es_postgres(db):
         for tabla in TABLAS:

@@ -267,10 +267,17 @@ RUTAS = {
         'post': {
             'operationId': 'registrarCaso', 'tags': ['Casos'],
             'summary': 'Registrar un caso (catálogos por código o id)',
+            'parameters': [{'name': 'Idempotency-Key', 'in': 'header', 'required': False,
+                            'schema': {'type': 'string', 'minLength': 1, 'maxLength': 200,
+                                       'pattern': '^[!-~]+$'},
+                            'description': 'Repetir el pedido con la misma clave y el mismo '
+                                           'cuerpo devuelve el mismo caso (200); con otro '
+                                           'cuerpo, 422.'}],
             'requestBody': _cuerpo('Registro', EJEMPLO_REGISTRO),
             'responses': {'201': {**_json(_ref('Caso'), 'El caso registrado.'), 'headers': {
                 'Location': {'schema': {'type': 'string'},
                              'description': 'La URL del caso.'}}},
+                '200': _json(_ref('Caso'), 'El caso ya registrado con esa Idempotency-Key.'),
                 **_errores(400, 401, 403, 422)}}},
     '/casos/{numero}': {'get': {
         'operationId': 'verCaso', 'tags': ['Casos'], 'parameters': [NUMERO],
