@@ -7,7 +7,7 @@ import click
 from flask.cli import with_appcontext
 from flask_security import hash_password
 
-from admin_app.cli.adjuntos import adjuntos_a_bd
+from admin_app.cli.adjuntos import adjuntos_a_bd, barrer_adjuntos
 from admin_app.cli.alertas import barrer_alertas, resumen_diario
 from admin_app.cli.api import token_api
 from admin_app.cli.correo import enviar_correos
@@ -20,6 +20,7 @@ def registrar(app):
                     restaurar, leer_correo, recalcular_resumen):
         app.cli.add_command(comando)
     app.cli.add_command(adjuntos_a_bd)
+    app.cli.add_command(barrer_adjuntos)
     app.cli.add_command(desbloquear_usuario)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
