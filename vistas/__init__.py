@@ -31,8 +31,10 @@ def registrar_vistas(app):
     from vistas.usuarios import VistaAccesos, VistaUsuarios
 
     traducciones = Path(__file__).resolve().parent / 'traducciones'
+    from vistas.csp import nonce
+
     admin = Admin(app, name='Reclamos', url='/admin', translations_path=str(traducciones),
-                  index_view=Inicio(name='Inicio', url='/admin'),
+                  index_view=Inicio(name='Inicio', url='/admin'), csp_nonce_generator=nonce,
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)
