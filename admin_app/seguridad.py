@@ -36,8 +36,9 @@ class FormularioEntrada(LoginForm):
     def _credenciales_malas(self):
         from catalogos import accesos
 
-        propios = {get_message('USER_DOES_NOT_EXIST')[0], get_message('INVALID_PASSWORD')[0]}
-        self.email.errors = [e for e in self.email.errors if e not in propios]
+        # Lazy translations: compared as text.
+        propios = {str(get_message(c)[0]) for c in ('USER_DOES_NOT_EXIST', 'INVALID_PASSWORD')}
+        self.email.errors = [e for e in self.email.errors if str(e) not in propios]
         self.password.errors = [accesos.MENSAJE]
 
 
