@@ -35,7 +35,8 @@ def create_app(config=None):
     abrir(app.config['DATABASE_URL'])
     registrar_conexion_por_peticion(app)
 
-    from admin_app import cabeceras, cli, idioma, limites, seguridad
+    from admin_app import cabeceras, cli, idioma, seguridad
+    from vistas import limites
     cabeceras.registrar(app)
     limites.iniciar(app)
     idioma.iniciar(app)

@@ -1,6 +1,6 @@
 """Flask-Security-Too on peewee: login, logout, password hashing, roles; the sign-in log
 and the lock-out (catalogos.accesos)."""
-from flask import flash, has_request_context, redirect, request
+from flask import has_request_context, redirect, request
 from flask_login import user_logged_out
 from flask_security import (LoginForm, PeeweeUserDatastore, Security, hash_password,
                             user_authenticated)
@@ -57,15 +57,11 @@ def iniciar(app):
     def _salir_con_token():
         # Flask-Security's logout takes no form, so it checks no CSRF token: any other site
         # could sign our users out. The logout button already posts the token (csrf_salir).
-        from flask_wtf.csrf import CSRFError, validate_csrf
-        from wtforms.validators import ValidationError
+        from vistas.acceso import csrf_valido
 
-        if request.endpoint == 'security.logout' and request.method == 'POST':
-            try:
-                validate_csrf(request.form.get('csrf_token'))
-            except (ValidationError, CSRFError):
-                flash('La sesión del formulario expiró: vuelva a pulsar «Salir».', 'error')
-                return redirect('/admin/')
+        if request.endpoint == 'security.logout' and request.method == 'POST' and \
+                not csrf_valido('La sesión del formulario expiró: vuelva a pulsar «Salir».'):
+            return redirect('/admin/')
         return None
 
     @app.context_processor

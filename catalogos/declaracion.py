@@ -5,8 +5,7 @@ which is also the order the configuration export writes them (parents before chi
 """
 from dataclasses import dataclass, field
 
-TODOS = ('admin', 'supervisor', 'agente', 'gerente')
-SOLO_ADMIN = ('admin',)
+from reglas.permisos import roles_de
 
 
 @dataclass(frozen=True)
@@ -29,18 +28,17 @@ class Declaracion:
     columnas: tuple
     busqueda: tuple = ('codigo', 'nombre')
     filtros: tuple = ('activo',)
-    lectura: tuple = TODOS
-    escritura: tuple = SOLO_ADMIN
+    # Actions of reglas.permisos whose roles read and write this catalog's screen.
+    lectura: str = 'catalogos.leer'
+    escritura: str = 'catalogos.editar'
     hijos: tuple = ()
     ajax: tuple = ()  # foreign keys looked up by typing (lists that can be long)
     orden: tuple = ('codigo', False)
     formulario: tuple = field(default=())  # explicit form field order; empty = all fields
 
-    def puede_leer(self, roles):
-        return bool(set(roles) & set(self.lectura))
-
-    def puede_escribir(self, roles):
-        return bool(set(roles) & set(self.escritura))
+    def __post_init__(self):
+        for accion in (self.lectura, self.escritura):
+            roles_de(accion)  # an action missing from the policy fails at import, not later
 
 
 REGISTRO = []

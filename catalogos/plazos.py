@@ -3,6 +3,7 @@ from peewee import BooleanField, CharField, FloatField, IntegerField
 
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo, error_umbral
 from catalogos.declaracion import declarar
+from reglas.sla import UMBRAL_POR_VENCER
 
 
 class PlazoLegal(Catalogo):
@@ -18,7 +19,7 @@ class PlazoLegal(Catalogo):
     notificacion_cantidad = IntegerField(null=True, verbose_name='Plazo para notificar')
     notificacion_unidad = CharField(max_length=20, choices=OPCIONES_UNIDAD, null=True,
                                     verbose_name='Unidad de notificación')
-    umbral_por_vencer = FloatField(default=0.8, verbose_name='Umbral «por vencer»',
+    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER, verbose_name='Umbral «por vencer»',
                                    help_text='Fracción del plazo transcurrida (0,8 = 80%).')
 
     def errores_propios(self):
@@ -43,7 +44,7 @@ class Prioridad(Catalogo):
                        verbose_name='Unidad')
     orden = IntegerField(default=0, verbose_name='Orden')
     color = CharField(max_length=20, default='secondary', verbose_name='Color')
-    umbral_por_vencer = FloatField(default=0.8, verbose_name='Umbral «por vencer»',
+    umbral_por_vencer = FloatField(default=UMBRAL_POR_VENCER, verbose_name='Umbral «por vencer»',
                                    help_text='Fracción del plazo transcurrida (0,8 = 80%).')
 
     def errores_propios(self):

@@ -13,10 +13,14 @@ POR_VENCER = 'por_vencer'
 VENCIDO = 'vencido'
 ESTADOS_SLA = (A_TIEMPO, POR_VENCER, VENCIDO)
 UTC = timezone.utc
+# The share of a term after which it is "por vencer" unless its rule says otherwise (the
+# DESIGN default; each priority and legal term copies its own onto the running term).
+UMBRAL_POR_VENCER = 0.8
 
 
-def estado_sla(inicio: datetime, vence: datetime, ahora: datetime, umbral: float = 0.8,
-               unidad: str | None = None, calendario: Calendario | None = None) -> str:
+def estado_sla(inicio: datetime, vence: datetime, ahora: datetime,
+               umbral: float = UMBRAL_POR_VENCER, unidad: str | None = None,
+               calendario: Calendario | None = None) -> str:
     """VENCIDO after vence; POR_VENCER once the share of the term used reaches umbral.
 
     With unidad and calendario the share is measured on that unit's clock (business time for
@@ -31,7 +35,7 @@ def estado_sla(inicio: datetime, vence: datetime, ahora: datetime, umbral: float
     if isinstance(umbral, bool) or not isinstance(umbral, (int, float)) or not 0 < umbral < 1:
         raise ReglaInvalida(
             f'Umbral inválido: {umbral!r}. Debe ser un número entre 0 y 1 sin incluirlos, '
-            f'p. ej. 0.8')
+            f'p. ej. {UMBRAL_POR_VENCER}')
     if (unidad is None) != (calendario is None):
         raise ReglaInvalida(
             f'Indique unidad y calendario juntos o ninguno; se recibió unidad={unidad!r}, '

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from reglas.permisos import roles_de
+
 PENDIENTE, EN_CURSO, TERMINADO, CERRADO = 'PENDIENTE', 'EN_CURSO', 'TERMINADO', 'CERRADO'
 SUSPENDIDO, ANULADO = 'SUSPENDIDO', 'ANULADO'
 ESTADOS = (PENDIENTE, EN_CURSO, SUSPENDIDO, TERMINADO, CERRADO, ANULADO)
@@ -20,8 +22,8 @@ EN_TRAMITE = ABIERTOS + (TERMINADO,)
 
 # The customer has no account; the services act for them under this pseudo-role.
 CLIENTE = 'cliente'
-_TRABAJAN = frozenset({'agente', 'supervisor'})
-_SUPERVISAN = frozenset({'supervisor'})
+_TRABAJAN = roles_de('casos.trabajar')
+_SUPERVISAN = roles_de('casos.supervisar')
 _VIVOS = frozenset({PENDIENTE, EN_CURSO})
 _NO_FINALES = frozenset({PENDIENTE, EN_CURSO, SUSPENDIDO, TERMINADO})
 ANTERIOR = 'anterior'  # destination of 'reanudar': the state the case had when suspended

@@ -28,6 +28,21 @@ CONFIG_PRUEBA = {
 CONTRASENA = 'clave-segura-1'
 
 
+@pytest.fixture(scope='session', autouse=True)
+def _dia_de_la_prueba():
+    """RECLAMOS_PRUEBAS_DIA=2031-06-15T15:00 runs the whole suite as if it were that instant
+    (UTC, the clock ticking from there): how we prove that no test depends on today's date."""
+    dia = os.environ.get('RECLAMOS_PRUEBAS_DIA')
+    if not dia:
+        yield
+        return
+    import time_machine
+
+    instante = datetime.datetime.fromisoformat(dia).replace(tzinfo=datetime.timezone.utc)
+    with time_machine.travel(instante, tick=True):
+        yield
+
+
 @pytest.fixture(scope='session')
 def url_bd(tmp_path_factory):
     """One migrated database for the whole run; dropped at the end."""

@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # What the tests need on a fresh Debian machine: system packages (Debian's Chromium for the
 # browser tests, no browser download; DejaVu fonts for the PDF reports) and the Python test
-# dependencies. Idempotent and quick when everything is already there.
+# dependencies; wrk and HAProxy for the benchmark tests run on request. Idempotent and quick
+# when everything is already there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PAQUETES=(chromium fonts-dejavu-core dovecot-imapd openssl)
+PAQUETES=(chromium fonts-dejavu-core dovecot-imapd openssl wrk haproxy)
 faltan=()
 for paquete in "${PAQUETES[@]}"; do
   dpkg -s "$paquete" >/dev/null 2>&1 || faltan+=("$paquete")

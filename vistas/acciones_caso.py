@@ -6,8 +6,6 @@ input, 403 not allowed, 409 the case changed since it was read (with what change
 from flask import current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
@@ -135,17 +133,13 @@ def opciones_acciones(reclamo):
 
 
 class AccionesCaso:
-    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible,
+    caso_para_cambiar, render_ficha)."""
 
     @expose('/<numero>/accion', methods=('POST',))
     def accion(self, numero):
-        reclamo = self.caso_visible(numero)
+        reclamo = self.caso_para_cambiar(numero)
         accion = request.form.get('accion', '')
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
-            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
-                                              'página.', 400)
         try:
             formulario = {**request.form.to_dict(), '_reclamo': reclamo}
             ejecutar(accion, reclamo, formulario, current_user, request.remote_addr)

@@ -1,36 +1,23 @@
 """The one secured base view every admin screen derives from, and its peewee fixes."""
-from flask import abort, flash, redirect, request, url_for
+from flask import flash
 from flask_admin import AdminIndexView, expose
-from flask_admin.babel import gettext
 from flask_admin.contrib.peewee import ModelView
 from flask_admin.contrib.peewee.form import CustomModelConverter
 from flask_admin.form import SecureForm
-from flask_login import current_user
 from peewee import JOIN, AutoField, IntegrityError, TextField
 from wtforms.validators import Length, ValidationError
 
 from bd import db
 from reglas.hojas import celda_segura
+from vistas.acceso import Protegida, roles_actuales
 
 # Longest text a generated form accepts for an unbounded (TextField) column; CharFields get
 # their max_length from wtf-peewee already.
 TEXTO_MAXIMO = 5000
 
 # Endpoints that change data; readers are refused them with a 403, not just a hidden button.
-VISTAS_ESCRITURA = {'create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update'}
-
-
-def roles_actuales():
-    if not current_user.is_authenticated or not current_user.active:
-        return set()
-    return current_user.nombres_roles()
-
-
-def rechazar():
-    """Not logged in: to the login page. Logged in without the role: 403."""
-    if current_user.is_authenticated:
-        abort(403)
-    return redirect(url_for('security.login', next=request.full_path))
+VISTAS_ESCRITURA = frozenset({'create_view', 'edit_view', 'delete_view', 'action_view',
+                              'ajax_update'})
 
 
 class Convertidor(CustomModelConverter):
@@ -52,11 +39,13 @@ class Convertidor(CustomModelConverter):
         return super().convert(model, field, field_args)
 
 
-class VistaSegura(ModelView):
-    """Role checks on the server for every endpoint; one transaction per save."""
+class VistaSegura(Protegida, ModelView):
+    """Role checks on the server for every endpoint (vistas.acceso: ``permiso`` to read,
+    ``permiso_escritura`` for VISTAS_ESCRITURA); one transaction per save."""
 
-    roles_lectura = ('admin',)
-    roles_escritura = ('admin',)
+    permiso = 'catalogos.editar'
+    permiso_escritura = 'catalogos.editar'
+    vistas_escritura = VISTAS_ESCRITURA
 
     form_base_class = SecureForm
     model_form_converter = Convertidor
@@ -71,22 +60,6 @@ class VistaSegura(ModelView):
         # Exported CSV is opened in spreadsheets: text that starts like a formula is not one.
         valor = super().get_export_value(model, name)
         return celda_segura(str(valor)) if isinstance(valor, str) else valor
-
-    # -- roles -------------------------------------------------------------------------
-    def puede_escribir(self):
-        return bool(roles_actuales() & set(self.roles_escritura))
-
-    def is_accessible(self):
-        roles = roles_actuales()
-        if not roles & set(self.roles_lectura):
-            return False
-        destino = (request.endpoint or '').rpartition('.')
-        if destino[0] == self.endpoint and destino[2] in VISTAS_ESCRITURA:
-            return bool(roles & set(self.roles_escritura))
-        return True
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
 
     @property
     def can_create(self):
@@ -132,7 +105,6 @@ class VistaSegura(ModelView):
 
     def _guardar(self, guardar, form, model):
         """Validate with the model's own rules, then save parent and inline rows atomically."""
-        self._formulario_en_curso = form
         with db.atomic() as transaccion:
             resultado = guardar()
             if not resultado:
@@ -167,19 +139,12 @@ class VistaSegura(ModelView):
         return True
 
 
-class Inicio(AdminIndexView):
-    """The admin home: only for signed-in users; shows what each role can do."""
+class Inicio(Protegida, AdminIndexView):
+    """The admin home: only for staff; shows what each role can do."""
 
-    def is_accessible(self):
-        return bool(roles_actuales())
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+    permiso = 'inicio'
 
     @expose('/')
     def index(self):
         return self.render('admin/inicio.html', roles=sorted(roles_actuales()))
 
-
-def mensaje_fallo():
-    return gettext('Failed to create record.')

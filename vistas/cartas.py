@@ -16,8 +16,7 @@ class VistaPlantillasCarta(VistaSegura):
     """Admins write the templates; supervisors read them. model.errores() (VistaSegura's
     on_model_change) renders each with sample values, so a bad placeholder is refused."""
 
-    roles_lectura = ('admin', 'supervisor')
-    roles_escritura = ('admin',)
+    permiso, permiso_escritura = 'plantillas_carta.leer', 'plantillas_carta.editar'
     column_list = ('codigo', 'nombre', 'motivo', 'resultado', 'activo', 'vista_previa')
     column_labels = {'codigo': 'Código', 'nombre': 'Nombre', 'motivo': 'Motivo',
                      'resultado': 'Resultado', 'activo': 'Activo', 'asunto': 'Asunto',

@@ -1,16 +1,18 @@
 """The case page: data, custom fields, terms, activities, timeline, and the allowed actions."""
-from flask import abort
+from flask import abort, make_response
 from flask_admin import expose
 from flask_login import current_user
 
 from reclamos.caso import ficha
 from reclamos.caso.modelo import Reclamo
+from reclamos.portal.cartas import puede_enviar
 from reclamos.laboratorio.diagnostico import similares_resueltos
 from reclamos.laboratorio.enrutamiento import EtiquetaCaso
 from reclamos.caso.documentos import TIPOS_DOCUMENTO, de_caso
 from reclamos.caso.lineas import LineaReclamo
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ETIQUETAS, ETIQUETAS_LINEA
+from vistas.acceso import csrf_valido
 
 
 class FichaCaso:
@@ -22,6 +24,16 @@ class FichaCaso:
         reclamo = Reclamo.get_or_none(Reclamo.numero == numero)
         if reclamo is None or not ficha.visible_para(reclamo, current_user):
             abort(404)
+        return reclamo
+
+    def caso_para_cambiar(self, numero):
+        """The visible case of a POST whose form token is valid; otherwise the case page with
+        the reason (400), and nothing changes."""
+        reclamo = self.caso_visible(numero)
+        if not csrf_valido():
+            pagina, estado = self.render_ficha(
+                reclamo, 'La sesión del formulario expiró: recargue la página.', 400)
+            abort(make_response(pagina, estado))
         return reclamo
 
     @expose('/<numero>')
@@ -44,7 +56,8 @@ class FichaCaso:
                         .order_by(LineaReclamo.numero)),
             acciones=ficha.acciones_permitidas(reclamo, current_user),
             opciones=opciones_acciones(reclamo), datos_transicion=DATOS_TRANSICION,
-            etiquetas=EtiquetaCaso.de(reclamo.id))
+            etiquetas=EtiquetaCaso.de(reclamo.id),
+            escribe_carta=puede_enviar(reclamo, current_user))
         return pagina, estado
 
     @expose('/<numero>/similares')

@@ -83,8 +83,8 @@ def vista_de(declaracion):
                   if isinstance(modelo._meta.fields.get(n), ForeignKeyField)}
     # Options must exist before ModelView.__init__, which builds its caches from them.
     atributos = {
-        'roles_lectura': declaracion.lectura,
-        'roles_escritura': declaracion.escritura,
+        'permiso': declaracion.lectura,
+        'permiso_escritura': declaracion.escritura,
         'column_list': declaracion.columnas,
         'column_labels': etiquetas,
         'column_choices': {c.name: list(c.choices) for c in modelo._meta.sorted_fields

@@ -1,20 +1,19 @@
 """Customers: a list for staff, edits and the CSV import for admins and supervisors."""
 from flask import flash, request
 from flask_admin import expose
-from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
 from reclamos.clientes.modelo import Cliente
 from reclamos.clientes.importacion import ErrorArchivo, importar, leer
-from vistas.base import VistaSegura, rechazar, roles_actuales
+from vistas.acceso import csrf_valido
+from vistas.base import VISTAS_ESCRITURA, VistaSegura
 
-IMPORTAN = {'admin', 'supervisor'}
 ERRORES_MOSTRADOS = 200
 
 
 class VistaClientes(VistaSegura):
-    roles_lectura = ('admin', 'supervisor', 'agente', 'gerente')
-    roles_escritura = ('admin', 'supervisor')
+    permiso, permiso_escritura = 'clientes.leer', 'clientes.editar'
+    vistas_escritura = VISTAS_ESCRITURA | {'importar_csv'}
     simple_list_pager = True  # no COUNT(*) over every customer on each page
     column_list = ('tipo_documento_identidad', 'numero_documento', 'nombre', 'email',
                    'telefono')
@@ -52,14 +51,9 @@ class VistaClientes(VistaSegura):
 
     @expose('/importar/', methods=('GET', 'POST'))
     def importar_csv(self):
-        if not roles_actuales() & IMPORTAN:
-            return rechazar()
         resultado, errores = None, []
         if request.method == 'POST':
-            try:
-                validate_csrf(request.form.get('csrf_token'))
-            except (ValidationError, CSRFError):
-                flash('La sesión del formulario expiró: vuelva a enviarlo.', 'error')
+            if not csrf_valido('La sesión del formulario expiró: vuelva a enviarlo.'):
                 return self.render('clientes/importar.html', resultado=None, errores=[]), 400
             archivo = request.files.get('archivo')
             try:

@@ -18,8 +18,8 @@ def _caso(vista, contexto, modelo, nombre):
 
 
 class VistaCorreoEntrante(VistaSegura):
-    roles_lectura = ('admin',)
-    roles_escritura = ()  # a record of what happened: never edited by hand
+    # A record of what happened: never edited by hand.
+    permiso, permiso_escritura = 'registros.leer', 'registros.editar'
 
     can_create = can_edit = can_delete = False
     simple_list_pager = True

@@ -2,8 +2,6 @@
 from flask import abort, current_app, flash, redirect, request, send_file, url_for
 from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from reclamos.caso.almacen import de_config
 from reclamos.caso.documentos import Documento, adjuntar
@@ -15,16 +13,12 @@ def almacen():
 
 
 class DocumentosCaso:
-    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible, render_ficha)."""
+    """Mixed into vistas.casos.VistaCasos after FichaCaso (uses caso_visible,
+    caso_para_cambiar, render_ficha)."""
 
     @expose('/<numero>/documentos', methods=('POST',))
     def adjuntar(self, numero):
-        reclamo = self.caso_visible(numero)
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
-            return self.render_ficha(reclamo, 'La sesión del formulario expiró: recargue la '
-                                              'página.', 400)
+        reclamo = self.caso_para_cambiar(numero)
         archivo = request.files.get('archivo')
         tiene = archivo is not None and bool(archivo.filename)
         try:

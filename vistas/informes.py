@@ -6,7 +6,7 @@ only (the counts say so in the subtitle); agents are refused.
 import datetime
 
 from flask import Response, current_app, request
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_login import current_user
 
 from catalogos.atencion import Canal
@@ -14,9 +14,10 @@ from catalogos.informes import COLUMNAS, DIMENSIONES
 from catalogos.organizacion import EntidadReguladora
 from graficos.informe.construccion import NOTA, formato, generar, plantillas, preparar
 from reclamos.errores import ErrorValidacion
-from vistas.base import rechazar, roles_actuales
+from reglas.permisos import puede
+from reglas.visibilidad import areas_visibles
+from vistas.acceso import VistaProtegida, roles_actuales
 
-LEEN = {'admin', 'gerente', 'supervisor'}
 # Exporters by name: fpdf2 and openpyxl take a second or more to import, so they load on the
 # first download instead of slowing every worker's start.
 TIPOS = {'xlsx': ('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'a_xlsx'),
@@ -25,10 +26,10 @@ TIPOS = {'xlsx': ('application/vnd.openxmlformats-officedocument.spreadsheetml.s
 
 def area_limitada():
     """The area a supervisor's reports are limited to (None: every case)."""
-    roles = roles_actuales()
-    if roles & {'admin', 'gerente'} or not current_user.is_authenticated:
+    if not current_user.is_authenticated:
         return None
-    return current_user.area if current_user.area_id else None
+    return current_user.area if areas_visibles(roles_actuales(), current_user.area_id) \
+        else None
 
 
 def _propuestos():
@@ -37,12 +38,8 @@ def _propuestos():
     return {'mes': f'{(hoy.replace(day=1) - datetime.timedelta(days=1)):%Y-%m}'}
 
 
-class VistaInformes(BaseView):
-    def is_accessible(self):
-        return bool(roles_actuales() & LEEN)
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+class VistaInformes(VistaProtegida):
+    permiso = 'informes.ver'
 
     @expose('/')
     def index(self):
@@ -70,7 +67,7 @@ class VistaInformes(BaseView):
                                EntidadReguladora.nombre),
                            dimensiones=DIMENSIONES, columnas=COLUMNAS, formato=formato,
                            nota=NOTA, area=area_limitada(),
-                           edita_mejora=bool(roles_actuales() & {'admin', 'gerente'})), estado
+                           edita_mejora=puede(roles_actuales(), 'mejora.editar')), estado
 
     def _descargar(self, informe, tipo):
         from graficos.informe import exportar as informe_exportar

@@ -2,10 +2,8 @@
 from pathlib import Path
 
 from flask import abort, flash, jsonify, redirect, request, send_from_directory, url_for
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from bd import db
 from reclamos.laboratorio.borradores import (VARIABILIDAD, BitacoraAdmin, BorradorConfiguracion,
@@ -15,15 +13,11 @@ from reclamos.laboratorio.borradores import (VARIABILIDAD, BitacoraAdmin, Borrad
 from catalogos.enrutamiento import ReglaEnrutamiento, avisos_de
 from reclamos.laboratorio.enrutamiento import PREVIA_MAX, vista_previa
 from reclamos.errores import ErrorValidacion
-from vistas.base import rechazar, roles_actuales
+from vistas.acceso import SESION_EXPIRADA, VistaProtegida, csrf_valido
 
 
-class SoloAdmin(BaseView):
-    def is_accessible(self):
-        return 'admin' in roles_actuales()
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+class SoloAdmin(VistaProtegida):
+    permiso = 'laboratorio.usar'
 
 
 class VistaPruebaRegla(SoloAdmin):
@@ -53,19 +47,10 @@ class VistaPruebaRegla(SoloAdmin):
 class VistaLaboratorio(SoloAdmin):
     """Drafts of the configuration: copy, edit, run against a past period, publish, roll back."""
 
-    def _csrf(self):
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
-            return False
-        return True
-
     def _cambiar_configuracion(self, cambio, mensaje):
         """Publish or restore: check the form token, replace the live configuration, say how
         it went, back to the lab's index."""
-        if not self._csrf():
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        else:
+        if csrf_valido(SESION_EXPIRADA):
             try:
                 flash(mensaje(cambio(current_user._get_current_object())), 'success')
             except ErrorValidacion as error:
@@ -90,8 +75,7 @@ class VistaLaboratorio(SoloAdmin):
 
     @expose('/copiar', methods=('POST',))
     def copiar(self):
-        if not self._csrf():
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        if not csrf_valido(SESION_EXPIRADA):
             return redirect(url_for('.index'))
         from reclamos.laboratorio.ensayo import atencion_reciente
 
@@ -118,14 +102,17 @@ class VistaLaboratorio(SoloAdmin):
                 CorridaEnsayo.borrador == borrador.id).order_by(
                 CorridaEnsayo.id.desc()).limit(10))), estado
 
+    def _sesion_expirada(self, borrador, formulario=None):
+        return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
+                            formulario, 400)
+
     @expose('/<int:ident>', methods=('GET', 'POST'))
     def borrador(self, ident):
         borrador = self._borrador(ident)
         if request.method == 'GET':
             return self._pagina(borrador)
-        if not self._csrf():
-            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
-                                estado=400)
+        if not csrf_valido():
+            return self._sesion_expirada(borrador)
         try:
             with db.atomic():
                 editar(borrador, request.form)
@@ -140,9 +127,8 @@ class VistaLaboratorio(SoloAdmin):
         from reclamos.laboratorio.corridas import iniciar
 
         borrador = self._borrador(ident)
-        if not self._csrf():
-            return self._pagina(borrador, {'borrador': 'La sesión del formulario expiró.'},
-                                request.form, 400)
+        if not csrf_valido():
+            return self._sesion_expirada(borrador, request.form)
         try:
             corrida = iniciar(borrador, request.form.get('desde'), request.form.get('hasta'),
                               current_user._get_current_object())
@@ -188,12 +174,10 @@ class VistaLaboratorio(SoloAdmin):
         from reclamos.laboratorio.corridas import cancelar
 
         corrida = self._corrida(ident)
-        if not self._csrf():
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        elif cancelar(corrida):
-            flash('Cancelación pedida: la simulación se detendrá en unos instantes.', 'info')
-        else:
-            flash(f'La simulación ya estaba {corrida.etiqueta.lower()}.', 'info')
+        if csrf_valido(SESION_EXPIRADA):
+            flash('Cancelación pedida: la simulación se detendrá en unos instantes.'
+                  if cancelar(corrida) else
+                  f'La simulación ya estaba {corrida.etiqueta.lower()}.', 'info')
         return redirect(url_for('.corrida', ident=ident))
 
     @expose('/<int:ident>/publicar', methods=('POST',))

@@ -2,10 +2,8 @@
 read. ``/admin/mejora/nueva?casos=1,2&motivo=3`` opens the form pre-filled with those cases
 (ids) and motives (``motivo`` or ``motivos``, ids), e.g. from a chart or the reports."""
 from flask import Response, abort, current_app, flash, redirect, request, url_for
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
-from wtforms.validators import ValidationError
 
 from catalogos.servicios import Motivo
 from catalogos.usuarios import Usuario
@@ -14,10 +12,9 @@ from reclamos.errores import ErrorValidacion
 from reclamos.mejora.modelo import (ESTADOS_MEJORA, TIPOS_MEJORA, VIGENTES, AccionMejora,
                              ActaComite, hoy_en)
 from reclamos.mejora.servicios import crear, ids, modificar, registrar_acta
-from vistas.base import rechazar, roles_actuales
+from reglas.permisos import puede
+from vistas.acceso import SESION_EXPIRADA, VistaProtegida, csrf_valido, roles_actuales
 
-LEEN = {'admin', 'gerente', 'supervisor'}
-EDITAN = {'admin', 'gerente'}
 POR_PAGINA = 50
 ID_MAXIMO = 2 ** 31 - 1  # larger ids do not exist (and PostgreSQL refuses them)
 FILTROS = {'vigentes': 'Abiertas y en curso', 'vencidas': 'Vencidas', 'todas': 'Todas'}
@@ -27,29 +24,15 @@ def _zona():
     return current_app.config['BABEL_DEFAULT_TIMEZONE']
 
 
-def _csrf_valido():
-    try:
-        validate_csrf(request.form.get('csrf_token'))
-    except (ValidationError, CSRFError):
-        flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        return False
-    return True
+class _Segura(VistaProtegida):
+    """Supervisors read; every POST and the new-record forms are for who edits."""
 
-
-class _Segura(BaseView):
-    def is_accessible(self):
-        roles = roles_actuales()
-        if not roles & LEEN:
-            return False
-        if request.method == 'POST' or (request.endpoint or '').endswith('.nueva'):
-            return bool(roles & EDITAN)
-        return True
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+    permiso, permiso_escritura = 'mejora.leer', 'mejora.editar'
+    vistas_escritura = frozenset({'nueva'})
+    post_escribe = True
 
     def edita(self):
-        return bool(roles_actuales() & EDITAN)
+        return puede(roles_actuales(), 'mejora.editar')
 
 
 def _seleccion(valores):
@@ -103,7 +86,7 @@ class VistaMejora(_Segura):
     def nueva(self):
         fuente = request.form if request.method == 'POST' else request.args
         casos, motivos, errores = _seleccion(fuente)
-        if request.method == 'POST' and _csrf_valido():
+        if request.method == 'POST' and csrf_valido(SESION_EXPIRADA):
             datos = {k: request.form.get(k) for k in ('tipo', 'descripcion', 'responsable',
                                                       'vence_el')}
             datos['casos'] = [c.id for c in casos]
@@ -127,7 +110,7 @@ class VistaMejora(_Segura):
         if accion is None:
             abort(404)
         errores = {}
-        if request.method == 'POST' and _csrf_valido():
+        if request.method == 'POST' and csrf_valido(SESION_EXPIRADA):
             datos = {k: request.form.get(k) for k in ('tipo', 'descripcion', 'responsable',
                                                       'vence_el', 'estado', 'resultado')}
             datos['motivos'] = request.form.getlist('motivos')
@@ -169,7 +152,7 @@ class VistaActas(_Segura):
     @expose('/nueva', methods=('GET', 'POST'))
     def nueva(self):
         errores = {}
-        if request.method == 'POST' and _csrf_valido():
+        if request.method == 'POST' and csrf_valido(SESION_EXPIRADA):
             decisiones = {k[len('decision_'):]: v for k, v in request.form.items()
                           if k.startswith('decision_')}
             try:

@@ -3,13 +3,11 @@ of sent and failed e-mail and of in-app notifications, with a retry of failed e-
 import datetime
 
 from flask import abort, flash, redirect, request, url_for
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_admin.actions import action
 from flask_admin.contrib.peewee.filters import FilterEqual
 from flask_login import current_user
-from flask_wtf.csrf import CSRFError, validate_csrf
 from markupsafe import Markup
-from wtforms.validators import ValidationError
 
 import reclamos.alertas.barrido  # noqa: F401  (saving a level on the screens reschedules open terms)
 from bd import db
@@ -17,7 +15,8 @@ from catalogos.usuarios import Usuario
 from reclamos.caso.modelo import Reclamo
 from reclamos.correo.salida import ESTADOS, FALLIDO, PENDIENTE, Correo
 from reclamos.alertas.notificaciones import Notificacion, marcar_leidas
-from vistas.base import VistaSegura, rechazar, roles_actuales
+from vistas.acceso import SESION_EXPIRADA, VistaProtegida, csrf_valido
+from vistas.base import VistaSegura
 
 POR_PAGINA = 50
 
@@ -34,23 +33,10 @@ def registrar(app):
         return {'notificaciones_sin_leer': sin_leer}
 
 
-def _csrf_valido():
-    try:
-        validate_csrf(request.form.get('csrf_token'))
-    except (ValidationError, CSRFError):
-        flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
-        return False
-    return True
-
-
-class VistaMisNotificaciones(BaseView):
+class VistaMisNotificaciones(VistaProtegida):
     """The signed-in user's own notifications, unread first; nobody sees another's."""
 
-    def is_accessible(self):
-        return bool(roles_actuales())
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+    permiso = 'notificaciones.propias'
 
     @expose('/')
     def index(self):
@@ -65,7 +51,7 @@ class VistaMisNotificaciones(BaseView):
     @expose('/leidas', methods=('POST',))
     def leidas(self):
         """Mark one (``id``) or every unread notification of the user as read."""
-        if not _csrf_valido():
+        if not csrf_valido(SESION_EXPIRADA):
             return redirect(url_for('.index'))
         ident = request.form.get('id', '')
         if ident and not ident.isdigit():
@@ -93,8 +79,7 @@ def _enlace_caso(vista, contexto, modelo, nombre):
 class _SoloLectura(VistaSegura):
     """Admins only, nothing created or edited here; the case number joined in one query."""
 
-    roles_lectura = ('admin',)
-    roles_escritura = ('admin',)
+    permiso, permiso_escritura = 'registros.leer', 'correo.reintentar'
     can_create = False
     can_edit = False
     can_delete = False

@@ -1,9 +1,7 @@
 """Deadline tools: the simulator (every staff role) and the bulk recompute (admins)."""
 from flask import flash, jsonify, redirect, request, url_for
-from flask_admin import BaseView, expose
-from flask_wtf.csrf import CSRFError, validate_csrf
+from flask_admin import expose
 from peewee import fn
-from wtforms.validators import ValidationError
 
 from catalogos.atencion import Canal
 from catalogos.organizacion import Calendario
@@ -15,20 +13,16 @@ from reclamos.plazos.recalculo import recalcular_vencimientos
 from reclamos.plazos.simulador_plazos import simular
 from reglas.transiciones import ABIERTOS
 from reglas.validacion import UNIDADES
-from vistas.base import rechazar, roles_actuales
+from vistas.acceso import SESION_EXPIRADA, VistaProtegida, csrf_valido
 
 PARAMETROS = ('recibido_en', 'motivo', 'canal', 'prioridad', 'cantidad', 'unidad',
               'calendario')
 
 
-class VistaSimulador(BaseView):
+class VistaSimulador(VistaProtegida):
     """Given a received-at instant and a motive (or an amount and unit), the due instants."""
 
-    def is_accessible(self):
-        return bool(roles_actuales())
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+    permiso = 'plazos.simular'
 
     def _calcular(self):
         datos = {k: request.args.get(k) or None for k in PARAMETROS}
@@ -73,14 +67,10 @@ def _json_termino(termino):
             'vence': termino['vence'].isoformat()}
 
 
-class VistaRecalculo(BaseView):
+class VistaRecalculo(VistaProtegida):
     """After adding or removing non-working days: recompute the open cases' deadlines."""
 
-    def is_accessible(self):
-        return 'admin' in roles_actuales()
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+    permiso = 'plazos.recalcular'
 
     @expose('/')
     def index(self):
@@ -94,10 +84,7 @@ class VistaRecalculo(BaseView):
 
     @expose('/', methods=('POST',))
     def recalcular(self):
-        try:
-            validate_csrf(request.form.get('csrf_token'))
-        except (ValidationError, CSRFError):
-            flash('La sesión del formulario expiró: vuelva a intentarlo.', 'error')
+        if not csrf_valido(SESION_EXPIRADA):
             return redirect(url_for('.index'))
         calendario = request.form.get('calendario', '')
         calendario_id = int(calendario) if calendario.isdigit() else None

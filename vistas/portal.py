@@ -9,7 +9,7 @@ from flask import (Blueprint, current_app, jsonify, redirect, render_template, r
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from admin_app.limites import limitador
+from vistas.limites import limitador
 from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import encuesta, enlaces, solicitudes as portal
 from reclamos.caso.modelo import Reclamo

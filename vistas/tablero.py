@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import plotly
 from flask import abort, current_app, request, send_file, url_for
-from flask_admin import BaseView, expose
+from flask_admin import expose
 from flask_login import current_user
 
 from graficos.tablero import consolidado as resumen
@@ -21,32 +21,25 @@ from graficos.tablero.figuras import como_json
 from graficos.tablero.formulario import FormularioTablero
 from graficos.tablero.tablas import TABLAS, calcular, calcular_con_resumen
 from reclamos.tiempo import ahora_utc
-from vistas.base import rechazar, roles_actuales
+from reglas.permisos import puede
+from reglas.visibilidad import SIN_ACCESO, areas_visibles
+from vistas.acceso import VistaProtegida, roles_actuales
 
 PLOTLY_JS = Path(plotly.__file__).resolve().parent / 'package_data' / 'plotly.min.js'
 UN_ANIO = 365 * 24 * 3600
-_SIN_ACCESO = object()
 
 
 def alcance():
-    """None: every area; a tuple: only those; _SIN_ACCESO: refused."""
-    roles = roles_actuales()
-    if roles & {'admin', 'gerente'}:
-        return None
+    """None: every area; a tuple: only those; SIN_ACCESO: refused (reglas.visibilidad)."""
     area = current_user.area_id if current_user.is_authenticated else None
-    if 'supervisor' in roles:
-        return None if area is None else (area,)
-    if 'agente' in roles and current_app.config.get('RECLAMOS_TABLERO_AGENTES'):
-        return (area,) if area is not None else ()
-    return _SIN_ACCESO
+    return areas_visibles(roles_actuales(), area,
+                          bool(current_app.config.get('RECLAMOS_TABLERO_AGENTES')))
 
 
-class VistaTablero(BaseView):
+class VistaTablero(VistaProtegida):
     def is_accessible(self):
-        return alcance() is not _SIN_ACCESO
-
-    def inaccessible_callback(self, name, **kwargs):
-        return rechazar()
+        # Not one policy action alone: agents get in where the company allows it.
+        return alcance() != SIN_ACCESO
 
     def _formulario(self):
         zona = current_app.config['BABEL_DEFAULT_TIMEZONE']
@@ -86,7 +79,7 @@ class VistaTablero(BaseView):
             casos = None
         return self.render('tablero/index.html', formulario=formulario, graficos=graficos,
                            casos=casos, plotly_version=plotly.__version__, calculo=calculo,
-                           abre_mejoras=bool(roles_actuales() & {'admin', 'gerente'}))
+                           abre_mejoras=puede(roles_actuales(), 'mejora.editar'))
 
     @expose('/exportar/<nombre>.<formato>')
     def exportar(self, nombre, formato):

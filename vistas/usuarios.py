@@ -21,8 +21,7 @@ from vistas.catalogos import FiltroRelacion, _opciones_de
 
 
 class VistaUsuarios(VistaSegura):
-    roles_lectura = ('admin',)
-    roles_escritura = ('admin',)
+    permiso = permiso_escritura = 'usuarios.administrar'
 
     column_list = ('email', 'nombre', 'area', 'active', 'bloqueado_hasta', 'creado_en')
     column_labels = {'email': 'Correo', 'nombre': 'Nombre', 'area': 'Área', 'active': 'Activo',
@@ -85,8 +84,7 @@ class VistaUsuarios(VistaSegura):
 class VistaAccesos(VistaSegura):
     """Who signed in and out, from where, the failed passwords and lock-outs: read only."""
 
-    roles_lectura = ('admin',)
-    roles_escritura = ()
+    permiso, permiso_escritura = 'registros.leer', 'registros.editar'
     column_list = ('creado_en', 'email', 'tipo', 'ip', 'navegador')
     column_labels = {'creado_en': 'Cuándo (UTC)', 'email': 'Correo', 'tipo': 'Evento',
                      'ip': 'IP', 'navegador': 'Navegador', 'usuario': 'Usuario'}

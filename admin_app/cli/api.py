@@ -15,7 +15,7 @@ from bd import db
 def token_api(email, revocar):
     """Print a new API token for EMAIL (for scripts and integrations), or revoke them all."""
     from catalogos.usuarios import Usuario
-    from vistas.api.tokens import emitir, revocar as revocar_todos, vigencia
+    from reclamos.acceso.tokens import emitir, revocar as revocar_todos, vigencia
 
     with db.connection_context():
         usuario = Usuario.get_or_none(Usuario.email == email.strip().lower())

@@ -33,8 +33,10 @@ def figura(tabla, base_casos='/casos/', parametros=None):
 
 def como_json(tabla, base_casos='/casos/', parametros=None):
     """The figure as JSON for Plotly.newPlot; '<' escaped so that no catalog name can close
-    the <script> element that holds it."""
-    return to_json_plotly(especificacion(tabla, base_casos, parametros)).replace('<', '\\u003c')
+    the <script> element that holds it. The standard-library engine always: plotly's default
+    picks orjson when it happens to be installed, and the page then differed by machine."""
+    return to_json_plotly(especificacion(tabla, base_casos, parametros),
+                          engine='json').replace('<', '\\u003c')
 
 
 def especificacion(tabla, base_casos='/casos/', parametros=None):

@@ -32,7 +32,7 @@ class Documento(BaseModel):
     sha256 = CharField(max_length=64, default='')
     archivo_fisico = CharField(max_length=60, default='', verbose_name='Archivo físico',
                                help_text='Caja/carpeta del original en papel.')
-    usuario = ForeignKeyField(Usuario, null=True, on_delete='RESTRICT', index=False)
+    usuario = ForeignKeyField(Usuario, null=True, on_delete='RESTRICT')  # indexed since 0005
     creado_en = DateTimeField(default=datetime.datetime.utcnow, verbose_name='Registrado')
     nota = TextField(default='')
 

@@ -150,21 +150,3 @@ class Reclamo(BaseModel):
     @classmethod
     def vencidos(cls, ahora):
         return cls.abiertos().where(cls.vence_en < a_bd(ahora))
-
-    @classmethod
-    def de_area(cls, area):
-        return cls.select().where(cls.area == area)
-
-    @classmethod
-    def de_usuario(cls, usuario):
-        return cls.select().where(cls.usuario == usuario)
-
-    @classmethod
-    def cola(cls, area=None, usuario=None):
-        """Open cases, next due first (the agent's and the area's queue)."""
-        consulta = cls.abiertos()
-        if area is not None:
-            consulta = consulta.where(cls.area == area)
-        if usuario is not None:
-            consulta = consulta.where(cls.usuario == usuario)
-        return consulta.order_by(cls.vence_en.asc(nulls='LAST'), cls.id)

@@ -2,7 +2,7 @@
 import datetime
 import re
 
-from peewee import CharField, DateTimeField
+from peewee import CharField, DateTimeField, fn
 
 from bd import BaseModel
 
@@ -55,6 +55,12 @@ class Cliente(BaseModel):
     def errores(self):
         return errores_cliente(self.tipo_documento_identidad, self.numero_documento,
                                self.nombre, self.email, self.telefono, self.direccion)
+
+
+
+# Incoming mail looks the sender up by address on every message (reclamos.correo.entrada):
+# an expression index, which peewee declares by name (migration 0009 creates it).
+Cliente.add_index(Cliente.index(fn.LOWER(Cliente.email), name='cliente_email_minusculas'))
 
 
 def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):

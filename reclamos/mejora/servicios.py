@@ -11,14 +11,14 @@ from reclamos.mejora.modelo import (CANCELADA, CERRADA, ESTADOS_MEJORA, TIPOS_ME
                              AccionMejora, AccionMejoraMotivo, AccionMejoraReclamo, ActaAccion,
                              ActaComite, CambioMejora, hoy_en)
 from reclamos.tiempo import a_bd, ahora_utc, aware
+from reglas.permisos import puede
 
-EDITAN = {'admin', 'gerente'}
 TEXTO_MAX = 5000
 MAX_ENLACES = 500
 
 
 def exigir_editor(usuario):
-    if usuario is None or not usuario.nombres_roles() & EDITAN:
+    if usuario is None or not puede(usuario.nombres_roles(), 'mejora.editar'):
         raise ErrorPermiso('Solo un gerente o un administrador gestiona acciones de mejora.')
 
 

@@ -14,6 +14,7 @@ from reclamos.tiempo import a_bd, aware
 from reglas import Calendario as CalendarioRegla
 from reglas import ReglaInvalida, ReglaPlazo, vencimiento, vencimiento_con_pausas
 from reglas import prorrogar as prorrogar_regla
+from reglas.sla import UMBRAL_POR_VENCER
 
 
 def calendario_regla(calendario_id):
@@ -43,11 +44,12 @@ def calendario_de(reclamo):
 
 
 def datos_termino(calendario, inicio, tipo, codigo, nombre, cantidad, unidad,
-                  prorrogable=False, prorroga_max=None, umbral=0.8, actividad_orden=None):
+                  prorrogable=False, prorroga_max=None, umbral=UMBRAL_POR_VENCER,
+                  actividad_orden=None):
     """The values of a term running from ``inicio`` (aware), its due instant computed."""
     return {'tipo': tipo, 'codigo': codigo[:40], 'nombre': nombre[:200], 'cantidad': cantidad,
             'unidad': unidad, 'prorrogable': prorrogable, 'prorroga_max': prorroga_max,
-            'umbral': umbral if umbral and 0 < umbral < 1 else 0.8,
+            'umbral': umbral if umbral and 0 < umbral < 1 else UMBRAL_POR_VENCER,
             'actividad_orden': actividad_orden, 'inicio': a_bd(inicio),
             'vence_en': a_bd(vencimiento(inicio, cantidad, unidad, calendario)),
             # The escalation sweep looks at a new term at once and schedules its next level.

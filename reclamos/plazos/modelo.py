@@ -13,6 +13,7 @@ from catalogos.usuarios import Usuario
 from reclamos.caso.modelo import Reclamo
 from reclamos.tiempo import aware
 from reglas import estado_sla
+from reglas.sla import UMBRAL_POR_VENCER
 from reglas.transiciones import ESTADOS
 
 LEGAL, PRIORIDAD, PRIMERA_RESPUESTA, ACTIVIDAD = ('legal', 'prioridad', 'primera_respuesta',
@@ -33,7 +34,7 @@ class TerminoCaso(BaseModel):
     # terms of cases already running.
     prorrogable = BooleanField(default=False, verbose_name='Prorrogable')
     prorroga_max = IntegerField(null=True, verbose_name='Prórroga máxima')
-    umbral = FloatField(default=0.8, verbose_name='Umbral «por vencer»')
+    umbral = FloatField(default=UMBRAL_POR_VENCER, verbose_name='Umbral «por vencer»')
     actividad_orden = IntegerField(null=True, verbose_name='Actividad')
     inicio = DateTimeField(verbose_name='Inicio')
     vence_en = DateTimeField(null=True, verbose_name='Vence')  # None while suspended

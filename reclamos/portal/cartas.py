@@ -23,13 +23,13 @@ from reglas.plantillas import ErrorPlantilla, renderizar, validar
 from reclamos.plazos.ciclo import calendario_de
 from reclamos.portal.solicitudes import destinatario_de, vencimiento_legal
 from reclamos.tiempo import ahora_utc, aware
+from reglas.permisos import puede
 from reglas.transiciones import ETIQUETAS
 
 RESULTADOS = [('favorable', 'Favorable al cliente'), ('parcial', 'Parcialmente favorable'),
               ('desfavorable', 'Desfavorable'), ('informativa', 'Informativa')]
 TEXTO_MAX = 20_000
 ASUNTO_MAX = 300
-ROLES_CARTA = {'agente', 'supervisor', 'admin'}
 # The placeholders a template may use, with the values the admin screen validates against.
 VALORES_EJEMPLO = {
     'numero': '2026-000123', 'fecha': '02/03/2026', 'cliente_nombre': 'Rosa Quispe',
@@ -141,7 +141,7 @@ def carta_pdf(reclamo, asunto, texto):
 def puede_enviar(reclamo, usuario):
     """Staff who may work the case: its responsible users, their area's, or an admin."""
     roles = usuario.nombres_roles() if usuario is not None else set()
-    if not roles & ROLES_CARTA:
+    if not puede(roles, 'casos.trabajar'):
         return False
     return 'admin' in roles or es_responsable(reclamo, usuario)
 

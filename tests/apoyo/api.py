@@ -2,6 +2,9 @@
 
 The fixtures are in tests/apoyo/fixtures_api.py (loaded with ``pytest_plugins``).
 """
+import datetime
+
+from reclamos.tiempo import ahora_utc
 from tests.apoyo.casos import caso_sin_servicio
 from tests.conftest import CONTRASENA
 
@@ -53,3 +56,26 @@ def huella():
     from reclamos.plazos.modelo import Suspension, TerminoCaso
 
     return tuple(m.select().count() for m in (Reclamo, Accion, Cliente, TerminoCaso, Suspension))
+
+
+def hace(dias):
+    """An instant ``dias`` ago as Bogotá writes it (ISO 8601 with offset -05:00)."""
+    bogota = datetime.timezone(datetime.timedelta(hours=-5))
+    return (ahora_utc() - datetime.timedelta(days=dias)).replace(microsecond=0) \
+        .astimezone(bogota).isoformat()
+
+
+def registrar(api, **cambios):
+    respuesta = api.post('/casos', json=registro_valido(**cambios))
+    assert respuesta.status_code == 201, respuesta.get_json()
+    return respuesta.get_json()
+
+
+def actuar(api, caso, ruta, **datos):
+    """POST an action with the version just read (as a well-behaved client does)."""
+    version = api.get(f'/casos/{caso["numero"]}').get_json()['version']
+    return api.post(f'/casos/{caso["numero"]}/{ruta}', json={'version': version, **datos})
+
+
+def transicion(api, caso, accion, **datos):
+    return actuar(api, caso, 'transiciones', accion=accion, **datos)

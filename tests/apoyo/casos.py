@@ -4,6 +4,7 @@ import itertools
 from catalogos.atencion import Canal
 from catalogos.servicios import Motivo
 from reclamos.caso.registro import registrar
+from reclamos.tiempo import instante_de
 
 _documentos = itertools.count(40000000)
 
@@ -20,8 +21,12 @@ def caso_sin_servicio():
     }
 
 
-def crear_caso(usuario, motivo='LENTITUD', canal='TELEFONO', **datos):
-    """Register a case of a demo motive; fills the required custom fields with valid values."""
+def crear_caso(usuario, motivo='LENTITUD', canal='TELEFONO', ahora=None, **datos):
+    """Register a case of a demo motive; fills the required custom fields with valid values.
+
+    A case given its ``recibido_en`` is registered at that instant unless ``ahora`` says
+    otherwise: registration refuses receipts more than a year old, so a fixed date in a test
+    would stop working a year later."""
     fila = Motivo.get(Motivo.codigo == motivo)
     campos = {c.codigo: {'texto': 'X-1', 'numero': 10, 'fecha': '2026-11-01',
                          'opcion': (c.lista_opciones() or [''])[0], 'booleano': True}[c.tipo]
@@ -33,4 +38,6 @@ def crear_caso(usuario, motivo='LENTITUD', canal='TELEFONO', **datos):
                     'nombre': 'Cliente de prueba'},
     }
     valores.update(datos)
-    return registrar(valores, usuario, '127.0.0.1')
+    if ahora is None and datos.get('recibido_en'):
+        ahora = instante_de(datos['recibido_en'])
+    return registrar(valores, usuario, '127.0.0.1', ahora)

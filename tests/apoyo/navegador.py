@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 CHROMIUM = os.environ.get('RECLAMOS_CHROMIUM', '/usr/bin/chromium')
-ARTEFACTOS = Path(__file__).resolve().parent / 'artefactos'
+ARTEFACTOS = Path(__file__).resolve().parents[1] / 'artefactos'
 
 
 @pytest.fixture

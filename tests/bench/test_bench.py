@@ -16,10 +16,10 @@ def test_sembrar_y_cargar(tmp_path, monkeypatch):
                                   capture_output=True, text=True, timeout=300)
         assert sembrado.returncode == 0, sembrado.stderr[-2000:]
         assert '2000 casos sembrados' in sembrado.stdout
-        from bench import carga
+        from bench import carga, escenarios
         informe = carga.main(['--segundos', '1', '--salida', str(tmp_path / 'resultados')])
     nombres = [r['escenario'] for r in informe['resultados']]
-    assert nombres == [e.nombre for e in carga.escenarios()]
+    assert nombres == [e.nombre for e in escenarios.escenarios()]
     for resultado in informe['resultados']:
         assert resultado['peticiones'] > 0 and resultado['errores'] == 0, resultado
         assert resultado['mediana_ms'] > 0

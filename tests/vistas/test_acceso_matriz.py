@@ -1,15 +1,11 @@
-"""Access matrix: every route of the app, as anonymous and as each role, against README's role
-table ("Who may do what").
+"""Access matrix: every route of the app, as anonymous and as each role, against the role
+policy (reglas.permisos, the table README's "Who may do what" describes).
 
-``MATRIZ`` maps each endpoint to the roles it lets in (``PUBLICO``: anyone, signed in or not).
-A route added to the app without a row here fails ``test_toda_ruta_esta_en_la_matriz``: when you
-add a screen or an API call, add its row (and, for a POST that needs a body to reach the role
-check, its ``CUERPOS`` entry).
-
-A row is a set of roles, or ``{'GET': roles, 'POST': roles}`` when the two differ. The customer
-portal is ``CUALQUIERA``: anonymous included, and unlike ``PUBLICO`` a refusal there is a failure.
-Signed-link routes (``ENLACES``) are also requested with a forged and a wrong-purpose token:
-404, without the case number.
+``MATRIZ`` (tests/vistas/matriz_rutas.py) maps each endpoint to the roles it lets in. A route
+added to the app without a row there fails ``test_toda_ruta_esta_en_la_matriz``: when you add
+a screen or an API call, add its row (and, for a POST that needs a body to reach the role
+check, its ``CUERPOS`` entry). Signed-link routes (``ENLACES``) are also requested with a
+forged and a wrong-purpose token: 404, without the case number.
 
 Outcomes: anonymous on a screen -> redirect to /login; anonymous on the API -> 401; a signed-in
 role that is not let in -> 403. Screens are requested with the browser session, the API with
@@ -17,99 +13,17 @@ the role's token (a session never opens the API). Every POST carries a valid CSR
 plausible body, so a refusal comes from the role check, not from a missing field.
 """
 import io
-import re
 
 import pytest
 from flask import url_for
 
-from catalogos.organizacion import Area
+from reglas.permisos import ROLES
 from tests.apoyo.casos import crear_caso
 from tests.conftest import Auth, token_csrf
+from tests.vistas.matriz_rutas import ENLACES, MATRIZ, PUBLICO, esperado, resultado
 
 pytestmark = pytest.mark.usefixtures('config_demo')
-pytest_plugins = ('tests.apoyo.fixtures_api',)
-
-PUBLICO = 'publico'
-ROLES = ('admin', 'supervisor', 'agente', 'gerente')
-PERSONAL = set(ROLES)
-ADMIN = {'admin'}
-TRABAJAN = {'admin', 'supervisor', 'agente'}  # act on cases (README: gerente only reads)
-GESTION = {'admin', 'gerente', 'supervisor'}  # dashboard, reports, reading improvement actions
-EDITAN_MEJORA = {'admin', 'gerente'}  # improvement actions and committee minutes
-CUALQUIERA = {None, *ROLES}  # the customer portal: no account, nobody sent to /login
-ENLACES = ('portal.caso', 'portal.encuesta_')  # opened by a signed token in the URL
-
-# Catalog screens generated from the declarations: every staff role reads, only admin writes.
-CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
-             'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
-             'tipos_documento', 'niveles_escalamiento', 'plantillas_correo',
-             'plantillas_informe', 'reglas_enrutamiento')
-LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
-ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
-
-
-def _pantallas_admin(nombre, lectura, escritura):
-    return {**{f'{nombre}.{v}': lectura for v in LECTURA_ADMIN},
-            **{f'{nombre}.{v}': escritura for v in ESCRITURA_ADMIN}}
-
-
-MATRIZ = {
-    # Public: the entrance, static files, language, the OpenAPI document, asking for a token.
-    'raiz': PUBLICO, 'static': PUBLICO, 'admin.static': PUBLICO, 'security.static': PUBLICO,
-    'cambiar_idioma': PUBLICO, 'security.login': PUBLICO, 'security.logout': PUBLICO,
-    'api.openapi': PUBLICO, 'api.token': PUBLICO,
-    'security.verify': PERSONAL,
-    'admin.index': PERSONAL,
-    # Cases (/casos): staff reads; registering and acting is for who works cases.
-    'casos.index': PERSONAL, 'casos.detalle': PERSONAL,
-    'casos.similares': PERSONAL, 'casos.documento': PERSONAL,
-    'casos.catalogo': PERSONAL, 'casos.cliente': PERSONAL,
-    'casos.nuevo': TRABAJAN, 'casos.accion': TRABAJAN, 'casos.adjuntar': TRABAJAN,
-    # Deadlines: the simulator for staff, recomputing for admins.
-    'simulador.index': PERSONAL, 'simulador.json': PERSONAL,
-    'recalculo.index': ADMIN, 'recalculo.recalcular': ADMIN,
-    # JSON API: same roles as the screens.
-    'api.casos': PERSONAL, 'api.caso': PERSONAL, 'api.catalogos': PERSONAL,
-    'api.revocar_tokens': PERSONAL,
-    'api.crear_caso': TRABAJAN, 'api.transicion': TRABAJAN, 'api.derivacion': TRABAJAN,
-    'api.comentario': TRABAJAN, 'api.calificacion': TRABAJAN, 'api.documento_nuevo': TRABAJAN,
-    # Customers: staff reads, admin and supervisor edit and import.
-    **_pantallas_admin('clientes', PERSONAL, {'admin', 'supervisor'}),
-    'clientes.importar_csv': {'admin', 'supervisor'},
-    # Users and their sign-in log: admin only; nobody writes the log.
-    **_pantallas_admin('usuarios', ADMIN, ADMIN),
-    **_pantallas_admin('accesos', ADMIN, set()),
-    **{k: v for c in CATALOGOS for k, v in _pantallas_admin(c, PERSONAL, ADMIN).items()},
-    # The bell: every staff member, each their own notifications.
-    'notificaciones.index': PERSONAL, 'notificaciones.leidas': PERSONAL,
-    # Response letters: who works the case (its area, its responsible, admins); the templates
-    # are written by admins and read by supervisors too.
-    'casos.carta': TRABAJAN,
-    **_pantallas_admin('plantillas_carta', {'admin', 'supervisor'}, ADMIN),
-    'plantillas_carta.vista_previa': {'admin', 'supervisor'},
-    # The customer portal: public (signed links checked in test_matriz_de_acceso).
-    'portal.registro': CUALQUIERA, 'portal.catalogo': CUALQUIERA,
-    'portal.seguimiento': CUALQUIERA, 'portal.caso': CUALQUIERA,
-    'portal.encuesta_': CUALQUIERA,
-    # Records of what happened, admins only: mail taken in (nobody writes it), mail sent and
-    # in-app notifications (create and edit are switched off: an admin is sent back to the
-    # list; the list action retries failed mail).
-    **_pantallas_admin('correo_entrante', ADMIN, set()),
-    **_pantallas_admin('correos', ADMIN, ADMIN),
-    **_pantallas_admin('notificaciones_enviadas', ADMIN, ADMIN),
-    # Dashboard and reports: managers, admins, supervisors (their area); agents refused.
-    'tablero.index': GESTION, 'tablero.exportar': GESTION, 'tablero.plotly_js': GESTION,
-    'informes.index': GESTION,
-    # Improvement actions and committee minutes: gerente and admin write, supervisors read.
-    'mejora.index': GESTION, 'mejora.vencidas': GESTION, 'mejora.nueva': EDITAN_MEJORA,
-    'mejora.detalle': {'GET': GESTION, 'POST': EDITAN_MEJORA},
-    'actas.index': GESTION, 'actas.detalle': GESTION, 'actas.nueva': EDITAN_MEJORA,
-    # Process lab: trying a rule and the sandbox are for admins.
-    'prueba_regla.index': ADMIN,
-    **{f'laboratorio.{v}': ADMIN for v in ('index', 'copiar', 'borrador', 'ensayo',
-                                           'publicar', 'restaurar', 'plotly_js', 'corrida',
-                                           'corrida_estado', 'cancelar')},
-}
+pytest_plugins = ('tests.apoyo.fixtures_api', 'tests.apoyo.personas')
 
 PDF = b'%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n'
 
@@ -219,38 +133,6 @@ def _enlaces_falsos(cliente, url, numero, ajeno):
     return fallos
 
 
-def resultado(respuesta):
-    """What a person would notice: let in, sent to the login page, 401, 403 or 5xx."""
-    codigo = respuesta.status_code
-    if codigo >= 500:
-        return f'error {codigo}'
-    if codigo in (301, 302, 303) and '/login' in (respuesta.location or ''):
-        return 'login'
-    return {401: 'no_autenticado', 403: 'prohibido'}.get(codigo, 'permitido')
-
-
-def esperado(endpoint, rol, metodo='GET'):
-    permitidos = MATRIZ[endpoint]
-    if isinstance(permitidos, dict):
-        permitidos = permitidos[metodo]
-    if permitidos == PUBLICO or rol in permitidos:
-        return 'permitido'
-    if rol is None:
-        return 'no_autenticado' if endpoint.startswith('api.') else 'login'
-    return 'prohibido'
-
-
-@pytest.fixture
-def personas(app, crear_usuario):
-    def area(codigo):
-        return Area.get(Area.codigo == codigo)
-
-    return {'admin': crear_usuario('admin'),
-            'supervisor': crear_usuario('supervisor', area=area('MONITOREO')),
-            'agente': crear_usuario('agente', area=area('MONITOREO')),
-            'gerente': crear_usuario('gerente', area=area('ADMINISTRACION'))}
-
-
 def _peticiones(app):
     """(endpoint, method, rule) of every route; logout last (it ends the session)."""
     filas = [(r.endpoint, m, r) for r in app.url_map.iter_rules()
@@ -326,31 +208,3 @@ def test_matriz_de_acceso(app, personas, rol):
             diferencias.append(f'{metodo} {url} ({endpoint}): {obtenido}, se esperaba '
                                f'{deseado}')
     assert diferencias == [], f'como {rol or "anónimo"}:\n' + '\n'.join(diferencias)
-
-
-def test_agente_solo_ve_los_casos_de_su_area(app, client, auth, personas, crear_usuario,
-                                             api_como):
-    """An agent of another area: the case is a 404 everywhere and missing from every queue."""
-    caso = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
-    propio = crear_caso(personas['admin'], motivo='SIN_SERVICIO')
-    extrano = crear_usuario('agente', area=Area.get(Area.codigo == 'SOPORTE_TECNICO'))
-    from reclamos.caso.gestion import derivar
-    derivar(propio, Area.get(Area.codigo == 'SOPORTE_TECNICO').id, 'A soporte.',
-            personas['admin'], '127.0.0.1', propio.version)
-
-    api = api_como(extrano)
-    assert api.get(f'/casos/{caso.numero}').status_code == 404
-    assert api.get(f'/casos/{propio.numero}').status_code == 200
-    numeros = {c['numero'] for vista in ('mios', 'area', 'todos')
-               for c in api.get(f'/casos?vista={vista}').get_json()['casos']}
-    assert caso.numero not in numeros and propio.numero in numeros
-
-    auth.login(extrano.email)
-    assert client.get(f'/casos/{caso.numero}').status_code == 404
-    assert client.get(f'/casos/{propio.numero}').status_code == 200
-    for vista in ('mios', 'area', 'todos'):
-        html = client.get(f'/casos/?vista={vista}').get_data(as_text=True)
-        assert not re.search(rf'\b{re.escape(caso.numero)}\b', html), vista
-    csrf = token_csrf(client.get('/admin/').get_data(as_text=True), 'csrf_salir')
-    assert client.post(f'/casos/{caso.numero}/accion', data={
-        'accion': 'comentar', 'texto': 'x', 'csrf_token': csrf}).status_code == 404

@@ -54,14 +54,15 @@ def test_gerente_ve_todo_y_filtra(client, como, demo, crear_usuario):
 
 
 def test_orden_por_vencimiento_y_paginas(client, como, demo, crear_usuario, monkeypatch):
-    import vistas.bandeja
-    monkeypatch.setattr(vistas.bandeja, 'POR_PAGINA', 7)
+    import reclamos.cola.paginas
+    monkeypatch.setattr(reclamos.cola.paginas, 'POR_PAGINA', 2)  # several pages
     registrador = crear_usuario('agente', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
     for motivo in ('CAMBIO_PLAN', 'SIN_SERVICIO', 'LENTITUD', 'FACTURACION_INTERNET',
                    'CORTE_ENERGIA'):
         crear_caso(registrador, motivo=motivo)
     esperado = [r.numero for r in Reclamo.select().where(Reclamo.estado.in_(ABIERTOS))
                 .order_by(Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id)]
+    assert len(esperado) > 2  # so the list takes more than one page
     como('gerente')
     vistos, url = [], '/casos/?vista=todos'
     for _ in range(20):

@@ -16,8 +16,10 @@ from reclamos.mejora.servicios import crear, modificar
 from reclamos.tiempo import ahora_utc
 from tests.apoyo.informes import cargar_casos, cargar_configuracion
 
-# Today in the desk's zone (RECLAMOS_TIMEZONE, America/Bogota in the tests).
-HOY = hoy_en(ahora_utc(), 'America/Bogota')
+def hoy():
+    """Today in the desk's zone (RECLAMOS_TIMEZONE, America/Bogota in the tests), read when
+    asked: a module-level constant goes stale when the run crosses midnight."""
+    return hoy_en(ahora_utc(), 'America/Bogota')
 
 
 @pytest.fixture
@@ -37,7 +39,7 @@ def _motivo(codigo):
 def _crear(app, usuario, dias_antes=0, **datos):
     """An action created ``dias_antes`` days ago (so that it can already be overdue)."""
     valores = {'tipo': 'correctiva', 'descripcion': 'Revisar la red del sector norte.',
-               'responsable': usuario.id, 'vence_el': HOY + datetime.timedelta(days=10)}
+               'responsable': usuario.id, 'vence_el': hoy() + datetime.timedelta(days=10)}
     valores.update(datos)
     with app.app_context(), db.connection_context():
         return crear(valores, usuario, ahora=ahora_utc() - datetime.timedelta(days=dias_antes))
@@ -63,7 +65,7 @@ def test_abrir_desde_una_seleccion_de_casos(client, como, casos):
         'motivos': [str(lentitud.id)], 'tipo': 'preventiva',
         'descripcion': 'Capacitar al personal de soporte en diagnóstico remoto.',
         'responsable': str(gerente.id),
-        'vence_el': (HOY + datetime.timedelta(days=30)).isoformat()})
+        'vence_el': (hoy() + datetime.timedelta(days=30)).isoformat()})
     assert respuesta.status_code == 302, respuesta.get_data(as_text=True)[:1500]
     with db.connection_context():
         accion = AccionMejora.get()
@@ -93,7 +95,7 @@ def test_datos_malos_no_guardan_nada(client, como, casos):
     pagina = client.get('/admin/mejora/nueva')
     respuesta = client.post('/admin/mejora/nueva', data={
         'csrf_token': _csrf(pagina), 'tipo': 'mágica', 'descripcion': '  ',
-        'responsable': '424242', 'vence_el': (HOY - datetime.timedelta(days=1)).isoformat(),
+        'responsable': '424242', 'vence_el': (hoy() - datetime.timedelta(days=1)).isoformat(),
         'casos': str(casos['A'].id)})
     texto = respuesta.get_data(as_text=True)
     assert respuesta.status_code == 400
@@ -173,13 +175,13 @@ def test_acta_de_comite_lista_las_acciones_y_sus_decisiones(app, client, como, c
     assert all(f'name="decision_{a.id}"' in texto for a in (primera, segunda, tercera))
     # No attendees, no decision: a message each, nothing saved.
     respuesta = client.post('/admin/actas/nueva', data={
-        'csrf_token': _csrf(pagina), 'fecha': HOY.isoformat(), 'asistentes': ''})
+        'csrf_token': _csrf(pagina), 'fecha': hoy().isoformat(), 'asistentes': ''})
     texto = respuesta.get_data(as_text=True)
     assert respuesta.status_code == 400
     assert 'Indique quiénes asistieron' in texto
     assert 'Anote la decisión del comité sobre al menos una acción.' in texto
     respuesta = client.post('/admin/actas/nueva', data={
-        'csrf_token': _csrf(pagina), 'fecha': HOY.isoformat(),
+        'csrf_token': _csrf(pagina), 'fecha': hoy().isoformat(),
         'asistentes': 'Germán Gerente, Sergio Supervisor', 'observaciones': 'Comité mensual',
         f'decision_{primera.id}': 'Continuar; revisar en marzo.',
         f'decision_{segunda.id}': 'Aprobada la devolución al proveedor.',
@@ -198,14 +200,14 @@ def test_acta_de_comite_lista_las_acciones_y_sus_decisiones(app, client, como, c
 def test_abiertas_y_vencidas_en_pantalla_xlsx_y_consultas(app, client, como, casos):
     gerente = como('gerente')
     vencida = _crear(app, gerente, dias_antes=30, descripcion='Vencida hace 10 días',
-                     vence_el=HOY - datetime.timedelta(days=10),
+                     vence_el=hoy() - datetime.timedelta(days=10),
                      motivos=[_motivo('LENTITUD').id], casos=[casos['B'].id])
     pronto = _crear(app, gerente, descripcion='Vence en 3 días',
-                    vence_el=HOY + datetime.timedelta(days=3))
+                    vence_el=hoy() + datetime.timedelta(days=3))
     lejos = _crear(app, gerente, descripcion='Vence en 60 días',
-                   vence_el=HOY + datetime.timedelta(days=60))
+                   vence_el=hoy() + datetime.timedelta(days=60))
     cerrada = _crear(app, gerente, dias_antes=30, descripcion='Cerrada a tiempo',
-                     vence_el=HOY - datetime.timedelta(days=5))
+                     vence_el=hoy() - datetime.timedelta(days=5))
     with app.app_context(), db.connection_context():
         modificar(cerrada.id, {'estado': 'cerrada', 'resultado': 'Hecho.'}, gerente)
         ahora = ahora_utc()
@@ -272,7 +274,7 @@ def test_identificadores_enormes_no_llegan_a_la_base(client, como, casos):
     assert client.get(f'/admin/mejora/?pagina={enorme}').status_code == 200
     pagina = client.get('/admin/actas/nueva')
     respuesta = client.post('/admin/actas/nueva', data={
-        'csrf_token': _csrf(pagina), 'fecha': HOY.isoformat(), 'asistentes': 'Comité',
+        'csrf_token': _csrf(pagina), 'fecha': hoy().isoformat(), 'asistentes': 'Comité',
         f'decision_{enorme}': 'Seguir'})
     assert respuesta.status_code == 400
     assert 'Acción de mejora inválida' in respuesta.get_data(as_text=True)

@@ -85,6 +85,7 @@ def test_carta_vacia_o_de_otro_rol_se_rechaza(app, client, demo, como, auth, cre
     assert presentar(client).status_code == 302
     reclamo = Reclamo.select().order_by(Reclamo.id.desc()).first()
     como('gerente')
+    assert 'id="carta"' not in client.get(f'/casos/{reclamo.numero}').get_data(as_text=True)
     assert client.get(f'/casos/{reclamo.numero}/carta').status_code == 403
     auth.logout()
     otra_area = crear_usuario('agente', area=None)
@@ -92,6 +93,7 @@ def test_carta_vacia_o_de_otro_rol_se_rechaza(app, client, demo, como, auth, cre
     assert client.get(f'/casos/{reclamo.numero}/carta').status_code in (403, 404)
     auth.logout()
     como('agente', area=reclamo.area_id)
+    assert 'id="carta"' in client.get(f'/casos/{reclamo.numero}').get_data(as_text=True)
     html = client.get(f'/casos/{reclamo.numero}/carta').get_data(as_text=True)
     vacia = client.post(f'/casos/{reclamo.numero}/carta', data={
         'csrf_token': token_csrf(html), 'asunto': 'Respuesta', 'texto': '  '})

@@ -3,7 +3,7 @@ rate. Each write is one service call, so one transaction: a refused request save
 
 Who sees what is the screens' rule: a case the caller may not see is a 404, exactly like a
 number that does not exist (reglas.visibilidad via reclamos.caso.ficha.visible_para, and
-vistas.bandeja.alcance for the list); what each one may do is decided by the services.
+reclamos.cola for the list); what each one may do is decided by the services.
 """
 import base64
 import binascii
@@ -11,19 +11,18 @@ import datetime
 import re
 
 from flask import jsonify, request, url_for
-from peewee import JOIN
 
 from catalogos.atencion import Canal
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
-from catalogos.usuarios import Usuario
 from reclamos.caso import ficha, gestion
 from reclamos.caso.modelo import Reclamo
-from reclamos.clientes.modelo import Cliente
 from reclamos.caso.flujo import transicionar
 from reclamos.caso.idempotencia import registrar_una_vez
 from reclamos.caso.registro import registrar
+from reclamos.cola import Filtros, pagina_cola, semaforos
+from reclamos.cola.paginas import base_lista
 from reclamos.tiempo import ahora_utc
 from reglas.transiciones import ESTADOS
 from vistas.api import api, serializacion
@@ -31,7 +30,6 @@ from vistas.api.base import error, leer_json, sin_nulos, usuario
 from vistas.api.esquemas import (CALIFICACION, COMENTARIO, DERIVACION, ENTERO_MAX, REGISTRO,
                                  TRANSICION, prohibido)
 from vistas.api.tokens import requiere_token
-from vistas.bandeja import Filtros, pagina_cola
 
 NUMERO = re.compile(r'^[0-9]{4}-[0-9]{1,12}$')
 LIMITE_DEFECTO, LIMITE_MAX = 50, 100
@@ -195,27 +193,23 @@ def _leer_cursor(texto):
 
 
 def _base():
-    """The rows of a page with every name the list shows, joined (no query per row)."""
-    return (Reclamo.select(Reclamo, Prioridad, Motivo, Cliente, Area, Usuario, Canal)
-            .join_from(Reclamo, Prioridad, JOIN.LEFT_OUTER)
-            .join_from(Reclamo, Motivo)
-            .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
-            .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
-            .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id))
-            .join_from(Reclamo, Canal))
+    """The screen's rows plus the channel, which the JSON shows (no query per row)."""
+    return base_lista().select_extend(Canal).join_from(Reclamo, Canal)
 
 
 @api.get('/casos')
 @requiere_token
 def casos():
-    """One page of the caller's queue, next due first (vistas.bandeja.pagina_cola: index
+    """One page of the caller's queue, next due first (reclamos.cola.pagina_cola: index
     walks, one row more tells if there is a next page, nothing is ever counted)."""
     filtros, cursor, limite = filtros_de_la_consulta()
     actor, ahora = usuario(), ahora_utc()
     filas, siguiente = pagina_cola(actor, actor.nombres_roles(), filtros, ahora, cursor,
                                    limite, base=_base())
     siguiente = _cursor(siguiente) if siguiente else None
-    cuerpo = {'casos': [serializacion.resumen(f, ahora) for f in filas], 'limite': limite,
+    luces = semaforos(filas, ahora)
+    cuerpo = {'casos': [serializacion.resumen(f, luces[f.id]) for f in filas],
+              'limite': limite,
               'cursor_siguiente': siguiente, 'siguiente': None}
     cabeceras = {}
     if siguiente:

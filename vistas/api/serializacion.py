@@ -4,8 +4,7 @@ from flask import url_for
 from reclamos.caso import ficha
 from reclamos.caso.acciones import TIPOS_ACCION
 from reclamos.tiempo import aware
-from reglas.transiciones import ETIQUETAS
-from vistas.bandeja import semaforo
+from reglas.transiciones import ABIERTOS, ETIQUETAS
 
 
 def instante(valor):
@@ -34,8 +33,9 @@ def _enlace(reclamo):
     return url_for('api.caso', numero=reclamo.numero)
 
 
-def resumen(reclamo, ahora):
-    """A row of the list: only the relations the queue query joins (no query per row)."""
+def resumen(reclamo, luz):
+    """A row of the list: only the relations the queue query joins (no query per row);
+    ``luz``: its traffic light (reclamos.cola.semaforos, computed for the whole page)."""
     return {
         'numero': reclamo.numero, 'url': _enlace(reclamo), 'tipo': reclamo.tipo,
         'origen': reclamo.origen, 'estado': reclamo.estado,
@@ -45,11 +45,8 @@ def resumen(reclamo, ahora):
         'area': catalogo(reclamo.area), 'responsable': persona(reclamo.usuario),
         'cliente': cliente(reclamo.cliente, completo=False),
         'recibido_en': instante(reclamo.recibido_en), 'vence_en': instante(reclamo.vence_en),
-        'semaforo': semaforo(reclamo, ahora) if reclamo.estado in _ABIERTOS else None,
+        'semaforo': luz if reclamo.estado in ABIERTOS else None,
     }
-
-
-_ABIERTOS = ('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO')
 
 
 def termino(fila):

@@ -1,9 +1,7 @@
 """API tokens: Flask-Security's signed auth tokens, checked here rather than by its decorators.
 
-The token is Flask-Security's own (``Usuario.get_auth_token()``: signed with SECRET_KEY,
-carrying ``fs_token_uniquifier``, expiring after SECURITY_TOKEN_MAX_AGE). Replacing a user's
-``fs_token_uniquifier`` revokes all of their tokens at once and leaves their screen sessions
-alone.
+The token is Flask-Security's own, issued and revoked by the service reclamos.acceso.tokens
+(shared with the CLI's ``token-api``).
 
 Why not ``@auth_token_required``: when authentication fails it redirects to the HTML login
 page unless the client happens to send ``Accept: application/json``; its loader also takes
@@ -13,8 +11,6 @@ it is installed for every endpoint, so an API token would open the screens too
 ``Authentication-Token`` header only, any failure is a JSON 401, and a session cookie is never
 looked at: a browser session cannot call the API, so the API needs no CSRF token.
 """
-import datetime
-import uuid
 from functools import wraps
 
 from flask import current_app, g, jsonify, request
@@ -24,7 +20,9 @@ from itsdangerous import SignatureExpired
 
 from bd import db
 from catalogos import accesos
-from catalogos.usuarios import ROLES, Usuario
+from catalogos.usuarios import Usuario
+from reclamos.acceso.tokens import emitir, revocar, vigencia
+from reglas.permisos import puede
 from reclamos.tiempo import ahora_utc
 from vistas.api import api
 from vistas.api.base import error, leer_json, usuario
@@ -59,7 +57,7 @@ def autenticar():
             if isinstance(uid, str) and uid else None)
     if fila is None or not fila.active or not fila.verify_auth_token(datos):
         raise _no_autenticado('Token inválido o revocado.')
-    if not fila.nombres_roles() & set(ROLES):
+    if not puede(fila.nombres_roles(), 'casos.leer'):
         raise error(403, 'permiso', 'Su usuario no tiene un rol que permita usar la API.')
     return fila
 
@@ -74,31 +72,6 @@ def requiere_token(vista):
 
     envuelta.requiere_token = True  # the OpenAPI test checks the document says so
     return envuelta
-
-
-def emitir(fila):
-    """A fresh token of ``fila`` (giving the user a token identity on first use)."""
-    if not fila.fs_token_uniquifier:
-        # Conditional: two first requests at once must not invalidate each other's token.
-        (Usuario.update(fs_token_uniquifier=uuid.uuid4().hex)
-         .where(Usuario.id == fila.id, Usuario.fs_token_uniquifier.is_null()).execute())
-        fila.fs_token_uniquifier = (Usuario.select(Usuario.fs_token_uniquifier)
-                                    .where(Usuario.id == fila.id).scalar())
-    return fila.get_auth_token()
-
-
-def revocar(fila):
-    """Invalidate every token issued to ``fila`` so far."""
-    fila.fs_token_uniquifier = uuid.uuid4().hex
-    (Usuario.update(fs_token_uniquifier=fila.fs_token_uniquifier)
-     .where(Usuario.id == fila.id).execute())
-
-
-def vigencia():
-    maximo = current_app.config['SECURITY_TOKEN_MAX_AGE']
-    if not isinstance(maximo, datetime.timedelta):
-        maximo = datetime.timedelta(seconds=maximo)
-    return maximo
 
 
 def datos_token(fila, token):
