@@ -33,6 +33,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'bloqueo_acceso'
+            legacy_table_names = False
             indexes = ((('usuario', 'ip'), True),)
 
     class Reclamo(Model):
@@ -49,6 +50,7 @@ def up(migrator, db):
         class Meta:
             database = db
             table_name = 'clave_idempotencia'
+            legacy_table_names = False
             indexes = ((('usuario', 'clave'), True),)
 
     db.create_tables([BloqueoAcceso, ClaveIdempotencia])
