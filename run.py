@@ -37,7 +37,10 @@ def preparar(app, con_demo=True):
 
 def main():
     args = argumentos()
-    app = create_app()
+    # The demo's e-mail links point at this server unless a public URL is configured.
+    propia = {} if os.environ.get('RECLAMOS_URL_PUBLICA') else {
+        'RECLAMOS_URL_PUBLICA': f'http://{args.host}:{args.port}'}
+    app = create_app(propia)
     accesos = preparar(app, con_demo=not args.sin_demo)
     print(f'\nReclamos está en http://{args.host}:{args.port}/  (ingreso: '
           f'http://{args.host}:{args.port}/login)')

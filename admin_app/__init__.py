@@ -17,6 +17,9 @@ def create_app(config=None):
     app.config.update(configuracion.FIJA)
     app.config.update(configuracion.desde_entorno())
     app.config.update(config or {})
+    configuracion.comprobar(app.config)
+    from vistas import numeros
+    numeros.registrar(app)  # before any route: the bounded int converter
 
     proxies = app.config.get('RECLAMOS_PROXIES', 0)
     if proxies:

@@ -116,6 +116,8 @@ def desde_entorno():
         'RECLAMOS_AVISO_DATOS_VERSION': os.environ.get('RECLAMOS_AVISO_DATOS_VERSION', ''),
         'RECLAMOS_PORTAL_REANUDA': os.environ.get('RECLAMOS_PORTAL_REANUDA', '1') != '0',
         'RECLAMOS_URL_PUBLICA': os.environ.get('RECLAMOS_URL_PUBLICA', ''),
+        # 'produccion' makes the start refuse what only a demo may lack (comprobar()).
+        'RECLAMOS_ENTORNO': os.environ.get('RECLAMOS_ENTORNO', 'desarrollo'),
         # Peru: the portal is the virtual Libro de Reclamaciones (hoja de reclamación).
         # Unset (None): the company profile decides (catalogos.empresa); set: it overrides.
         'RECLAMOS_LIBRO_RECLAMACIONES': (
@@ -171,3 +173,23 @@ FIJA = {
     # The longest password accepted (a hash of megabytes of text is a cheap denial of service).
     'RECLAMOS_CONTRASENA_MAX': 128,
 }
+
+
+def comprobar(config):
+    """Stop the start on a setting that would be unsafe (issue 15, F8).
+
+    Links in customer e-mails are built from RECLAMOS_URL_PUBLICA only, never from the
+    request's Host header (which a client chooses): in production it is required.
+    """
+    from urllib.parse import urlsplit
+
+    url = config.get('RECLAMOS_URL_PUBLICA') or ''
+    partes = urlsplit(url)
+    if url and (partes.scheme not in ('http', 'https') or not partes.hostname
+                or partes.query or partes.fragment):
+        raise RuntimeError(f'RECLAMOS_URL_PUBLICA no es una dirección web válida: «{url}» '
+                           '(p. ej. https://reclamos.empresa.pe).')
+    if config.get('RECLAMOS_ENTORNO') == 'produccion' and not url:
+        raise RuntimeError('En producción (RECLAMOS_ENTORNO=produccion) defina '
+                           'RECLAMOS_URL_PUBLICA, la dirección pública del portal: los '
+                           'enlaces de los correos se construyen con ella.')

@@ -3,6 +3,7 @@
 SQLite: the online backup API (a consistent copy while the app keeps serving). PostgreSQL:
 pg_dump in custom format and pg_restore, the tools that ship with the server.
 """
+import os
 import sqlite3
 import subprocess
 from pathlib import Path
@@ -17,8 +18,17 @@ def _sqlite(url):
     return ruta.split('?', 1)[0]
 
 
+def _privado(destino):
+    """Create the backup file readable by its owner only (0600) before anything is written
+    into it: a backup holds every customer's data and password hashes (issue 15)."""
+    descriptor = os.open(destino, os.O_WRONLY | os.O_CREAT, 0o600)
+    os.close(descriptor)
+    os.chmod(destino, 0o600)  # an existing file keeps its mode on open: set it
+
+
 def respaldar(url, destino):
     destino = Path(destino)
+    _privado(destino)
     if url.startswith('sqlite'):
         origen = sqlite3.connect(_sqlite(url))
         copia = sqlite3.connect(destino)

@@ -1,11 +1,45 @@
 """Flask-Security-Too on peewee: login, logout, password hashing, roles; the sign-in log
 and the lock-out (catalogos.accesos)."""
-from flask import flash, redirect, request, url_for
+from flask import has_request_context, redirect, request
 from flask_login import user_logged_out
-from flask_security import PeeweeUserDatastore, Security, user_authenticated
+from flask_security import (LoginForm, PeeweeUserDatastore, Security, hash_password,
+                            user_authenticated)
+from flask_security.utils import get_message
+from flask_wtf import FlaskForm
 
 from bd import db
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
+
+
+class FormularioEntrada(LoginForm):
+    """Flask-Security's login form answering one way to an unknown e-mail, a wrong password
+    and an account locked for this address (catalogos.accesos.MENSAJE, under the password):
+    the page tells nobody which accounts exist or are locked (issue 15, F9)."""
+
+    def validate(self, **kwargs):
+        from catalogos import accesos
+
+        email = (self.email.data or '').strip().lower()
+        usuario = Usuario.get_or_none(Usuario.email == email) if email else None
+        if usuario is not None and accesos.bloqueada_desde_peticion(usuario):
+            # Before the password: a right guess gets the same answer as a wrong one.
+            FlaskForm.validate(self, **kwargs)  # the fields' own checks only
+            hash_password(self.password.data or '')  # the work a wrong password costs
+            accesos.evento_desde_peticion(usuario, 'bloqueada')
+            self._credenciales_malas()
+            return False
+        valido = super().validate(**kwargs)
+        if not valido and not getattr(self, 'user_authenticated', False):
+            self._credenciales_malas()
+        return valido
+
+    def _credenciales_malas(self):
+        from catalogos import accesos
+
+        # Lazy translations: compared as text.
+        propios = {str(get_message(c)[0]) for c in ('USER_DOES_NOT_EXIST', 'INVALID_PASSWORD')}
+        self.email.errors = [e for e in self.email.errors if str(e) not in propios]
+        self.password.errors = [accesos.MENSAJE]
 
 
 def almacen():
@@ -14,25 +48,10 @@ def almacen():
 
 def iniciar(app):
     # A fresh Security per app: tests build many apps in one process.
-    Security(app, almacen())
+    Security(app, almacen(), login_form=FormularioEntrada)
     # API tokens open only the JSON API, which checks them itself (vistas/api/tokens.py).
     # Flask-Security's own loader would accept them on every screen, even in the query string.
     app.login_manager.request_loader(lambda request: None)
-
-    @app.before_request
-    def _cuenta_bloqueada():
-        # Before Flask-Security checks the password: a locked account answers the same to a
-        # right and a wrong one, so the lock is no oracle for a guesser.
-        if request.endpoint != 'security.login' or request.method != 'POST':
-            return None
-        from catalogos import accesos
-        email = (request.form.get('email') or '').strip().lower()
-        usuario = Usuario.get_or_none(Usuario.email == email) if email else None
-        if usuario is None or not accesos.bloqueada(usuario):
-            return None
-        accesos.evento_desde_peticion(usuario, 'bloqueada')
-        flash(accesos.mensaje_bloqueo(usuario), 'error')
-        return redirect(url_for('security.login'))
 
     @app.before_request
     def _salir_con_token():
@@ -60,8 +79,13 @@ def _entrada(sender, user, **extra):
 
 def _salida(sender, user, **extra):
     from catalogos import accesos
+    from catalogos.usuarios import renovar_identidad
     if user is not None and getattr(user, 'id', None):
         accesos.evento_desde_peticion(user, 'salida')
+        # A copy of the session cookie (another device, a stolen one) ends too; the API
+        # tokens only when the logout form asks (tokens=1), else scripts keep working.
+        renovar_identidad(user, tokens=has_request_context()
+                          and request.form.get('tokens') == '1')
 
 
 user_authenticated.connect(_entrada, weak=False)

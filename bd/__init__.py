@@ -12,8 +12,11 @@ from playhouse.db_url import connect
 db = DatabaseProxy()
 
 # WAL lets readers work while one request writes; the busy timeout makes concurrent writers
-# wait instead of failing at once with "database is locked".
+# wait instead of failing at once with "database is locked". recursive_triggers: without it
+# REPLACE deletes the old row without firing DELETE triggers, so INSERT OR REPLACE could
+# rewrite a line of the append-only log (issue 15, F10).
 PRAGMAS_SQLITE = {
+    'recursive_triggers': 1,
     'journal_mode': 'wal',
     'foreign_keys': 1,
     'busy_timeout': 10000,

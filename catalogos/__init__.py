@@ -18,4 +18,4 @@ def modelos():
         tablas.append(declaracion.modelo)
         tablas.extend(h.modelo for h in declaracion.hijos)
     return tablas + [usuarios.Rol, usuarios.Usuario, usuarios.UsuarioRol, accesos.EventoUsuario,
-                     Empresa]
+                     Empresa, accesos.BloqueoAcceso]

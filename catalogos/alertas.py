@@ -12,6 +12,7 @@ from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextF
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
 from catalogos.organizacion import Area
+from reglas.cabeceras import error_cabecera
 
 PORCENTAJE_MAX = 1000
 SEPARADOR = re.compile(r'[\s,;]+')
@@ -148,6 +149,9 @@ class PlantillaCorreo(Catalogo):
             texto = getattr(self, campo) or ''
             if not texto.strip():
                 errores[campo] = 'Escriba el texto.'
+                continue
+            if campo == 'asunto' and error_cabecera(texto):
+                errores[campo] = error_cabecera(texto)
                 continue
             error = validar(texto, ejemplo)
             if error:

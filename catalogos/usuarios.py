@@ -4,6 +4,7 @@ Attribute names that Flask-Security reads (email, password, active, fs_uniquifie
 name) stay in English; the rest is Spanish.
 """
 import datetime
+import uuid
 from functools import cached_property
 
 from flask_security import RoleMixin, UserMixin
@@ -69,10 +70,10 @@ class Usuario(UserMixin, BaseModel):
 
     def is_locked(self, form_error=None):
         from catalogos import accesos
-        if not accesos.bloqueada(self):
+        if not accesos.bloqueada_desde_peticion(self):
             return False
         if form_error is not None:
-            form_error.append(accesos.mensaje_bloqueo(self))
+            form_error.append(accesos.MENSAJE)
         return True
 
 
@@ -117,6 +118,30 @@ def errores_usuario(usuario, contrasena, roles, nuevo, minimo=12, maximo=128):
     elif desconocidos:
         errores['roles'] = 'Rol desconocido: ' + ', '.join(sorted(desconocidos)) + '.'
     return errores
+
+
+def renovar_identidad(usuario, tokens=True):
+    """End every screen session of ``usuario`` (and every API token, with ``tokens``).
+
+    Sessions are signed cookies and cannot be revoked one by one: Flask-Security keeps
+    ``fs_uniquifier`` in each (and in the remember-me cookie), API tokens carry
+    ``fs_token_uniquifier``; new values make every copy issued so far invalid at once, on
+    every app server. Called on logout, password change, role change and deactivation
+    (issue 15, F5). The values are set on ``usuario`` too, for a caller that saves it.
+    """
+    cambios = {'fs_uniquifier': uuid.uuid4().hex}
+    if tokens:
+        cambios['fs_token_uniquifier'] = uuid.uuid4().hex
+    if usuario.id is not None:
+        Usuario.update(**cambios).where(Usuario.id == usuario.id).execute()
+    for campo, valor in cambios.items():
+        setattr(usuario, campo, valor)
+
+
+def cambio_de_acceso(antes, despues, roles_nuevos, contrasena_nueva):
+    """True when an edit of a user must end their sessions and tokens."""
+    return bool(contrasena_nueva) or (antes.active and not despues.active) or (
+        roles_nuevos is not None and set(roles_nuevos) != antes.nombres_roles())
 
 
 def asignar_roles(usuario, nombres):

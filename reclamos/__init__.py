@@ -17,6 +17,7 @@ def modelos():
     from reclamos.correo.recibido import CorreoEntrante
     from reclamos.laboratorio.corridas import CorridaEnsayo
     from reclamos.caso.documentos import Documento
+    from reclamos.caso.idempotencia import ClaveIdempotencia
     from reclamos.portal.encuesta import Encuesta
     from reclamos.laboratorio.enrutamiento import EtiquetaCaso
     from reclamos.laboratorio.borradores import (BitacoraAdmin, BorradorConfiguracion,
@@ -37,4 +38,5 @@ def modelos():
             SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
-            Notificacion, PreferenciaAviso, ContactoCaso, EntregaCarta] + MEJORA
+            Notificacion, PreferenciaAviso, ContactoCaso, EntregaCarta,
+            ClaveIdempotencia] + MEJORA

@@ -147,7 +147,7 @@ def _avanzar(caso, destino, quien, admin, anteriores, ahora):
         legal = TerminoCaso.get_or_none(TerminoCaso.reclamo == caso.id, TerminoCaso.tipo == LEGAL,
                                         TerminoCaso.prorrogable == True)  # noqa: E712
         if legal is not None and caso.area_id == quien.area_id and supervisa:
-            prorrogar(legal, 5, 'Se requiere información de otra dependencia.', quien, IP,
+            prorrogar(caso, legal, 5, 'Se requiere información de otra dependencia.', quien, IP,
                       caso.version, t)
         elif caso.origen == 'externo' and caso.area.codigo == 'SOPORTE_TECNICO':
             caso = derivar(caso, 'MONITOREO', 'Requiere revisión de la red troncal.', quien, IP,

@@ -36,10 +36,11 @@ def registrar_vistas(app):
     from vistas.configuracion import VistaConfiguracion
 
     from vistas import traducciones
+    from vistas.csp import nonce
 
     traducciones.preferir()
     admin = Admin(app, name='Reclamos', url='/admin', translations_path=traducciones.CARPETA,
-                  index_view=Inicio(name='Inicio', url='/admin'),
+                  index_view=Inicio(name='Inicio', url='/admin'), csp_nonce_generator=nonce,
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
     filtros.registrar(app)

@@ -16,6 +16,7 @@ from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
 from reclamos.caso.flujo import transicionar
 from reclamos.plazos.ciclo import prorrogar
 from reclamos.plazos.entrega import registrar_entrega
+from reglas.enteros import entero
 from reglas.transiciones import TRANSICIONES
 from vistas import acciones_resultado
 
@@ -37,17 +38,12 @@ MENSAJES = {'tomar': 'Caso tomado.', 'terminar': 'Caso terminado.', 'cerrar': 'C
             **acciones_resultado.MENSAJES}
 
 
-def _entero(valor):
-    texto = str(valor or '').strip()
-    return int(texto) if texto.isdigit() else None
-
-
 def _datos_transicion(accion, formulario):
     datos = {}
     for clave in DATOS_TRANSICION.get(accion, ()):
         valor = formulario.get(clave, '')
         if clave == 'calificacion':
-            valor = _entero(valor) if valor else None
+            valor = entero(valor) if valor else None
         elif clave == 'sin_contacto':
             valor = valor in ('1', 'on', 'si', 'y')
         if valor not in (None, '', False):
@@ -62,13 +58,13 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
         return transicionar(reclamo, accion, usuario, ip, version,
                             **_datos_transicion(accion, formulario))
     if accion == 'derivar':
-        return gestion.derivar(reclamo, _entero(formulario.get('area')),
+        return gestion.derivar(reclamo, entero(formulario.get('area')),
                                formulario.get('motivo', ''), usuario, ip, version)
     if accion == 'completar_actividad':
         return gestion.completar_actividad(reclamo, usuario, ip, version,
                                            nota=formulario.get('nota', ''))
     if accion == 'reasignar':
-        return gestion.reasignar(reclamo, _entero(formulario.get('usuario')), usuario, ip,
+        return gestion.reasignar(reclamo, entero(formulario.get('usuario')), usuario, ip,
                                  version)
     if accion == 'comentar':
         return gestion.comentar(reclamo, formulario.get('texto', ''), usuario, ip,
@@ -80,8 +76,9 @@ def ejecutar(accion, reclamo, formulario, usuario, ip):
         return registrar_entrega(reclamo, tipo, medio, formulario.get('instante', ''),
                                  formulario.get('nota', ''), usuario, ip, version)
     if accion == 'prorrogar':
-        return prorrogar(_entero(formulario.get('termino')), _entero(formulario.get('cantidad')),
-                         formulario.get('motivo', ''), usuario, ip, version)
+        return prorrogar(reclamo, entero(formulario.get('termino')),
+                         entero(formulario.get('cantidad')), formulario.get('motivo', ''),
+                         usuario, ip, version)
     if accion in acciones_resultado.ACCIONES:  # issue 17: reclassify, decide the claim
         return acciones_resultado.ACCIONES[accion](reclamo, formulario, usuario, ip, version)
     raise ErrorValidacion({'accion': f'Acción desconocida: «{accion}».'})
@@ -100,7 +97,7 @@ def _linea(accion, formulario, usuario, ip, version):
         reclamo = formulario['_reclamo']
         return lineas.agregar_lineas(reclamo, _del_documento(reclamo), usuario, ip, version)
     linea = lineas.LineaReclamo.get_or_none(
-        lineas.LineaReclamo.id == _entero(formulario.get('linea')),
+        lineas.LineaReclamo.id == entero(formulario.get('linea')),
         lineas.LineaReclamo.reclamo == formulario['_reclamo'].id)
     if linea is None:
         raise ErrorValidacion({'linea': 'Esa línea no es de este caso.'})

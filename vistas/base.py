@@ -13,6 +13,7 @@ from wtforms.validators import Length, ValidationError
 
 from bd import db
 from reglas.fechas import mostrar_fecha, mostrar_hora
+from reglas.hojas import celda_segura
 from vistas.acceso import Protegida, roles_actuales
 from vistas.campos_formulario import CampoFecha, CampoHora
 
@@ -109,6 +110,11 @@ class VistaSegura(Protegida, ModelView):
     page_size = 20
     can_set_page_size = True
     details_modal = False
+
+    def get_export_value(self, model, name):
+        # Exported CSV is opened in spreadsheets: text that starts like a formula is not one.
+        valor = super().get_export_value(model, name)
+        return celda_segura(str(valor)) if isinstance(valor, str) else valor
 
     @property
     def can_create(self):

@@ -154,10 +154,11 @@ class VistaLaboratorio(SoloAdmin):
         graficos = {}
         informe = corrida.informe()
         if informe:
+            from vistas.csp import nonce
             graficos = {'cumplimiento': html_figura(figura_cumplimiento(informe),
-                                                    'grafico-cumplimiento'),
+                                                    'grafico-cumplimiento', nonce()),
                         'pendientes': html_figura(figura_pendientes(informe),
-                                                  'grafico-pendientes')}
+                                                  'grafico-pendientes', nonce())}
         return self.render('laboratorio/ensayo.html', c=corrida, b=corrida.borrador,
                            informe=informe, escenarios=ESCENARIOS, **graficos)
 

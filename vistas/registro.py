@@ -114,7 +114,8 @@ def candidatos(formulario):
     motivo = _entero(formulario.get('motivo'))
     if cliente is None and motivo is None:
         return []
-    return posibles_duplicados(cliente, motivo, formulario.get('descripcion', ''))
+    return posibles_duplicados(cliente, motivo, formulario.get('descripcion', ''),
+                               usuario=current_user)
 
 
 def vincular(reclamo, formulario):

@@ -7,7 +7,7 @@ import click
 from flask.cli import with_appcontext
 from flask_security import hash_password
 
-from admin_app.cli.adjuntos import adjuntos_a_bd
+from admin_app.cli.adjuntos import adjuntos_a_bd, barrer_adjuntos
 from admin_app.cli.alertas import barrer_alertas, resumen_diario
 from admin_app.cli.api import token_api
 from admin_app.cli.correo import enviar_correos
@@ -20,6 +20,8 @@ def registrar(app):
                     restaurar, leer_correo, recalcular_resumen):
         app.cli.add_command(comando)
     app.cli.add_command(adjuntos_a_bd)
+    app.cli.add_command(barrer_adjuntos)
+    app.cli.add_command(desbloquear_usuario)
     app.cli.add_command(token_api)
     app.cli.add_command(enviar_correos)
     app.cli.add_command(barrer_alertas)
@@ -78,7 +80,8 @@ def crear_usuario(email, roles, contrasena, nombre, area):
     from catalogos.organizacion import Area
     from flask import current_app
 
-    from catalogos.usuarios import Usuario, asignar_roles, errores_usuario, limites_contrasena
+    from catalogos.usuarios import (Usuario, asignar_roles, errores_usuario,
+                                    limites_contrasena, renovar_identidad)
 
     email = email.strip().lower()
     with db.atomic():
@@ -98,10 +101,31 @@ def crear_usuario(email, roles, contrasena, nombre, area):
         usuario.area = area_fila or usuario.area
         usuario.password = hash_password(contrasena)
         usuario.intentos_fallidos, usuario.bloqueado_hasta = 0, None  # a reset also unlocks
-        usuario.fs_uniquifier = usuario.fs_uniquifier or uuid.uuid4().hex
+        if usuario.id is None:
+            usuario.fs_uniquifier = uuid.uuid4().hex
+        else:
+            renovar_identidad(usuario)  # a new password ends sessions and tokens (F5)
         usuario.save()
         asignar_roles(usuario, roles)
+        from catalogos import accesos
+        accesos.desbloquear(usuario, 'cli')  # every address: a reset also unlocks
     click.echo(f'Usuario {email} listo con roles: {", ".join(sorted(set(roles)))}.')
+
+
+@click.command('desbloquear-usuario')
+@with_appcontext
+@click.argument('email')
+def desbloquear_usuario(email):
+    """Unlock an account locked by failed passwords, from every address."""
+    from catalogos import accesos
+    from catalogos.usuarios import Usuario
+
+    usuario = Usuario.get_or_none(Usuario.email == email.strip().lower())
+    if usuario is None:
+        click.echo(f'No existe el usuario {email}.', err=True)
+        sys.exit(2)
+    accesos.desbloquear(usuario, 'cli')
+    click.echo(f'Usuario {usuario.email} desbloqueado.')
 
 
 @click.command('exportar-config')

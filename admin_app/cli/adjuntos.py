@@ -16,3 +16,21 @@ def adjuntos_a_bd():
                f"{cuenta['alterados']}.")
     if cuenta['faltan'] or cuenta['alterados']:
         raise SystemExit(1)
+
+
+@click.command('barrer-adjuntos')
+@with_appcontext
+@click.option('--minutos', default=60, show_default=True, type=click.IntRange(min=0),
+              help='Solo lo que tenga al menos esta antigüedad (una subida en curso es más '
+                   'reciente).')
+def barrer_adjuntos(minutos):
+    """Remove stored files no document names and stale temporary uploads."""
+    import datetime
+
+    from bd import db
+    from reclamos.caso.almacen import barrer_huerfanos, de_config
+
+    with db.atomic():
+        quitados = barrer_huerfanos(de_config(current_app.config),
+                                    datetime.timedelta(minutes=minutos))
+    click.echo(f'Archivos huérfanos eliminados: {quitados}.')

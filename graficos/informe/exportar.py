@@ -7,6 +7,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from graficos.informe.construccion import NOTA, formato
+from reglas.hojas import fila_segura
 
 # DejaVu covers every character we print; fpdf2's core fonts are latin-1 only (accents and
 # ñ fit, but not «—» or «…»), so without the TTF the text is folded to latin-1.
@@ -29,9 +30,9 @@ def a_xlsx(informe):
     hoja = libro.active
     hoja.title = 'Informe'
     negrita = Font(bold=True)
-    hoja.append([informe.titulo])
+    hoja.append(fila_segura([informe.titulo]))
     hoja['A1'].font = Font(bold=True, size=14)
-    hoja.append([informe.subtitulo])
+    hoja.append(fila_segura([informe.subtitulo]))
     hoja.append([f'Generado: {_local(informe)}'])
     hoja.append([])
     if informe.vacio:
@@ -39,11 +40,12 @@ def a_xlsx(informe):
     for seccion in informe.secciones:
         hoja.append(['Por ' + ', '.join(t.lower() for t in seccion.titulos)])
         hoja.cell(hoja.max_row, 1).font = negrita
-        hoja.append(seccion.titulos + informe.titulos_columnas)
+        hoja.append(fila_segura(seccion.titulos + informe.titulos_columnas))
         for celda in hoja[hoja.max_row]:
             celda.font = negrita
         for etiquetas, valores in seccion.filas:
-            hoja.append(list(etiquetas) + [_numero(c, valores.get(c)) for c in informe.columnas])
+            hoja.append(fila_segura(etiquetas)
+                        + [_numero(c, valores.get(c)) for c in informe.columnas])
         hoja.append(['Total'] + [''] * (len(seccion.titulos) - 1)
                     + [_numero(c, informe.total.get(c)) for c in informe.columnas])
         for celda in hoja[hoja.max_row]:

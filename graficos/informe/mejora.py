@@ -5,6 +5,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from reclamos.mejora.modelo import AccionMejora
+from reglas.hojas import fila_segura
 
 COLUMNAS = ('Acción', 'Tipo', 'Descripción', 'Responsable', 'Vence el', 'Estado',
             'Días de atraso', 'Casos', 'Motivos')
@@ -23,11 +24,11 @@ def mejoras_xlsx(acciones, hoy):
     casos, motivos = AccionMejora.enlaces(acciones)
     for accion in acciones:
         atraso = (hoy - accion.vence_el).days
-        hoja.append([str(accion), accion.etiqueta('tipo'), accion.descripcion,
-                     accion.responsable.email, accion.vence_el, accion.etiqueta('estado'),
-                     atraso if atraso > 0 else 0,
-                     ', '.join(casos.get(accion.id, [])),
-                     ', '.join(motivos.get(accion.id, []))])
+        hoja.append(fila_segura([str(accion), accion.etiqueta('tipo'), accion.descripcion,
+                                 accion.responsable.email, accion.vence_el,
+                                 accion.etiqueta('estado'), atraso if atraso > 0 else 0,
+                                 ', '.join(casos.get(accion.id, [])),
+                                 ', '.join(motivos.get(accion.id, []))]))
         hoja.cell(hoja.max_row, 5).number_format = 'DD/MM/YYYY'
     if not acciones:
         hoja.append(['No hay acciones de mejora abiertas.'])

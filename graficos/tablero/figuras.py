@@ -7,6 +7,7 @@ the tests build every chart through ``figura`` so an invalid property cannot sli
 
 Every point carries in ``customdata`` the URL of the case list behind it, so a click on a
 bar opens those cases (see the dashboard template)."""
+import html
 from urllib.parse import urlencode
 
 from plotly.io.json import to_json_plotly
@@ -40,7 +41,7 @@ def como_json(tabla, base_casos='/casos/', parametros=None):
 
 def especificacion(tabla, base_casos='/casos/', parametros=None):
     parametros = parametros or {}
-    layout = {'title': {'text': tabla.titulo, 'font': {'size': 15}},
+    layout = {'title': {'text': _texto(tabla.titulo), 'font': {'size': 15}},
               'margin': {'l': 50, 'r': 20, 't': 50, 'b': 60}, 'height': 360,
               'colorway': COLORES, 'legend': {'orientation': 'h', 'y': -0.2},
               'separators': ',.', 'paper_bgcolor': 'white', 'plot_bgcolor': 'white',
@@ -58,6 +59,17 @@ def especificacion(tabla, base_casos='/casos/', parametros=None):
     return {'data': datos, 'layout': layout}
 
 
+def _texto(valor):
+    """A label as plotly must draw it: plotly.js renders a subset of HTML in every text
+    (``<a href>`` becomes a live link, ``<b>``...), so catalog names are escaped; it shows
+    the entities back as the plain characters (issue 15)."""
+    return html.escape(str(valor), quote=False)
+
+
+def _etiquetas(tabla):
+    return [_texto(v) for v in _columna(tabla, 0)]
+
+
 def _columna(tabla, i):
     return [fila[i] for fila in tabla.filas]
 
@@ -70,8 +82,9 @@ def _valores(columna):
 def _lineas(layout, tabla, enlaces):
     x = _columna(tabla, 0)
     layout['xaxis'] = {'type': 'date'}
-    return [{'type': 'scatter', 'x': x, 'y': _columna(tabla, i), 'name': tabla.columnas[i],
-             'mode': 'lines+markers'} for i in range(1, len(tabla.columnas))]
+    return [{'type': 'scatter', 'x': x, 'y': _columna(tabla, i),
+             'name': _texto(tabla.columnas[i]), 'mode': 'lines+markers'}
+            for i in range(1, len(tabla.columnas))]
 
 
 def _series(tabla):
@@ -82,26 +95,26 @@ def _series(tabla):
 
 def _barras(layout, tabla, enlaces):
     """One bar series per numeric column after the label (counts, hours, shares, amounts)."""
-    x = [str(v) for v in _columna(tabla, 0)]
+    x = _etiquetas(tabla)
     series = _series(tabla)
     layout.update(barmode='group', showlegend=len(series) > 1)
     return [{'type': 'bar', 'x': x, 'y': _valores(_columna(tabla, i)),
-             'name': tabla.columnas[i], 'customdata': enlaces,
+             'name': _texto(tabla.columnas[i]), 'customdata': enlaces,
              'text': _valores(_columna(tabla, i)), 'textposition': 'auto'} for i in series]
 
 
 def _barras_h(layout, tabla, enlaces):
     layout['yaxis'].update(autorange='reversed')
     layout['xaxis'] = {'range': [0, 100], 'title': {'text': '% a tiempo'}}
-    return [{'type': 'bar', 'orientation': 'h', 'y': [str(v) for v in _columna(tabla, 0)],
-             'x': _valores(_columna(tabla, 3)), 'name': tabla.columnas[3],
+    return [{'type': 'bar', 'orientation': 'h', 'y': _etiquetas(tabla),
+             'x': _valores(_columna(tabla, 3)), 'name': _texto(tabla.columnas[3]),
              'customdata': enlaces, 'text': _valores(_columna(tabla, 3)),
              'textposition': 'auto'}]
 
 
 def _apiladas(layout, tabla, enlaces):
     """Distribution of ratings stacked per group, the average on a second axis."""
-    x = [str(v) for v in _columna(tabla, 0)]
+    x = _etiquetas(tabla)
     layout.update(barmode='stack', yaxis2={'overlaying': 'y', 'side': 'right',
                                            'range': [0, 5.5], 'title': {'text': 'Promedio'}})
     datos = [{'type': 'bar', 'x': x, 'y': _columna(tabla, 2 + nota),

@@ -1,10 +1,14 @@
 """Where the bytes of case documents live: a folder or the database (RECLAMOS_ADJUNTOS_EN).
 
-Both keep each content once, under its SHA-256. In a folder, a file written before a failed
-transaction is harmless (no row names it); several app servers need the folder on a shared
-volume. In the database the bytes go in the same transaction as the document's row, so a
-failed transaction leaves nothing, no shared volume is needed and the backup carries them.
-Callers get an ``Almacen`` from ``de_config`` and never branch on the setting.
+Both keep each content once, under its SHA-256. An upload is first read into a temporary
+file (or memory) and checked; only an accepted one is moved into the store (``recibir`` then
+``confirmar``), so a refused upload leaves nothing (issue 15, F4). In a folder, a file moved
+in by a transaction that then failed is named by no row: ``barrer_huerfanos`` (CLI
+``barrer-adjuntos``) removes those and stale temporary files. Several app servers need the
+folder on a shared volume. In the database the bytes go in the same transaction as the
+document's row, so a failed transaction leaves nothing, no shared volume is needed and the
+backup carries them. Callers get an ``Almacen`` from ``de_config`` and never branch on the
+setting.
 """
 import datetime
 import hashlib
@@ -22,6 +26,7 @@ CARPETA, BD = 'carpeta', 'bd'
 MODOS = (CARPETA, BD)
 BLOQUE = 1024 * 1024
 CABECERA = 2048  # what content sniffing (reglas.archivos) reads
+TEMPORAL = '.subida-'
 
 
 class ArchivoAdjunto(BaseModel):
@@ -61,18 +66,71 @@ def _copiar(flujo, limite, escribir):
     return resumen.hexdigest(), tamano, cabecera
 
 
+class Subida:
+    """An upload read and hashed, not stored yet: a temporary file or bytes in memory.
+    Used as a context manager, whatever was not confirmed is removed on exit."""
+
+    def __init__(self, sha256, tamano, cabecera, temporal=None, contenido=None):
+        self.sha256, self.tamano, self.cabecera = sha256, tamano, cabecera
+        self.temporal, self.contenido = temporal, contenido
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *error):
+        self.descartar()
+
+    def descartar(self):
+        if self.temporal is not None and os.path.exists(self.temporal):
+            os.unlink(self.temporal)
+        self.temporal = self.contenido = None
+
+
 class Almacen:
     def __init__(self, en, carpeta):
         self.en = modo_valido(en)
         self.carpeta = Path(carpeta)
 
-    def guardar(self, flujo, limite):
-        """Store the upload; returns (sha256, size, first bytes). In the database mode the
-        row is written in the caller's transaction: call it inside the one that records
-        the document."""
+    def recibir(self, flujo, limite):
+        """Read the upload (refused past ``limite``) into a Subida; nothing is stored."""
         if self.en == BD:
-            return self._guardar_bd(flujo, limite)
-        return self._guardar_carpeta(flujo, limite)
+            contenido = bytearray()
+            digest, tamano, cabecera = _copiar(flujo, limite, contenido.extend)
+            return Subida(digest, tamano, cabecera, contenido=contenido)
+        self.carpeta.mkdir(parents=True, exist_ok=True)
+        # In the store's folder: the move into place is then a rename on one file system.
+        descriptor, temporal = tempfile.mkstemp(dir=self.carpeta, prefix=TEMPORAL)
+        try:
+            with os.fdopen(descriptor, 'wb') as salida:
+                digest, tamano, cabecera = _copiar(flujo, limite, salida.write)
+        except BaseException:
+            os.unlink(temporal)
+            raise
+        return Subida(digest, tamano, cabecera, temporal=temporal)
+
+    def confirmar(self, subida):
+        """Move an accepted upload into the store. In the database mode the row is written in
+        the caller's transaction: call it inside the one that records the document."""
+        if self.en == BD:
+            with db.atomic():
+                existe = (ArchivoAdjunto.select()
+                          .where(ArchivoAdjunto.sha256 == subida.sha256).exists())
+                if not existe:
+                    # Two servers storing the same bytes at once: the second is a no-op.
+                    (ArchivoAdjunto.insert(sha256=subida.sha256, tamano=subida.tamano,
+                                           contenido=subida.contenido)
+                     .on_conflict_ignore().execute())
+        else:
+            destino = ruta_de(self.carpeta, subida.sha256)
+            destino.parent.mkdir(exist_ok=True)
+            os.replace(subida.temporal, destino)
+        subida.temporal = subida.contenido = None
+
+    def guardar(self, flujo, limite):
+        """Store the upload at once; returns (sha256, size, first bytes)."""
+        with self.recibir(flujo, limite) as subida:
+            self.confirmar(subida)
+            return subida.sha256, subida.tamano, subida.cabecera
 
     def abrir(self, sha256):
         """A binary file object with the content, or None when it is missing."""
@@ -104,33 +162,6 @@ class Almacen:
             return None
         with archivo:
             return archivo.read()
-
-    def _guardar_carpeta(self, flujo, limite):
-        self.carpeta.mkdir(parents=True, exist_ok=True)
-        descriptor, temporal = tempfile.mkstemp(dir=self.carpeta, prefix='.subida-')
-        try:
-            with os.fdopen(descriptor, 'wb') as salida:
-                digest, tamano, cabecera = _copiar(flujo, limite, salida.write)
-            destino = ruta_de(self.carpeta, digest)
-            destino.parent.mkdir(exist_ok=True)
-            os.replace(temporal, destino)
-            return digest, tamano, cabecera
-        finally:
-            if os.path.exists(temporal):
-                os.unlink(temporal)
-
-    def _guardar_bd(self, flujo, limite):
-        # At most the size limit (plus one block) in memory: the row needs the whole value;
-        # sqlite3 and psycopg take the bytearray as is, without a copy.
-        contenido = bytearray()
-        digest, tamano, cabecera = _copiar(flujo, limite, contenido.extend)
-        with db.atomic():
-            existe = ArchivoAdjunto.select().where(ArchivoAdjunto.sha256 == digest).exists()
-            if not existe:
-                # Two servers storing the same bytes at once: the second insert is a no-op.
-                (ArchivoAdjunto.insert(sha256=digest, tamano=tamano, contenido=contenido)
-                 .on_conflict_ignore().execute())
-        return digest, tamano, cabecera
 
 
 class _Alterado(Exception):
@@ -169,3 +200,27 @@ def copiar_a_bd(carpeta):
 def de_config(config):
     """The storage the app's configuration names (a Flask config or any mapping)."""
     return Almacen(config.get('RECLAMOS_ADJUNTOS_EN', CARPETA), config['RECLAMOS_ADJUNTOS'])
+
+
+def barrer_huerfanos(almacen, edad=datetime.timedelta(hours=1), ahora=None):
+    """Remove stored contents no document names, and stale temporary uploads, older than
+    ``edad`` (younger ones may belong to a transaction still running). Returns the count."""
+    from reclamos.caso.documentos import Documento
+
+    limite = (ahora or datetime.datetime.utcnow()) - edad
+    usados = Documento.select(Documento.sha256).where(Documento.sha256 != '')
+    if almacen.en == BD:
+        return (ArchivoAdjunto.delete()
+                .where(ArchivoAdjunto.sha256.not_in(usados),
+                       ArchivoAdjunto.creado_en < limite).execute())
+    if not almacen.carpeta.is_dir():
+        return 0
+    nombres = {sha256 for (sha256,) in usados.tuples()}
+    quitados = 0
+    for ruta in list(almacen.carpeta.glob(TEMPORAL + '*')) + list(almacen.carpeta.glob('*/*')):
+        huerfano = ruta.name.startswith(TEMPORAL) or ruta.name not in nombres
+        viejo = datetime.datetime.utcfromtimestamp(ruta.stat().st_mtime) < limite
+        if ruta.is_file() and huerfano and viejo:
+            ruta.unlink()
+            quitados += 1
+    return quitados

@@ -5,6 +5,7 @@ configuration), under their SHA-256 so the same content is kept once.
 """
 import datetime
 import os
+from contextlib import nullcontext
 
 from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, TextField
 
@@ -59,19 +60,24 @@ def adjuntar(reclamo, tipo, usuario, ip, almacen, limite, flujo=None, nombre='',
     if errores:
         raise ErrorValidacion(errores)
     ctx = contexto(usuario, ip, ahora)
-    with transaccion():
+    # Read and checked in a temporary file before the transaction (no lock held while the
+    # bytes arrive); moved into the store only once everything else was accepted (F4).
+    with almacen.recibir(flujo, limite) if flujo is not None else nullcontext() as subida, \
+            transaccion():
         datos = {'sha256': '', 'tamano': 0, 'mime': '', 'nombre': ''}
-        if flujo is not None:
+        if subida is not None:
             nombre = os.path.basename((nombre or '').replace('\\', '/'))[:200]
-            digest, tamano, cabecera = almacen.guardar(flujo, limite)
-            mime, razon = tipo_por_contenido(cabecera, nombre)
+            mime, razon = tipo_por_contenido(subida.cabecera, nombre)
             if razon:
                 raise ErrorValidacion({'archivo': razon})
-            if tamano == 0:
+            if subida.tamano == 0:
                 raise ErrorValidacion({'archivo': 'El archivo está vacío.'})
-            datos = {'sha256': digest, 'tamano': tamano, 'mime': mime, 'nombre': nombre}
+            datos = {'sha256': subida.sha256, 'tamano': subida.tamano, 'mime': mime,
+                     'nombre': nombre}
         r = bloquear_sin_version(reclamo, ctx)
         exigir(r, 'adjuntar', ctx)
+        if subida is not None:
+            almacen.confirmar(subida)
         documento = Documento.create(reclamo=r.id, tipo=tipo, descripcion=descripcion.strip(),
                                      archivo_fisico=(archivo_fisico or '').strip(),
                                      usuario=usuario, creado_en=a_bd(ctx.ahora), **datos)

@@ -2,6 +2,7 @@
 import datetime
 from dataclasses import dataclass
 
+from reclamos.caso.ficha import visible_para
 from reclamos.caso.modelo import Reclamo
 from reclamos.laboratorio.diagnostico import ranking
 from reclamos.tiempo import a_bd, ahora_utc, aware
@@ -22,8 +23,9 @@ def _id(valor):
     return getattr(valor, 'id', valor)
 
 
-def posibles_duplicados(cliente, motivo, descripcion, ahora=None):
-    """Cases the new one may repeat, most likely first.
+def posibles_duplicados(cliente, motivo, descripcion, ahora=None, usuario=None):
+    """Cases the new one may repeat, most likely first; with ``usuario``, only the ones that
+    user may open (a warning must not reveal other areas' cases: issue 15, F3).
 
     - the same customer with the same motive, still in progress;
     - a description at least 85% similar among cases of the same customer or motive received
@@ -54,5 +56,7 @@ def posibles_duplicados(cliente, motivo, descripcion, ahora=None):
             if r.id not in encontrados and es_similar(descripcion, r.descripcion):
                 encontrados[r.id] = PosibleDuplicado(r, 'descripcion_similar',
                                                      similitud(descripcion, r.descripcion))
+    if usuario is not None:
+        encontrados = {k: d for k, d in encontrados.items() if visible_para(d.reclamo, usuario)}
     return sorted(encontrados.values(),
                   key=lambda d: (d.razon != 'mismo_cliente_y_motivo', -d.similitud))

@@ -3,6 +3,7 @@ back, ANULADO. Who may do each from which state is ``reglas.transiciones``; this
 what each one implies (terms, rating, log)."""
 from reclamos.plazos import ciclo as plazos
 from reclamos.correo.avisos import avisar_resuelto
+from reclamos.caso.ficha import visible_para
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.resultado import al_resolver
 from reclamos.errores import ErrorPermiso, ErrorValidacion
@@ -136,9 +137,11 @@ def _anular(r, ctx, datos):
     original = None
     if datos.get('duplicado_de'):
         numero = str(datos['duplicado_de']).strip()
-        original = Reclamo.get_or_none(Reclamo.numero == numero)
-        if original is None:
-            errores['duplicado_de'] = f'No existe el caso {numero}.'
+        original = Reclamo.get_or_none(Reclamo.numero == numero[:20])
+        # A case the actor may not open answers like one that does not exist (issue 15, F3).
+        if original is None or (ctx.usuario is not None
+                                and not visible_para(original, ctx.usuario)):
+            errores['duplicado_de'] = f'No existe el caso {numero[:20]}.'
         elif original.id == r.id:
             errores['duplicado_de'] = 'Un caso no puede ser duplicado de sí mismo.'
     _validar(errores)

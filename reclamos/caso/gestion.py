@@ -19,6 +19,7 @@ from reclamos.caso.nucleo import (bloquear, bloquear_sin_version, contexto, escr
                              transaccion)
 from reclamos.plazos.modelo import PRIMERA_RESPUESTA, PRIORIDAD, TerminoCaso
 from reclamos.tiempo import aware
+from reglas.enteros import entero
 from reglas.transiciones import destino
 
 TEXTO_MAX = 5000
@@ -93,12 +94,13 @@ def reasignar(reclamo, destino_usuario, usuario, ip, version, ahora=None):
     with transaccion():
         r = bloquear(reclamo, version, ctx)
         exigir(r, 'reasignar', ctx)
-        ident = getattr(destino_usuario, 'id', destino_usuario)
-        otro = Usuario.get_or_none(Usuario.id == ident) if ident is not None else None
-        if otro is None or not otro.active:
-            raise ErrorValidacion({'usuario': 'Elija un usuario activo.'})
-        if otro.area_id != r.area_id:
-            raise ErrorValidacion({'usuario': f'{otro} no pertenece al área del caso; para '
+        # Looked up among the active users of the case's area only: a user of another area
+        # answers like one that does not exist (no name given away; issue 15, F1).
+        ident = entero(getattr(destino_usuario, 'id', destino_usuario))
+        otro = Usuario.get_or_none(Usuario.id == ident, Usuario.area == r.area_id,
+                                   Usuario.active == True) if ident else None  # noqa: E712
+        if otro is None:
+            raise ErrorValidacion({'usuario': 'Elija un usuario activo del área del caso; para '
                                               'cambiar de área use «derivar».'})
         if otro.id == r.usuario_id:
             raise ErrorValidacion({'usuario': f'El caso ya está asignado a {otro}.'})

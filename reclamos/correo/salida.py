@@ -20,6 +20,7 @@ from peewee import (BlobField, CharField, DateTimeField, ForeignKeyField, Intege
 from bd import BaseModel
 from reclamos.caso.modelo import Reclamo
 from reclamos.tiempo import a_bd, ahora_utc
+from reglas.cabeceras import una_linea
 
 PENDIENTE, ENVIANDO, ENVIADO, FALLIDO = 'pendiente', 'enviando', 'enviado', 'fallido'
 ESTADOS = [(PENDIENTE, 'Pendiente'), (ENVIANDO, 'Enviando'), (ENVIADO, 'Enviado'),
@@ -76,7 +77,9 @@ def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=(),
         return None
     valida = direccion_valida(destinatario)
     fila = Correo.create(
-        destinatario=(valida or destinatario or '')[:254], asunto=asunto[:300], cuerpo=cuerpo,
+        # A subject rendered from a template may carry a customer's text: one line always.
+        destinatario=(valida or destinatario or '')[:254], asunto=una_linea(asunto)[:300],
+        cuerpo=cuerpo,
         reclamo=reclamo, clave=clave, cumple=cumple if valida else None,
         estado=PENDIENTE if valida else FALLIDO,
         error='' if valida else f'Dirección de correo no válida: «{destinatario}».')
@@ -146,8 +149,15 @@ def enviar_pendientes(config, ahora=None, limite=200):
                 continue  # another sender took it
             fila = Correo.get_by_id(fila_id)
             try:
+                mensaje = _mensaje(fila, config['RECLAMOS_SMTP_REMITENTE'])
+            except Exception as error:  # noqa: BLE001  any bad row fails alone (issue 15, F6)
+                _marcar(fila, FALLIDO, ahora, f'Mensaje inválido: {type(error).__name__}: '
+                                              f'{error}')
+                resumen['fallidos'] += 1
+                continue
+            try:
                 smtp = smtp or _conectar(config)
-                smtp.send_message(_mensaje(fila, config['RECLAMOS_SMTP_REMITENTE']))
+                smtp.send_message(mensaje)
             except smtplib.SMTPRecipientsRefused as error:
                 # Permanent (5xx for this address): retrying would never succeed.
                 _marcar(fila, FALLIDO, ahora, f'Destinatario rechazado: {error.recipients}')
@@ -156,6 +166,12 @@ def enviar_pendientes(config, ahora=None, limite=200):
                 _marcar(fila, PENDIENTE, ahora, f'{type(error).__name__}: {error}',
                         reintento=True)
                 resumen['reintentar'] += 1
+                smtp = _cerrar(smtp)
+            except Exception as error:  # noqa: BLE001  anything else smtplib or email raise
+                # Not a network or server error: retrying the same bytes would fail again.
+                # The connection's state is unknown after it, so the next row opens a new one.
+                _marcar(fila, FALLIDO, ahora, f'{type(error).__name__}: {error}')
+                resumen['fallidos'] += 1
                 smtp = _cerrar(smtp)
             else:
                 _marcar(fila, ENVIADO, ahora, '')

@@ -7,6 +7,7 @@ the case's ``vence_en`` is kept equal to the earliest due instant of its open te
 from catalogos.organizacion import Calendario
 from reclamos.caso.acciones import anotar
 from reclamos.errores import ErrorValidacion
+from reglas.enteros import ENTERO_MAX
 from reclamos.caso.nucleo import bloquear, contexto, exigir, fijar, transaccion
 from reclamos.plazos.modelo import Suspension, TerminoCaso
 from reclamos.tiempo import a_bd, aware
@@ -143,21 +144,25 @@ def reanudar(reclamo, ctx, calendario):
     return pausa
 
 
-def prorrogar(termino, cantidad, motivo, usuario, ip, version, ahora=None):
-    """Extend one running term by ``cantidad`` of its unit (refused where the rule forbids
-    it, after the term ended, or beyond the rule's maximum). Returns the updated term.
+def prorrogar(reclamo, termino, cantidad, motivo, usuario, ip, version, ahora=None):
+    """Extend one running term of ``reclamo`` by ``cantidad`` of its unit (refused where the
+    rule forbids it, after the term ended, or beyond the rule's maximum). Returns the term.
 
+    The term is looked up inside the case after the permission check: a term of another
+    case answers exactly like one that does not exist (issue 15, F1).
     Raises ErrorValidacion, ErrorPermiso, ConflictoVersion.
     """
     ctx = contexto(usuario, ip, ahora)
     ident = termino.id if isinstance(termino, TerminoCaso) else termino
     with transaccion():
-        termino = TerminoCaso.get_or_none(TerminoCaso.id == ident)
-        if termino is None:
-            raise ErrorValidacion({'termino': f'El plazo {ident} no existe.'})
-        reclamo = bloquear(termino.reclamo_id, version, ctx)
+        reclamo = bloquear(reclamo, version, ctx)
         exigir(reclamo, 'prorrogar', ctx)
-        termino = TerminoCaso.get_by_id(ident)
+        termino = None
+        if isinstance(ident, int) and not isinstance(ident, bool) and 0 < ident <= ENTERO_MAX:
+            termino = TerminoCaso.get_or_none(TerminoCaso.id == ident,
+                                              TerminoCaso.reclamo == reclamo.id)
+        if termino is None:
+            raise ErrorValidacion({'termino': 'Elija un plazo de este caso.'})
         errores = {}
         if not (motivo or '').strip():
             errores['motivo'] = 'Indique el motivo de la prórroga (se informa al cliente).'

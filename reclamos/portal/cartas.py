@@ -20,6 +20,7 @@ from reclamos.correo.salida import encolar
 from reclamos.caso.documentos import GENERADO, adjuntar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import bloquear_sin_version, contexto, es_responsable, transaccion
+from reglas.cabeceras import error_cabecera
 from reglas.plantillas import ErrorPlantilla, renderizar, validar
 from reclamos.plazos.ciclo import calendario_de
 from reclamos.caso.contacto import de as contacto_de, destinatario_de, nombre_de
@@ -85,6 +86,8 @@ class PlantillaCarta(BaseModel):
                 errores[campo] = 'Este campo es obligatorio.'
             elif len(valor) > (ASUNTO_MAX if campo == 'asunto' else TEXTO_MAX):
                 errores[campo] = 'El texto es demasiado largo.'
+            elif campo == 'asunto' and error_cabecera(valor):
+                errores[campo] = error_cabecera(valor)
             else:
                 mensaje = validar(valor, VALORES_EJEMPLO)
                 if mensaje:
@@ -182,6 +185,8 @@ def enviar_carta(reclamo, asunto, texto, usuario, ip, config, ahora=None, medio=
     errores = {}
     if not asunto or len(asunto) > ASUNTO_MAX:
         errores['asunto'] = f'Escriba el asunto (hasta {ASUNTO_MAX} caracteres).'
+    elif error_cabecera(asunto):
+        errores['asunto'] = error_cabecera(asunto)
     if not texto or len(texto) > TEXTO_MAX:
         errores['texto'] = f'Escriba el texto de la carta (hasta {TEXTO_MAX} caracteres).'
     destinatario = destinatario_de(reclamo)

@@ -128,20 +128,23 @@ def test_los_indices_migrados_son_los_de_los_modelos(tmp_path):
                for columnas, unica in indices_d.values())  # the comparison sees real indexes
 
 
+HASTA_0017 = '0017_nombres_indices'
+
+
 def test_los_nombres_de_indice_se_pueden_revertir(tmp_path):
     """0017 only renames: reverting it gives the old names back and applying it again the
     models' names, with no index lost on the way."""
     with base_temporal(URL_BASE, tmp_path) as url:
         database = abrir(url)
         try:
-            migrar(hasta='0017_nombres_indices')  # later migrations add their own indexes
+            migrar(HASTA_0017)  # later migrations (0018...) add tables of their own
             with db.connection_context():
                 antes = _indices(database)
                 assert ejecutor().down() == ['0017_nombres_indices']
                 viejos = _indices(database)
             assert ('usuario_rol', 'usuariorol_user_id_role_id') in viejos
             assert Counter(viejos.values()) == Counter(antes.values())
-            assert migrar(hasta='0017_nombres_indices') == ['0017_nombres_indices']
+            assert migrar(HASTA_0017) == ['0017_nombres_indices']
             with db.connection_context():
                 assert _indices(database) == antes
         finally:

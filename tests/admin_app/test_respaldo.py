@@ -37,3 +37,14 @@ def test_restaurar_archivo_malo(app, runner, tmp_path):
     basura.write_bytes(b'esto no es un respaldo')
     resultado = runner.invoke(args=['restaurar', str(basura), '--si'])
     assert resultado.exit_code == 2 and 'Error' in resultado.output
+
+
+def test_el_respaldo_solo_lo_lee_su_dueno(app, runner, tmp_path):
+    """A backup holds every customer and every password hash: 0600, also over an old file."""
+    nuevo, viejo = tmp_path / 'nuevo.bak', tmp_path / 'viejo.bak'
+    viejo.write_bytes(b'')
+    viejo.chmod(0o644)
+    for archivo in (nuevo, viejo):
+        resultado = runner.invoke(args=['respaldar', str(archivo)])
+        assert resultado.exit_code == 0, resultado.output
+        assert archivo.stat().st_mode & 0o777 == 0o600, archivo

@@ -88,12 +88,30 @@ def test_rechazada_no_deja_nada_en_la_bd(app, client, modo, caso, agente, conten
     assert respuesta.status_code == 400 and mensaje in respuesta.get_data(as_text=True)
     assert not Documento.select().where(Documento.reclamo == caso.id).exists()
     assert ArchivoAdjunto.select().count() == 0
-    if modo == 'carpeta':
-        # An oversize upload is cut before it is kept; a refused type is an orphan file no
-        # row names (harmless, as before).
-        assert '.subida-' not in ' '.join(archivos_en_carpeta(app))
-        if nombre == 'grande.pdf':
-            assert archivos_en_carpeta(app) == []
+    # Checked in a temporary file and never moved into the store (issue 15, F4).
+    assert archivos_en_carpeta(app) == []
+
+
+def test_barrido_quita_lo_que_ningun_documento_nombra(app, client, runner, modo, caso,
+                                                     agente, crear_usuario):
+    """A transaction that failed after the move leaves a file in a folder: the sweep."""
+    assert subir(client, caso).status_code == 302  # kept: a document names it
+    otro = crear_usuario('agente', area=agente.area)
+    with pytest.raises(RuntimeError):
+        with transaccion():
+            adjuntar(caso, 'recibido', otro, '1.2.3.4', de_config(app.config), 1 << 20,
+                     flujo=io.BytesIO(OTRO_PDF), nombre='x.pdf')
+            raise RuntimeError('falla después de adjuntar')
+    carpeta = de_config(app.config).carpeta
+    carpeta.mkdir(parents=True, exist_ok=True)
+    (carpeta / '.subida-abandonada').write_bytes(b'x')
+    assert runner.invoke(args=['barrer-adjuntos']).output.endswith(': 0.\n')  # too recent
+    resultado = runner.invoke(args=['barrer-adjuntos', '--minutos', '0'])
+    assert resultado.exit_code == 0, resultado.output
+    assert guardados(app) == [hashlib.sha256(PDF).hexdigest()]
+    assert not (carpeta / '.subida-abandonada').exists() or modo == 'bd'
+    documento = Documento.get(Documento.reclamo == caso.id)
+    assert client.get(f'/casos/{caso.numero}/documentos/{documento.id}').data == PDF
 
 
 def test_transaccion_fallida_no_deja_blob(app, modo, caso, crear_usuario):

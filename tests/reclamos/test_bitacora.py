@@ -50,6 +50,25 @@ def test_sql_crudo_rechazado_por_la_base(caso, sql):
     assert _foto() == antes
 
 
+def test_replace_y_truncate_rechazados_por_la_base(caso):
+    """SQLite's REPLACE deletes without DELETE triggers unless recursive_triggers is on;
+    PostgreSQL's TRUNCATE fires no row trigger (issue 15, F10)."""
+    from bd import es_postgres
+
+    antes = _foto()
+    primera = Accion.select().order_by(Accion.id).first()
+    if es_postgres():
+        sql = 'TRUNCATE accion CASCADE'
+    else:
+        columnas = 'id, reclamo_id, usuario_id, instante, ip, tipo, campo, visible_cliente'
+        sql = (f"INSERT OR REPLACE INTO accion ({columnas}, texto) SELECT {columnas}, "
+               f"'reescrito' FROM accion WHERE id = {primera.id}")
+    with pytest.raises(DatabaseError, match='no se editan ni se borran'):
+        with db.atomic():
+            db.execute_sql(sql)
+    assert _foto() == antes
+
+
 def test_un_caso_con_acciones_no_se_borra(caso):
     with pytest.raises(DatabaseError):
         with db.atomic():

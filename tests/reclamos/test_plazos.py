@@ -70,12 +70,12 @@ def test_prorroga_de_un_plazo_prorrogable(registrar_caso, actores):
     legal = _termino(caso, 'legal')
     calendario = _colombia()
     with pytest.raises(ErrorPermiso, match='no permite prorrogar'):
-        prorrogar(legal, 5, 'Falta información', actores.agente, IP, caso.version, LUNES)
+        prorrogar(caso, legal, 5, 'Falta información', actores.agente, IP, caso.version, LUNES)
     with pytest.raises(ErrorValidacion) as error:
-        prorrogar(legal, 5, ' ', actores.supervisor, IP, caso.version, LUNES)
+        prorrogar(caso, legal, 5, ' ', actores.supervisor, IP, caso.version, LUNES)
     assert 'motivo' in error.value.errores
     ahora = LUNES + timedelta(days=1)
-    legal = prorrogar(legal, 5, 'Se consulta a otra entidad.', actores.supervisor, IP,
+    legal = prorrogar(caso, legal, 5, 'Se consulta a otra entidad.', actores.supervisor, IP,
                       caso.version, ahora)
     assert aware(legal.vence_en) == vencimiento(LUNES, 15, 'dias_habiles', calendario)
     assert legal.prorrogado == 5
@@ -85,11 +85,11 @@ def test_prorroga_de_un_plazo_prorrogable(registrar_caso, actores):
         'prorroga', True, 'Se consulta a otra entidad.')
     # Ley 1755: at most the original term again (10), counting what was already granted.
     with pytest.raises(ErrorValidacion, match='excede el máximo de 10'):
-        prorrogar(legal, 6, 'Más tiempo', actores.supervisor, IP, caso.version, ahora)
+        prorrogar(caso, legal, 6, 'Más tiempo', actores.supervisor, IP, caso.version, ahora)
     # After the end, never.
     tarde = aware(legal.vence_en) + timedelta(minutes=1)
     with pytest.raises(ErrorValidacion, match='ya venció'):
-        prorrogar(legal, 1, 'Tarde', actores.supervisor, IP, caso.version, tarde)
+        prorrogar(caso, legal, 1, 'Tarde', actores.supervisor, IP, caso.version, tarde)
 
 
 def test_libro_de_reclamaciones_no_se_prorroga(registrar_caso, actores):
@@ -97,7 +97,7 @@ def test_libro_de_reclamaciones_no_se_prorroga(registrar_caso, actores):
     legal = _termino(caso, 'legal')
     assert legal.codigo == 'PE_31435_LIBRO' and not legal.prorrogable
     with pytest.raises(ErrorValidacion) as error:
-        prorrogar(legal, 5, 'Necesitamos más tiempo', actores.supervisor_soporte, IP,
+        prorrogar(caso, legal, 5, 'Necesitamos más tiempo', actores.supervisor_soporte, IP,
                   caso.version, LUNES + timedelta(hours=1))
     assert 'no admite prórroga' in error.value.errores['prorroga']
     assert _termino(caso, 'legal').vence_en == legal.vence_en
@@ -107,7 +107,7 @@ def test_no_se_prorroga_un_plazo_suspendido_ni_cumplido(registrar_caso, actores)
     caso = _peticion(registrar_caso)
     suspendido = transicionar(caso, 'suspender', actores.agente, IP, 1, SUSPENDE, motivo='x')
     with pytest.raises(ErrorValidacion) as error:
-        prorrogar(_termino(caso, 'legal'), 1, 'x', actores.supervisor, IP,
+        prorrogar(caso, _termino(caso, 'legal'), 1, 'x', actores.supervisor, IP,
                   suspendido.version, SUSPENDE)
     assert 'Suspendido' in error.value.errores['estado']
 

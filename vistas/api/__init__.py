@@ -6,6 +6,7 @@ version, with the changes), 422 (invalid data). The routes live in tokens, casos
 and openapi; esquemas holds the request shapes both the checks and the document use.
 """
 from flask import Blueprint, current_app, request
+from peewee import DataError
 from werkzeug.exceptions import HTTPException
 
 from reclamos.errores import ConflictoVersion, ErrorPermiso, ErrorValidacion
@@ -58,6 +59,13 @@ def _http(fallo):
 @api.errorhandler(HTTPException)
 def _http_en_la_api(fallo):
     return _http(fallo)
+
+
+@api.errorhandler(OverflowError)
+@api.errorhandler(DataError)
+def _desborde(fallo):
+    # A number beyond SQLite's 64 bits that no check stopped earlier (vistas.numeros).
+    return error(422, 'parametro', 'El número es demasiado grande.').respuesta()
 
 
 @api.errorhandler(Exception)

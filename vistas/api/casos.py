@@ -19,6 +19,7 @@ from catalogos.servicios import Motivo
 from reclamos.caso import ficha, gestion
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.flujo import transicionar
+from reclamos.caso.idempotencia import registrar_una_vez
 from reclamos.caso.registro import registrar
 from reclamos.cola import Filtros, pagina_cola, semaforos
 from reclamos.cola.paginas import base_lista
@@ -57,8 +58,14 @@ def _caso(reclamo, estado=200, cabeceras=None):
 @requiere_token
 def crear_caso():
     datos = sin_nulos(leer_json(REGISTRO))
-    reclamo = registrar(datos, usuario(), _ip())
-    return _caso(reclamo, 201, {'Location': url_for('api.caso', numero=reclamo.numero)})
+    clave = request.headers.get('Idempotency-Key')
+    if clave is None:
+        reclamo, nuevo = registrar(datos, usuario(), _ip()), True
+    else:
+        # A retry with the same key and body gets the same case (reclamos.caso.idempotencia).
+        reclamo, nuevo = registrar_una_vez(datos, usuario(), _ip(), clave.strip())
+    return _caso(reclamo, 201 if nuevo else 200,
+                 {'Location': url_for('api.caso', numero=reclamo.numero)})
 
 
 @api.get('/casos/<numero>')

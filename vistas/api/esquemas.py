@@ -10,10 +10,10 @@ import datetime
 from catalogos.atencion import TIPOS_SOLICITANTE
 from catalogos.servicios import TIPOS_CASO
 from reclamos.caso.modelo import ORIGENES
+from reglas.enteros import ENTERO_MAX  # noqa: F401  (re-exported to the API)
 from reglas.transiciones import TRANSICIONES
 from reglas.validacion import UNIDADES
 
-ENTERO_MAX = 2 ** 31 - 1  # ids and versions are 32-bit columns: larger numbers cannot match
 TEXTO_MAX = 5000  # free text of actions (reclamos.caso.flujo / reclamos.caso.gestion)
 DESCRIPCION_MAX = 10_000  # reclamos.caso.validacion.DESCRIPCION_MAX
 CAMPO_MAX = 2000  # reglas.campos.TEXTO_MAX

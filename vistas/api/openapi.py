@@ -18,6 +18,11 @@ from vistas.api.openapi_componentes import (CABECERA_TOKEN, ESQUEMAS, RESPUESTAS
 NUMERO = {'name': 'numero', 'in': 'path', 'required': True,
           'schema': {'type': 'string', 'pattern': r'^[0-9]{4}-[0-9]{1,12}$'},
           'description': 'Número del caso, p. ej. 2026-000123.', 'example': '2026-000123'}
+IDEMPOTENCIA = {'name': 'Idempotency-Key', 'in': 'header', 'required': False,
+                'schema': {'type': 'string', 'minLength': 1, 'maxLength': 200,
+                           'pattern': '^[!-~]+$'},
+                'description': 'Repetir el pedido con la misma clave y el mismo cuerpo devuelve '
+                               'el mismo caso (200); con otro cuerpo, 422.'}
 
 
 def _consulta(nombre, descripcion, **esquema):
@@ -87,10 +92,12 @@ RUTAS = {
         'post': {
             'operationId': 'registrarCaso', 'tags': ['Casos'],
             'summary': 'Registrar un caso (catálogos por código o id)',
+            'parameters': [IDEMPOTENCIA],
             'requestBody': cuerpo('Registro', EJEMPLO_REGISTRO),
             'responses': {'201': {**respuesta(ref('Caso'), 'El caso registrado.'), 'headers': {
                 'Location': {'schema': {'type': 'string'},
                              'description': 'La URL del caso.'}}},
+                '200': respuesta(ref('Caso'), 'El caso ya registrado con esa Idempotency-Key.'),
                 **errores(400, 401, 403, 422)}}},
     '/casos/{numero}': {'get': {
         'operationId': 'verCaso', 'tags': ['Casos'], 'parameters': [NUMERO],

@@ -88,10 +88,11 @@ def token():
     datos = leer_json(TOKEN)
     email = datos['email'].strip().lower()
     fila = Usuario.get_or_none(Usuario.email == email)
-    if fila is not None and accesos.bloqueada(fila):
-        # Checked before the password, like the login form (catalogos.accesos).
+    if fila is not None and accesos.bloqueada_desde_peticion(fila):
+        # Checked before the password and answered like a wrong one (catalogos.accesos).
+        hash_password(datos['password'])
         accesos.evento_desde_peticion(fila, 'bloqueada')
-        raise error(401, 'credenciales', accesos.mensaje_bloqueo(fila))
+        raise error(401, 'credenciales', accesos.MENSAJE)
     if fila is None or not fila.password:
         hash_password(datos['password'])  # the same work whether or not the email exists
         valida = False
@@ -100,7 +101,7 @@ def token():
         if not valida:
             accesos.fallo_desde_peticion(fila)
     if not valida or not fila.active:
-        raise error(401, 'credenciales', 'Correo o contraseña incorrectos.')
+        raise error(401, 'credenciales', accesos.MENSAJE)
     with db.atomic():
         texto = emitir(fila)
         accesos.exito_desde_peticion(fila, 'token')

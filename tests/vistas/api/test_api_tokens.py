@@ -5,6 +5,8 @@ import datetime
 import uuid
 
 import pytest
+
+from catalogos.accesos import MENSAJE
 from itsdangerous import URLSafeTimedSerializer
 
 from catalogos.usuarios import Usuario
@@ -53,8 +55,7 @@ def test_credenciales_malas_no_dicen_cual(client, gente, email, contrasena):
                                                       'password': contrasena})
     assert respuesta.status_code == 401
     assert respuesta.get_json() == {
-        'mensaje': 'credenciales: Correo o contraseña incorrectos.',
-        'errores': {'credenciales': 'Correo o contraseña incorrectos.'}}
+        'mensaje': f'credenciales: {MENSAJE}', 'errores': {'credenciales': MENSAJE}}
 
 
 def test_usuario_inactivo_no_recibe_token_y_pierde_los_suyos(client, gente):
@@ -64,7 +65,7 @@ def test_usuario_inactivo_no_recibe_token_y_pierde_los_suyos(client, gente):
     respuesta = client.post(PREFIJO + '/token', json={'email': gente.agente.email,
                                                       'password': CONTRASENA})
     assert respuesta.status_code == 401
-    assert respuesta.get_json()['errores'] == {'credenciales': 'Correo o contraseña incorrectos.'}
+    assert respuesta.get_json()['errores'] == {'credenciales': MENSAJE}
 
 
 def test_sin_token_o_token_falso(client, gente):
