@@ -10,7 +10,6 @@ then fails, and it skips the message.
 """
 import datetime
 import io
-from reclamos.alertas import avisos_personal
 from dataclasses import dataclass
 
 from peewee import DatabaseError, IntegrityError, fn
@@ -18,17 +17,16 @@ from peewee import DatabaseError, IntegrityError, fn
 from bd import db
 from catalogos.atencion import Canal
 from catalogos.servicios import CampoPersonalizado, Motivo
+from reclamos.alertas import avisos_personal
 from reclamos.caso.acciones import anotar
 from reclamos.caso.almacen import Almacen, de_config
 from reclamos.correo.buzon import APARTADOS, PROCESADOS, Buzon, ConfigImap, ErrorBuzon
-from reclamos.caso.contacto import ContactoCaso, destinatario_de
 from reclamos.caso.modelo import Reclamo
-from reclamos.clientes.modelo import Cliente
 from reclamos.correo.recibido import APARTADO, CASO, COMENTARIO, CorreoEntrante
+from reclamos.correo.remitente import caso_citado, cliente_por_correo, es_del_cliente
 from reclamos.caso.documentos import RECIBIDO, adjuntar
 from reclamos.errores import ErrorReclamo, ErrorValidacion
-from reclamos.correo.mensaje import (MensajeInvalido, datos_visibles, huella, leer,
-                                     numeros_de_caso)
+from reclamos.correo.mensaje import (MensajeInvalido, datos_visibles, huella, leer)
 from reclamos.caso.nucleo import bloquear_sin_version, contexto, exigir, transaccion
 from reclamos.caso.registro import ANTIGUEDAD_MAXIMA
 from reclamos.tiempo import a_bd, ahora_utc
@@ -193,7 +191,7 @@ def _tomar(clave, crudo, sobre, destino):
                                  fecha=a_bd(mensaje.fecha), recibido_en=a_bd(sobre.recibido_en),
                                  tamano=sobre.tamano, message_id=mensaje.message_id,
                                  resultado=CASO)
-            existente = _caso_citado(mensaje.asunto)
+            existente = caso_citado(mensaje.asunto)
             if existente is not None:
                 registro.resultado = COMENTARIO
                 reclamo = _comentar(existente, mensaje, ahora)
@@ -216,27 +214,6 @@ def _tomar(clave, crudo, sobre, destino):
         return _apartar(clave, crudo, sobre, f'No se pudo registrar: {error}')
 
 
-def _caso_citado(asunto):
-    for numero in numeros_de_caso(asunto):
-        reclamo = Reclamo.get_or_none(Reclamo.numero == numero)
-        if reclamo is not None:
-            return reclamo
-    return None
-
-
-def _cliente_por_correo(direccion):
-    """The customer whose record has this address, else the customer of the latest case
-    filed with it (a registration no longer rewrites the record: reclamos.caso.contacto)."""
-    cliente = (Cliente.select().where(fn.LOWER(Cliente.email) == direccion)
-               .order_by(Cliente.id.desc()).first())
-    if cliente is not None:
-        return cliente
-    return (Cliente.select().join(Reclamo, on=(Reclamo.cliente == Cliente.id))
-            .join(ContactoCaso, on=(ContactoCaso.reclamo == Reclamo.id))
-            .where(fn.LOWER(ContactoCaso.email) == direccion)
-            .order_by(ContactoCaso.id.desc()).first())
-
-
 def _recortar(texto, maximo):
     return texto if len(texto) <= maximo else texto[:maximo - len(RECORTE)] + RECORTE
 
@@ -244,7 +221,7 @@ def _recortar(texto, maximo):
 def _nuevo_caso(mensaje, sobre, destino, ahora):
     from reclamos.caso.registro import registrar
 
-    cliente = _cliente_por_correo(mensaje.remitente)
+    cliente = cliente_por_correo(mensaje.remitente)
     remitente = f'{mensaje.nombre} <{mensaje.remitente}>' if mensaje.nombre \
         else mensaje.remitente
     encabezado = f'De: {remitente}\nAsunto: {mensaje.asunto or "(sin asunto)"}\n\n'
@@ -259,23 +236,13 @@ def _nuevo_caso(mensaje, sobre, destino, ahora):
     return registrar(datos, None, '', ahora=ahora, cliente_opcional=True)
 
 
-def _es_del_cliente(reclamo, direccion):
-    """Whether the sender is the case's customer, or the address that filed it by e-mail."""
-    if reclamo.cliente_id is not None:
-        return direccion in {(reclamo.cliente.email or '').strip().lower(),
-                             destinatario_de(reclamo).strip().lower()}
-    return (CorreoEntrante.select()
-            .where(CorreoEntrante.reclamo == reclamo.id, CorreoEntrante.resultado == CASO,
-                   CorreoEntrante.remitente == direccion).exists())
-
-
 def _comentar(reclamo, mensaje, ahora):
     """A reply on the case: visible to the customer when it comes from them; from anyone
     else it stays an internal note, so a stranger cannot write on someone's case."""
     ctx = contexto(None, '', ahora)
     r = bloquear_sin_version(reclamo, ctx)
     exigir(r, 'comentar', ctx)
-    visible = _es_del_cliente(r, mensaje.remitente)
+    visible = es_del_cliente(r, mensaje.remitente)
     aviso = '' if visible else ' (no es el cliente del caso: nota interna)'
     texto = (f'Correo de {mensaje.remitente}{aviso}\nAsunto: {mensaje.asunto}\n\n'
              f'{mensaje.texto or "(mensaje sin texto)"}')

@@ -10,7 +10,7 @@ import math
 
 from flask import g, jsonify, request
 
-from vistas.api.esquemas import validar
+from vistas.api.validador import validar
 
 
 class ErrorApi(Exception):

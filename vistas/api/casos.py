@@ -28,8 +28,9 @@ from reglas.transiciones import ESTADOS
 from vistas.api import api, serializacion
 from vistas.api.base import error, leer_json, sin_nulos, usuario
 from vistas.api.esquemas import (CALIFICACION, COMENTARIO, DERIVACION, ENTERO_MAX, REGISTRO,
-                                 TRANSICION, prohibido)
+                                 TRANSICION)
 from vistas.api.tokens import requiere_token
+from vistas.api.validador import prohibido
 
 NUMERO = re.compile(r'^[0-9]{4}-[0-9]{1,12}$')
 LIMITE_DEFECTO, LIMITE_MAX = 50, 100
