@@ -34,6 +34,7 @@ def up(migrator, db):
     class Usuario(Model):
         class Meta:
             database = db
+            legacy_table_names = False  # index names from the table (0017)
             table_name = 'usuario'
 
     class PreferenciaAviso(Model):
@@ -44,6 +45,7 @@ def up(migrator, db):
 
         class Meta:
             database = db
+            legacy_table_names = False  # index names from the table (0017)
             table_name = 'preferencia_aviso'
             indexes = ((('usuario', 'evento'), True),)
 

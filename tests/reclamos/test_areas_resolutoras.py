@@ -30,14 +30,15 @@ def test_un_area_que_no_resuelve_no_puede_terminar(registrar_caso, actores):
     assert 'derivar' in acciones_permitidas(caso, actores.ventas)
     for quien in (actores.ventas, actores.admin):
         with pytest.raises(ErrorPermiso, match='El área «Ventas» no resuelve casos'):
-            transicionar(caso, 'terminar', quien, IP, caso.version, T[3], respuesta='Listo.')
+            transicionar(caso, 'terminar', quien, IP, caso.version, T[3], respuesta='Listo.',
+                         resultado='fundado')
     # Handed back to a resolving area, it can be answered there.
     caso = derivar(caso, 'SOPORTE_TECNICO', 'Requiere visita.', actores.ventas, IP,
                    caso.version, T[4])
     caso = tomar(caso, actores.agente_soporte, IP, caso.version, T[5])
     assert 'terminar' in acciones_permitidas(caso, actores.agente_soporte)
     caso = transicionar(caso, 'terminar', actores.agente_soporte, IP, caso.version, T[6],
-                        respuesta='Se reparó la línea.')
+                        respuesta='Se reparó la línea.', resultado='fundado')
     assert caso.estado == 'TERMINADO'
 
 
@@ -49,14 +50,14 @@ def test_la_actividad_que_da_la_respuesta_habilita_a_su_area(registrar_caso, act
     assert caso.actividad_orden == 1
     assert 'terminar' in acciones_permitidas(caso, actores.ventas)
     caso = transicionar(caso, 'terminar', actores.ventas, IP, caso.version, T[3],
-                        respuesta='Se ofreció el plan adecuado.')
+                        respuesta='Se ofreció el plan adecuado.', resultado='fundado')
     assert caso.estado == 'TERMINADO'
 
 
 def test_un_motivo_no_puede_ir_por_defecto_a_un_area_que_no_resuelve(config):
     motivo = Motivo.get(Motivo.codigo == 'LENTITUD')
-    motivo.area = Area.get(Area.codigo == 'ATENCION_CLIENTE')
-    assert 'Atención al cliente» no resuelve casos' in motivo.errores()['area']
+    motivo.area = Area.get(Area.codigo == 'VENTAS')
+    assert 'Ventas» no resuelve casos' in motivo.errores()['area']
     # With an active process whose activity gives the answer, it is accepted.
     motivo.area = Area.get(Area.codigo == 'MONITOREO')
     motivo.save()

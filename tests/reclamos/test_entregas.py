@@ -32,7 +32,7 @@ def _respondido(registrar_caso, actores, **cambios):
     caso = registrar_caso(**cambios)
     caso = transicionar(caso, 'tomar', actores.agente, IP, caso.version, LUNES)
     return transicionar(caso, 'terminar', actores.agente, IP, caso.version, RESPONDIDO,
-                        respuesta='Se reemplazó el módem.')
+                        respuesta='Se reemplazó el módem.', resultado='fundado')
 
 
 def test_el_plazo_de_notificacion_empieza_con_la_respuesta(registrar_caso, actores):
@@ -59,7 +59,7 @@ def test_sin_plazo_de_notificacion_en_la_regla_no_hay_termino(registrar_caso, ac
                                               'nombre': 'Andrea Gómez'})
     caso = transicionar(caso, 'tomar', actores.agente, IP, caso.version, LUNES)
     caso = transicionar(caso, 'terminar', actores.agente, IP, caso.version, RESPONDIDO,
-                        respuesta='Adjuntamos la información.')
+                        respuesta='Adjuntamos la información.', resultado='fundado')
     assert _termino(caso, 'notificacion') is None
 
 
