@@ -81,6 +81,11 @@ def cuerpo(app, client, endpoint, caso, filas):
         'laboratorio.cancelar': lambda: (url_for(endpoint, ident=filas.corrida.id), {}),
         'laboratorio.restaurar': lambda: (url_for(endpoint, ident=filas.version.id), {}),
         'notificaciones.leidas': lambda: (url_for(endpoint), {}),  # marks every one read
+        # Turns every event off for the admin: a change of their preferences.
+        'notificaciones.preferencias': lambda: (url_for(endpoint), {}),
+        # An unanswered satisfaction call, logged on the case.
+        'confirmacion.registrar': lambda: (url_for(endpoint, numero=caso.numero), {
+            'resultado': 'sin_respuesta', 'nota': 'No contesta.', 'version': str(caso.version)}),
         'portal.registro': lambda: (url_for(endpoint), datos_validos()),
         # A look-up: it changes nothing either way, but refuses without the token.
         'portal.seguimiento': lambda: (url_for(endpoint), {

@@ -24,7 +24,8 @@ PROPIOS = ('actas.nueva', 'casos.accion', 'casos.adjuntar', 'casos.carta', 'caso
            'clientes.importar_csv', 'laboratorio.borrador', 'laboratorio.cancelar',
            'laboratorio.copiar', 'laboratorio.ensayo',
            'laboratorio.publicar', 'laboratorio.restaurar', 'mejora.detalle', 'mejora.nueva',
-           'notificaciones.leidas', 'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
+           'notificaciones.leidas', 'notificaciones.preferencias', 'confirmacion.registrar',
+           'portal.encuesta_', 'portal.registro', 'portal.seguimiento',
            'primer_uso.instalar', 'configuracion.vista_previa', 'configuracion.aplicar',
            'invitacion.definir',
            'recalculo.recalcular', 'security.login', 'security.logout', 'security.verify')
@@ -151,7 +152,8 @@ def test_login_sin_token_no_entra(client, crear_usuario):
 @pytest.mark.parametrize('endpoint', ('canales.delete_view', 'motivos.edit_view',
                                       'canales.create_view', 'casos.accion', 'casos.nuevo',
                                       'casos.carta', 'correos.action_view', 'mejora.nueva',
-                                      'notificaciones.leidas', 'portal.encuesta_',
+                                      'notificaciones.leidas', 'notificaciones.preferencias',
+                                      'portal.encuesta_',
                                       'laboratorio.borrador', 'mejora.detalle',
                                       'casos.entrega', 'casos.contacto_cliente',
                                       'portal.caso'))
