@@ -56,6 +56,16 @@ def _insertar(modelo, campos, filas):
     (building it per row costs more than the database does)."""
     if not filas:
         return
+    # Columns added since the seeder was written: NOT NULL with a model default and (after a
+    # migration's ALTER TABLE) no default in the database, so they are filled from the model.
+    dados = {c.name for c in campos}
+    resto = [c for c in modelo._meta.sorted_fields
+             if c.name not in dados and not c.null and c.default is not None
+             and not callable(c.default)]
+    if resto:
+        campos = list(campos) + resto
+        valores = tuple(c.db_value(c.default) for c in resto)
+        filas = [tuple(fila) + valores for fila in filas]
     columnas = ', '.join(f'"{c.column_name}"' for c in campos)
     marcas = ', '.join([db.obj.param] * len(campos))
     # Names come from our models, values are parameters: nothing from input reaches the SQL.
