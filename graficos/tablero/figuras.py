@@ -8,13 +8,14 @@ the tests build every chart through ``figura`` so an invalid property cannot sli
 Every point carries in ``customdata`` the URL of the case list behind it, so a click on a
 bar opens those cases (see the dashboard template)."""
 import html
+import textwrap
 from urllib.parse import urlencode
 
 from plotly.io.json import to_json_plotly
 
-from graficos.tablero.formato import D3, SEPARADORES
+from graficos.tablero.formato import D3, SEPARADORES, numero
 
-ANCHO, LINEAS = 16, 2  # a category label: at most two lines of about 16 characters
+ANCHO, LINEAS = 13, 2  # a category label: at most two lines of about 13 characters
 COLORES = ['#2c3e50', '#18bc9c', '#e74c3c', '#f39c12', '#3498db', '#95a5a6']
 NOTAS = ['#c0392b', '#e67e22', '#f1c40f', '#7dcea0', '#1e8449']  # ratings 1..5
 
@@ -45,7 +46,7 @@ def especificacion(tabla, base_casos='/casos/', parametros=None):
     # Legend anchored to the bottom of the figure and the margin grown for it, so it never
     # sits on the category labels; automargin lets long tick labels push the plot inward.
     layout = {'title': {'text': _texto(tabla.titulo), 'font': {'size': 15},
-                        'automargin': True, 'yref': 'container', 'y': 0.97},
+                        'yref': 'container', 'y': 1, 'yanchor': 'top', 'pad': {'t': 12}},
               'margin': {'l': 10, 'r': 10, 't': 50, 'b': 10}, 'height': 380,
               'colorway': COLORES, 'legend': {'orientation': 'h', 'x': 0, 'xanchor': 'left',
                                               'yref': 'container', 'y': 0,
@@ -54,7 +55,8 @@ def especificacion(tabla, base_casos='/casos/', parametros=None):
               'yaxis': {'gridcolor': '#ecf0f1', 'rangemode': 'tozero', 'automargin': True},
               'xaxis': {'automargin': True}}
     if tabla.vacia:
-        layout['annotations'] = [{'text': _texto(tabla.nota), 'showarrow': False, 'x': 0.5,
+        nota = '<br>'.join(_texto(t) for t in textwrap.wrap(tabla.nota, 45))
+        layout['annotations'] = [{'text': nota, 'showarrow': False, 'x': 0.5,
                                   'y': 0.5,
                                   'xref': 'paper', 'yref': 'paper',
                                   'font': {'size': 14, 'color': '#7b8a8b'}}]
@@ -102,7 +104,7 @@ def _categorias(eje, tabla):
     """Short tick texts for the category axis, the full names kept as the values."""
     nombres = _etiquetas(tabla)
     eje.update(automargin=True, tickmode='array', tickvals=nombres,
-               ticktext=[_corta(v) for v in _columna(tabla, 0)], tickangle=0)
+               ticktext=[_corta(v) for v in _columna(tabla, 0)])
     return nombres
 
 
@@ -117,6 +119,7 @@ def _formato(tabla, i):
 def _plantillas(tabla, i, eje='y', sufijo=''):
     """Bar label and hover of column i in the dashboard's number format (plotly applies
     layout.separators to d3 formats, never to a number passed as plain text)."""
+    sufijo = sufijo or (' %' if str(tabla.columnas[i]).startswith('%') else '')
     valor = f'%{{{eje}:{_formato(tabla, i)}}}{sufijo}'
     categoria = 'y' if eje == 'x' else 'x'
     return {'texttemplate': valor,
@@ -150,10 +153,20 @@ def _series(tabla):
     return preferidas.get(tabla.nombre, list(range(1, len(tabla.columnas))))
 
 
+def _enteros(layout, tabla, columnas, apiladas=False):
+    """Small counts tick at whole numbers: a '0,5' case on the axis reads as an error."""
+    valores = [[f[i] for i in columnas] for f in tabla.filas]
+    if all(isinstance(v, int) for fila in valores for v in fila):
+        alto = max((sum(f) if apiladas else max(f)) for f in valores)
+        if alto < 8:
+            layout['yaxis'].update(dtick=1)
+
+
 def _barras(layout, tabla, enlaces):
     """One bar series per numeric column after the label (counts, hours, shares, amounts)."""
     x = _categorias(layout['xaxis'], tabla)
     series = _series(tabla)
+    _enteros(layout, tabla, series)
     layout.update(barmode='group', showlegend=len(series) > 1)
     return [{'type': 'bar', 'x': x, 'y': _valores(_columna(tabla, i)),
              'name': _texto(tabla.columnas[i]), 'customdata': enlaces,
@@ -182,13 +195,19 @@ def _apiladas(layout, tabla, enlaces):
         'showgrid': False, 'zeroline': False, 'automargin': True,
         'title': {'text': 'Promedio', 'standoff': 4}})
     layout['yaxis']['title'] = {'text': 'Casos calificados', 'standoff': 4}
+    _enteros(layout, tabla, range(3, 8), apiladas=True)
     datos = [{'type': 'bar', 'x': x, 'y': _columna(tabla, 2 + nota),
               'name': f'Nota {nota}', 'marker': {'color': NOTAS[nota - 1]},
               'customdata': enlaces,
               'hovertemplate': f'%{{x}}<br>Calificación {nota}: %{{y:{D3[0]}}} casos'
                                '<extra></extra>'} for nota in range(1, 6)]
+    # The average is written under each group's name rather than next to its marker, where
+    # it sat on top of the bars.
+    layout['xaxis']['ticktext'] = [f'{t}<br><b>prom. {numero(p, 2)}</b>' for t, p in
+                                   zip(layout['xaxis']['ticktext'], _columna(tabla, 2),
+                                       strict=True)]
     datos.append({'type': 'scatter', 'x': x, 'y': _columna(tabla, 2), 'name': 'Promedio',
-                  'yaxis': 'y2', 'mode': 'markers+text', 'textposition': 'top center',
-                  'marker': {'size': 10, 'color': '#2c3e50'}, 'customdata': enlaces,
-                  'cliponaxis': False, **_plantillas(tabla, 2)})
+                  'yaxis': 'y2', 'mode': 'markers', 'cliponaxis': False,
+                  'marker': {'size': 10, 'color': '#2c3e50', 'symbol': 'diamond'},
+                  'customdata': enlaces, **_plantillas(tabla, 2)})
     return datos

@@ -96,7 +96,7 @@ class Indicador:
             unidad = ' puntos' if self.unidad else ''
             return f'{con_signo(self.valor - self.previo, self.decimales)}{unidad} {FRENTE}'
         if not self.previo:
-            return 'Sin casos en el período anterior' if self.valor else f'Igual {FRENTE}'
+            return f'Período anterior: {numero(0)}' if self.valor else f'Igual {FRENTE}'
         cambio = 100.0 * (self.valor - self.previo) / self.previo
         return f'{con_signo(cambio)} % {FRENTE}'
 

@@ -57,7 +57,7 @@ def test_el_alcance_del_supervisor_y_los_filtros(ids):
     # Area A2: cases 3, 4, 7, 8; open 7; legal 3 late, 4 in time; medians of 6 and 10 h.
     assert [k[c].texto for c in ('recibidos', 'pendientes', 'a_tiempo', 'mediana',
                                  'satisfaccion')] == ['4', '1', '50,0 %', '8,0 h', '3,00']
-    assert k['recibidos'].variacion == 'Sin casos en el período anterior'
+    assert k['recibidos'].variacion == 'Período anterior: 0'
     assert k['mediana'].variacion == 'Sin datos del período anterior'
     k = tablero(motivo=ids['M2'])  # cases 5 (1 h, rated 4, in time) and 6 (open)
     assert [k[c].texto for c in ('recibidos', 'pendientes', 'a_tiempo', 'mediana',
