@@ -19,6 +19,7 @@ from graficos.tablero import consolidado as resumen
 from graficos.tablero.exportar import exportar
 from graficos.tablero.figuras import como_json
 from graficos.tablero.formulario import FormularioTablero
+from graficos.tablero.kpi import indicadores
 from graficos.tablero.tablas import TABLAS, calcular, calcular_con_resumen
 from reclamos.tiempo import ahora_utc
 from reglas.permisos import puede
@@ -59,13 +60,14 @@ class VistaTablero(VistaProtegida):
     @expose('/')
     def index(self):
         formulario, valido, zona = self._formulario()
-        graficos = []
+        graficos, tiles = [], []
         calculo = resumen.vigente(zona)
         if valido:
             filtros = formulario.filtros(zona)
             parametros = filtros.parametros_casos()
             base = url_for('casos.index')
             consulta = formulario.parametros()
+            tiles = indicadores(filtros)
             for nombre in TABLAS:
                 tabla = self._tabla(nombre, formulario, zona, calculo)
                 graficos.append({
@@ -78,6 +80,7 @@ class VistaTablero(VistaProtegida):
         else:
             casos = None
         return self.render('tablero/index.html', formulario=formulario, graficos=graficos,
+                           indicadores=tiles,
                            casos=casos, plotly_version=plotly.__version__, calculo=calculo,
                            abre_mejoras=puede(roles_actuales(), 'mejora.editar'))
 

@@ -15,6 +15,8 @@ from reclamos.clientes.modelo import Cliente
 from reclamos.plazos.modelo import LEGAL, PRIORIDAD
 
 SIN_DATOS = 'No hay casos con estos filtros en el período.'
+TODOS_A_TIEMPO = ('Todos los motivos respondieron a tiempo cada caso del período: '
+                  'ninguno está por debajo del 100 %.')
 PEORES = 5
 
 
@@ -28,6 +30,7 @@ class Tabla:
     filas: list = field(default_factory=list)
     enlaces: list = field(default_factory=list)
     tipo: str = 'barras'  # how figuras draws it
+    aviso: str = ''  # why an empty table is empty, when not for lack of cases
 
     @property
     def vacia(self):
@@ -35,7 +38,7 @@ class Tabla:
 
     @property
     def nota(self):
-        return SIN_DATOS if self.vacia else ''
+        return (self.aviso or SIN_DATOS) if self.vacia else ''
 
 
 @dataclass(frozen=True)
@@ -134,12 +137,14 @@ def cumplimiento(f, o, ahora=None, q=consultas):
 
 def peores_motivos(f, o, ahora=None, q=consultas):
     """The motives with the lowest share of legal terms met in time (most cases first on a
-    tie)."""
-    filas = sorted(q.cumplimiento_por_motivo(f), key=lambda m: (m[2] / m[1], -m[1], m[0]))
+    tie); only those below 100 %: bars at 100 % would read as a problem that is not there."""
+    todas = q.cumplimiento_por_motivo(f)
+    filas = sorted((m for m in todas if m[2] < m[1]), key=lambda m: (m[2] / m[1], -m[1], m[0]))
     filas = filas[:PEORES]
     nombres = etiquetas('motivo', [m for m, *_ in filas])
     t = Tabla('peores_motivos', 'Motivos con peor cumplimiento del plazo legal',
-              ['Motivo', 'Respondidos', 'A tiempo', '% a tiempo'], tipo='barras_h')
+              ['Motivo', 'Respondidos', 'A tiempo', '% a tiempo'], tipo='barras_h',
+              aviso=TODOS_A_TIEMPO if todas else '')
     for motivo, n, a_tiempo in filas:
         t.filas.append([nombres[motivo], n, a_tiempo, _pct(a_tiempo, n)])
         t.enlaces.append({'motivo': motivo})

@@ -10,7 +10,7 @@ from bd import db
 from graficos.tablero import agregados, consultas
 from graficos.tablero.filtros import AgrupacionInvalida, Filtros
 from graficos.tablero.consolidado import recalcular
-from graficos.tablero.tablas import SIN_DATOS, Opciones, calcular
+from graficos.tablero.tablas import SIN_DATOS, TODOS_A_TIEMPO, Opciones, calcular
 from tests.apoyo.graficos import AHORA, DESDE, HASTA, cargar
 
 
@@ -117,8 +117,12 @@ def test_cumplimiento_general_por_actividad_y_peores_motivos(ids):
     assert tabla('cumplimiento').filas == [
         ['Plazo legal (general)', 5, 4, 80.0], ['SLA de prioridad (general)', 5, 3, 60.0],
         ['Actividad: Inspección', 3, 2, 66.7], ['Actividad: Visita', 1, 1, 100.0]]
-    # Legal by motive: Fuga 3 of 4 = 75%, Factura 1 of 1: worst first.
-    assert tabla('peores_motivos').filas == [['Fuga', 4, 3, 75.0], ['Factura', 1, 1, 100.0]]
+    # Legal by motive: Fuga 3 of 4 = 75%; Factura 1 of 1 met every term, so it is not drawn.
+    assert tabla('peores_motivos').filas == [['Fuga', 4, 3, 75.0]]
+    # Factura alone (case 5 in time, case 6 still open): nothing below 100 %, said in words.
+    todos = tabla('peores_motivos', motivo=ids['M2'])
+    assert todos.vacia and todos.nota == TODOS_A_TIEMPO
+    assert tabla('peores_motivos', motivo=ids['M3']).nota == SIN_DATOS  # no term met at all
 
 
 def test_carga_y_congestion(ids):
