@@ -79,15 +79,6 @@ _TIPOS = {
 }
 
 
-# What a person reads: Sí/No, 24/12/2026, 08:30; never True/False or ISO. ``datetime`` first:
-# flask-admin picks the first type the value is an instance of, and a datetime is a date.
-_TIPOS = {
-    datetime.datetime: lambda view, valor, nombre: valor.strftime('%d/%m/%Y %H:%M'),
-    datetime.date: lambda view, valor, nombre: mostrar_fecha(valor),
-    datetime.time: lambda view, valor, nombre: mostrar_hora(valor),
-}
-
-
 class VistaSegura(Protegida, ModelView):
     """Role checks on the server for every endpoint (vistas.acceso: ``permiso`` to read,
     ``permiso_escritura`` for VISTAS_ESCRITURA); one transaction per save."""

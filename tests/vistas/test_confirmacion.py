@@ -20,7 +20,8 @@ def resuelto(demo, crear_usuario):
                           'tipo_documento_identidad': 'CC', 'numero_documento': '52123456',
                           'nombre': 'Marta León', 'telefono': '3001112233'})
     caso = transicionar(caso, 'tomar', agente, '', caso.version)
-    return transicionar(caso, 'terminar', agente, '', caso.version, respuesta='Reconectado.')
+    return transicionar(caso, 'terminar', agente, '', caso.version, respuesta='Reconectado.',
+                        resultado='fundado')
 
 
 def _enviar(client, caso, **datos):

@@ -104,7 +104,8 @@ def test_caso_interno_un_solo_mensaje_al_area_con_encuesta(app, gente, api_como)
         caso = crear_caso(gente.ventas, motivo='SIN_SERVICIO', origen='interno',
                           area_solicitante='VENTAS', cliente=None)
         r = transicionar(caso, 'tomar', gente.admin, '10.0.0.1', caso.version)
-        transicionar(r, 'terminar', gente.admin, '10.0.0.1', r.version, respuesta='Hecho.')
+        transicionar(r, 'terminar', gente.admin, '10.0.0.1', r.version, respuesta='Hecho.',
+                     resultado='fundado')
     enviados = list(Correo.select().where(Correo.reclamo == caso.id,
                                           Correo.clave.startswith('resuelto:')))
     assert [c.destinatario for c in enviados] == ['ventas@empresa.pe']

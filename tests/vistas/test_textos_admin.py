@@ -24,7 +24,7 @@ def test_error_de_fila_sin_nombre_de_clase(client, admin):
         'horario-0-dia': '0', 'horario-0-abre': '17:00', 'horario-0-cierra': '08:00'})
     html = texto(respuesta)
     assert 'debe ser posterior a la apertura' in html
-    assert 'HorarioDia' not in html and 'Horario hábil:' in html
+    assert 'HorarioDia' not in html and 'Horario de atención (una fila por franja' in html
 
 
 def test_umbral_en_porcentaje(client, admin):
