@@ -35,6 +35,9 @@ class Declaracion:
     ajax: tuple = ()  # foreign keys looked up by typing (lists that can be long)
     orden: tuple = ('codigo', False)
     formulario: tuple = field(default=())  # explicit form field order; empty = all fields
+    # Text fields that are configuration written in codes (a layout's column map): shown as
+    # code on the detail page, not as prose.
+    como_codigo: tuple = ()
 
     def __post_init__(self):
         for accion in (self.lectura, self.escritura):

@@ -124,4 +124,5 @@ FORMATOS = declarar(
     clave='formatos_regulador',
     columnas=('codigo', 'nombre', 'entidad', 'norma', 'periodo', 'activo'),
     filtros=('entidad', 'activo'),
+    como_codigo=('columnas', 'codigos'),
 )

@@ -124,12 +124,20 @@ def vista_de(declaracion):
             h.clave for h in declaracion.hijos)
         atributos['column_labels'] = {**etiquetas, **{h.clave: h.titulo or h.clave.capitalize()
                                                       for h in declaracion.hijos}}
+        atributos['column_formatters_detail'] = {**VistaSegura.column_formatters, **{
+            h.clave: _lista_hijos(h) for h in declaracion.hijos}}
+    if declaracion.como_codigo:
+        from markupsafe import Markup
+
         atributos['column_formatters_detail'] = {
-            h.clave: _lista_hijos(h) for h in declaracion.hijos}
+            **atributos.get('column_formatters_detail', VistaSegura.column_formatters),
+            **{c: (lambda v, ctx, m, n: Markup('<pre class="codigo">%s</pre>')
+                   % (getattr(m, n) or '')) for c in declaracion.como_codigo}}
     if 'umbral_por_vencer' in modelo._meta.fields:  # a percentage everywhere, like escalation
         atributos['form_overrides'] = {'umbral_por_vencer': CampoPorcentaje}
-        atributos['column_formatters'] = {'umbral_por_vencer': lambda v, c, m, n: (
-            f'{m.umbral_por_vencer * 100:g} %')}
+        atributos['column_formatters'] = {**VistaSegura.column_formatters,
+                                          'umbral_por_vencer': lambda v, c, m, n: (
+                                              f'{m.umbral_por_vencer * 100:g} %')}
     clase = type(f'Vista{modelo.__name__}', (VistaSegura,), atributos)
     return clase(modelo, name=declaracion.titulo, category=declaracion.categoria,
                  endpoint=declaracion.clave)
