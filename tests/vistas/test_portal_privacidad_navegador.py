@@ -90,8 +90,8 @@ def test_documento_ajeno_no_revela_ni_escribe_al_cliente_guardado(
     _sin_datos_guardados(acuse.get_content(), cliente)
     enlace = re.search(r'https?://\S+/portal/caso/\S+', acuse.get_content()).group(0)
 
-    # 4. The filer replies with a file through the signed link; whoever works the case
-    #    (nobody is assigned yet: the area's staff) hears of it in the bell.
+    # 4. The filer replies with a file through the signed link; whoever works the case (its
+    #    responsible, or the area's staff when nobody is assigned) hears of it in the bell.
     agente = crear_usuario('agente', area=reclamo.area_id)
     pagina.goto(enlace)
     _sin_datos_guardados(pagina.content(), cliente)
@@ -102,8 +102,10 @@ def test_documento_ajeno_no_revela_ni_escribe_al_cliente_guardado(
     pagina.wait_for_selector('#enviado')
     assert ESCRITO in pagina.inner_text('#eventos')
     captura(pagina, 'portal-390-respuesta-del-cliente')
+    responsable = type(reclamo).get_by_id(reclamo.id).usuario_id or agente.id
     aviso = Notificacion.get(Notificacion.reclamo == reclamo.id,
-                             Notificacion.usuario == agente.id)
+                             Notificacion.usuario == responsable,
+                             Notificacion.titulo.startswith('El cliente respondió'))
     assert f'El cliente respondió en el caso {reclamo.numero}' == aviso.titulo
 
     # 5. The agent of the case sees the reply, the file and both contacts.

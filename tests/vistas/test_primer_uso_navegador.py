@@ -88,8 +88,8 @@ def test_configura_una_empresa_desde_cero(servidor_vivo, pagina, caplog):
     pagina.fill('#codigo', 'SIN_SERVICIO')
     pagina.fill('#nombre', 'Sin servicio')
     elegir_ajax(pagina, 'servicio', 'Inter')
-    pagina.select_option('#plazo', label='Libro de Reclamaciones (LIBRO_15)')
-    pagina.select_option('#area', label='Atención al cliente (ATENCION)')
+    pagina.select_option('#plazo', label='Libro de Reclamaciones')
+    pagina.select_option('#area', label='Atención al cliente')
     guardar(pagina)
     motivo = Motivo.get(Motivo.codigo == 'SIN_SERVICIO')
     assert (motivo.servicio_id, motivo.area_id) == (Servicio.get().id, area.id)
@@ -98,7 +98,7 @@ def test_configura_una_empresa_desde_cero(servidor_vivo, pagina, caplog):
     pagina.goto(f'{base}/admin/usuarios/new/')
     pagina.fill('#email', 'rosa@telecom.pe')
     pagina.fill('#nombre', 'Rosa')
-    pagina.select_option('#area', label='Atención al cliente (ATENCION)')
+    pagina.select_option('#area', label='Atención al cliente')
     pagina.evaluate("() => { const s = document.querySelector('#roles');"
                     " [...s.options].forEach(o => o.selected = o.value === 'agente');"
                     " s.dispatchEvent(new Event('change')); }")
