@@ -7,6 +7,7 @@ from bd import db
 from reclamos.correo.avisos import fecha_es
 from reclamos.correo.salida import FALLIDO, Correo, enviar_pendientes
 from reclamos.caso.flujo import transicionar
+from reclamos.caso.modelo import Reclamo
 from reclamos.plazos.modelo import TerminoCaso
 from tests.reclamos.conftest import IP, LUNES
 
@@ -68,7 +69,12 @@ def test_aviso_de_caso_resuelto(app, registrar_caso, actores, servidor_smtp):
     resuelto = [m for m in servidor_smtp.mensajes if 'resuelto' in m['Subject']]
     assert [(m.sobre, m['Subject']) for m in resuelto] == [
         (['rosa@correo.pe'], f'Su caso {caso.numero} fue resuelto')]
-    assert 'Se reemplazó el módem' in resuelto[0].get_body(('plain',)).get_content()
+    cuerpo = resuelto[0].get_body(('plain',)).get_content()
+    # The answer and its outcome in the regulator's words (the survey link in the same
+    # message: tests/vistas/test_portal_encuesta.py).
+    assert 'Se reemplazó el módem' in cuerpo
+    resultado = Reclamo.get_by_id(caso.id).resultado.nombre
+    assert f'Resultado de su caso: {resultado}.' in cuerpo
 
 
 def test_plantilla_con_marcador_desconocido_se_rechaza(config):
