@@ -61,6 +61,7 @@ MATRIZ = {
                                                  'comentario', 'calificacion',
                                                  'documento_nuevo', 'reclasificacion')},
     'api.decision': p('casos.supervisar'),
+    'api.entrega': p('casos.trabajar'),
     # Customers: staff reads, admin and supervisor edit and import.
     **_pantallas_admin('clientes', 'clientes.leer', 'clientes.editar'),
     'clientes.importar_csv': p('clientes.editar'),

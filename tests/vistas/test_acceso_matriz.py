@@ -58,6 +58,8 @@ def _cuerpo(endpoint, caso, objetos):
         'api.reclasificacion': {'prioridad': 'BAJO', 'justificacion': 'Prueba de acceso.',
                                 'version': version},
         'api.decision': {'decision': 'APROBADO', 'version': version},
+        'api.entrega': {'tipo': 'primera_respuesta', 'medio': 'telefono',
+                        'instante': '2000-01-01T00:00', 'version': version},
         'api.calificacion': {'calificacion': 5, 'version': version},
         'api.token': {'email': 'nadie@prueba.pe', 'password': 'x'},
     }.get(endpoint, {})

@@ -93,4 +93,5 @@ def _sin_cache(respuesta):
     return respuesta
 
 
-from vistas.api import casos, catalogos, documentos, openapi, resultado, tokens  # noqa: E402,F401
+from vistas.api import (casos, catalogos, documentos, entregas, openapi, resultado,  # noqa: E402,F401,I001
+                        tokens)

@@ -160,6 +160,22 @@ DECISION = {
     },
 }
 
+ENTREGA = {
+    'type': 'object', 'additionalProperties': False,
+    'required': ['tipo', 'medio', 'instante', 'version'],
+    'properties': {
+        'version': VERSION,
+        'tipo': {'type': 'string', 'enum': ['primera_respuesta', 'notificacion'],
+                 'description': 'Qué se entregó: el acuse de recibo o la respuesta.'},
+        'medio': {'type': 'string', 'enum': ['telefono', 'presencial', 'carta', 'personal'],
+                  'description': 'Acuse: telefono o presencial; respuesta: carta o personal '
+                                 '(el correo lo registra el propio envío).'},
+        'instante': texto(40, 'Cuándo se entregó, ISO 8601; sin desplazamiento es la hora '
+                              'local del calendario del caso.'),
+        'nota': texto(2000, 'Detalle: guía de la carta, quién recibió...', nulo=True),
+    },
+}
+
 DERIVACION = {
     'type': 'object', 'additionalProperties': False, 'required': ['area', 'motivo', 'version'],
     'properties': {'area': referencia('Área que recibe el caso'),

@@ -131,6 +131,15 @@ RUTAS = {
         'requestBody': cuerpo('Decision', {'decision': 'APROBADO', 'monto_aprobado': '90.00',
                                             'version': 5}),
         'responses': {**CASO_200, **errores(400, 401, 403, 404, 409, 422)}}},
+    '/casos/{numero}/entregas': {'post': {
+        'operationId': 'registrarEntrega', 'tags': ['Casos'], 'parameters': [NUMERO],
+        'summary': 'Registrar un acuse por teléfono o en persona, o la respuesta entregada '
+                   'por carta o en persona (cumple su plazo)',
+        'requestBody': cuerpo('Entrega', {'tipo': 'notificacion', 'medio': 'carta',
+                                          'instante': '2026-03-05T10:30',
+                                          'nota': 'Guía 12345; recibió el titular.',
+                                          'version': 6}),
+        'responses': {**CASO_200, **errores(400, 401, 403, 404, 409, 422)}}},
     '/casos/{numero}/comentarios': {'post': {
         'operationId': 'comentar', 'tags': ['Casos'], 'parameters': [NUMERO],
         'summary': 'Agregar un comentario (no necesita versión)',

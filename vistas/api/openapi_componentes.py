@@ -75,6 +75,7 @@ ESQUEMAS = {
     'Derivacion': esquemas.DERIVACION,
     'Reclasificacion': esquemas.RECLASIFICACION,
     'Decision': esquemas.DECISION,
+    'Entrega': esquemas.ENTREGA,
     'ComentarioNuevo': esquemas.COMENTARIO,
     'Calificacion': esquemas.CALIFICACION,
     'Catalogo': CATALOGO,
