@@ -117,6 +117,7 @@ def test_un_documento_desconocido_no_cambia_nada(client, como, area, caso, tipo,
     assert respuesta.status_code == 400
     campo = re.search(r'data-campo="cliente">([^<]+)<', html).group(1)
     assert mensaje in campo and '<details class="mb-2" open>' in html
+    assert f'value="{numero}"' in html  # what the desk typed stays to be corrected
     assert (Cliente.select().count(), Accion.select().count(),
             TerminoCaso.select().count()) == filas
     reclamo = fresco(caso)
