@@ -155,7 +155,8 @@ class AccionesCaso:
             formulario = {**request.form.to_dict(), '_reclamo': reclamo}
             ejecutar(accion, reclamo, formulario, current_user, request.remote_addr)
         except ErrorValidacion as error:
-            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400)
+            return self.render_ficha(reclamo, ' '.join(error.errores.values()), 400,
+                                     {accion: error.errores})
         except ErrorPermiso as error:
             return self.render_ficha(reclamo, str(error), 403)
         except ConflictoVersion as error:

@@ -8,6 +8,7 @@ from reclamos.caso import resultado
 from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import ORIGENES
 from reclamos.caso.reclasificacion import reclasificar
+from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD, normalizar_numero
 
 MENSAJES = {'reclasificar': 'Caso reclasificado; los plazos se recalcularon desde la '
                             'recepción.',
@@ -31,7 +32,20 @@ def _reclasificar(reclamo, formulario, usuario, ip, version):
                                             and 'origen' not in datos):
         datos.pop('area_solicitante', None)
     return reclasificar(reclamo, datos, formulario.get('justificacion', ''), usuario, ip,
-                        version)
+                        version, documento_cliente=_documento_cliente(reclamo, formulario))
+
+
+def _documento_cliente(reclamo, formulario):
+    """(type, number) when the form names a customer other than the case's; None otherwise."""
+    tipo = (formulario.get('cliente_tipo_documento_identidad') or '').strip().upper()
+    numero = normalizar_numero(formulario.get('cliente_numero_documento'))
+    if not numero:
+        return None
+    actual = reclamo.cliente
+    if actual is not None and (tipo, numero) == (actual.tipo_documento_identidad,
+                                                  actual.numero_documento):
+        return None
+    return tipo, numero
 
 
 def _decidir(reclamo, formulario, usuario, ip, version):
@@ -52,6 +66,7 @@ def opciones(reclamo):
         'reclasificaciones': list(Accion.de(reclamo).where(Accion.tipo == 'reclasificacion')
                                   .order_by(Accion.instante.desc())),
         'tipos': TIPOS_CASO, 'origenes': ORIGENES,
+        'tipos_documento_identidad': TIPOS_DOCUMENTO_IDENTIDAD,
         'motivos': list(Motivo.activos().order_by(Motivo.nombre)),
         'prioridades': list(Prioridad.activos().order_by(Prioridad.nombre)),
         'areas_solicitantes': list(Area.activos().where(Area.registra == True)  # noqa: E712

@@ -61,7 +61,7 @@ class FichaCaso:
     def detalle(self, numero):
         return self.render_ficha(self.caso_visible(numero))
 
-    def render_ficha(self, reclamo, error=None, estado=200):
+    def render_ficha(self, reclamo, error=None, estado=200, errores=None):
         """The case page, read afresh (after a refused action nothing of it was saved)."""
         from vistas.acciones_caso import DATOS_TRANSICION, opciones_acciones
 
@@ -72,6 +72,7 @@ class FichaCaso:
         opciones['prorrogables'] = ficha.prorrogables(terminos, ahora)
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
+            errores=errores or {},
             terminos=terminos, campos=ficha.campos(reclamo),
             actividades=ficha.actividades(reclamo), tiempo=_historial(reclamo),
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),

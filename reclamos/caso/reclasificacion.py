@@ -16,6 +16,7 @@ from reclamos.caso.gestion import _cambiar_prioridad, _motivo
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.nucleo import bloquear, contexto, exigir, transaccion
 from reclamos.caso.registro import _motivo_coherente, _origen, terminos_iniciales
+from reclamos.clientes.modelo import Cliente, errores_cliente, normalizar_numero
 from reclamos.errores import ErrorValidacion
 from reclamos.plazos import ciclo as plazos
 from reclamos.plazos.modelo import LEGAL, TerminoCaso
@@ -29,14 +30,19 @@ MOSTRADOS = (('tipo', 'Tipo'), ('servicio', 'Servicio'), ('producto', 'Producto'
              ('cliente', 'Cliente'), ('area_solicitante', 'Área solicitante'))
 
 
-def reclasificar(reclamo, datos, motivo, usuario, ip, version, ahora=None):
+def reclasificar(reclamo, datos, motivo, usuario, ip, version, ahora=None,
+                 documento_cliente=None):
     """Apply the new classification in ``datos`` (catalogs by id or code) with ``motivo``
-    (the reason, required). Raises ErrorValidacion, ErrorPermiso, ConflictoVersion."""
+    (the reason, required). ``documento_cliente`` (type, number) names the new customer as a
+    desk knows it: looked up, never created (see _cliente_por_documento).
+    Raises ErrorValidacion, ErrorPermiso, ConflictoVersion."""
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
         r = bloquear(reclamo, version, ctx)
         exigir(r, 'reclasificar', ctx)
         razon = _motivo(motivo)
+        if documento_cliente is not None:
+            datos = {**(datos or {}), 'cliente': _cliente_por_documento(*documento_cliente).id}
         nuevos = _validar(r, datos, ctx)
         antes = _describir(r)
         cambios = {k: val for k, val in nuevos.items() if _crudo(val) != r.__data__.get(k)}
@@ -52,6 +58,22 @@ def reclasificar(reclamo, datos, motivo, usuario, ip, version, ahora=None):
         anotar(r, ctx, 'reclasificacion', 'clasificación', anterior, nuevo, razon)
         _recalcular_terminos(r, ctx, prioridad_antes)
         return r
+
+
+def _cliente_por_documento(tipo, numero):
+    """The customer of the local table (the registration form's BuscadorLocal) with that
+    document. A correction must not invent a customer: an unknown one is refused, the desk
+    registers it first in Clientes."""
+    tipo = (tipo or '').strip().upper()
+    propios = errores_cliente(tipo, numero, 'x')  # type and number format only
+    if propios:
+        raise ErrorValidacion({'cliente': next(iter(propios.values()))})
+    fila = Cliente.por_documento(tipo, numero)
+    if fila is None:
+        raise ErrorValidacion({'cliente': f'No hay ningún cliente con {tipo} '
+                                          f'{normalizar_numero(numero)} en la tabla de '
+                                          'clientes: regístrelo primero en Clientes.'})
+    return fila
 
 
 def _crudo(valor):

@@ -112,3 +112,23 @@ def test_roles(registrar_caso, actores):
     caso = transicionar(caso, 'anular', actores.supervisor, IP, _v(caso), JUEVES, motivo='x')
     with pytest.raises(ErrorValidacion, match='No se puede reclasificar'):
         reclasificar(caso, {'prioridad': 'BAJO'}, 'x', actores.admin, IP, _v(caso), JUEVES)
+
+
+def test_cliente_por_documento_solo_si_ya_existe(registrar_caso, actores):
+    """The desk's way (type and number): looked up inside the service call, never created."""
+    from reclamos.clientes.modelo import Cliente
+
+    caso = registrar_caso()
+    clientes = Cliente.select().count()
+    with pytest.raises(ErrorValidacion, match='No hay ningún cliente con DNI 99887766'):
+        reclasificar(caso, {}, 'Otro titular.', actores.agente, IP, _v(caso), JUEVES,
+                     documento_cliente=('DNI', '99887766'))
+    assert Cliente.select().count() == clientes
+    ana = Cliente.create(tipo_documento_identidad='DNI', numero_documento='99887766',
+                         nombre='Ana Torres')
+    caso = reclasificar(caso, {}, 'Otro titular.', actores.agente, IP, _v(caso), JUEVES,
+                        documento_cliente=('dni', '99.887.766'))
+    assert caso.cliente_id == ana.id
+    linea = Accion.de(caso).where(Accion.tipo == 'reclasificacion').get()
+    assert linea.valor_nuevo == 'Cliente: Ana Torres'
+    assert _legal(caso).vence_en.replace(tzinfo=UTC) == VENCE_3  # same motive, same term

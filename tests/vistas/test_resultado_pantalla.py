@@ -3,8 +3,12 @@ resolve with the outcome the page proposes, and the customer sees it on the port
 import re
 from urllib.parse import urlparse
 
+import pytest
+
 from catalogos.organizacion import Area
+from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import Reclamo
+from reclamos.clientes.modelo import Cliente
 from reclamos.plazos.modelo import LEGAL, TerminoCaso
 from tests.vistas.test_caso_pantalla import actuar, area, caso, fresco  # noqa: F401
 
@@ -59,3 +63,64 @@ def test_el_rol_equivocado_no_ve_ni_puede_reclasificar(client, como, caso):  # n
                        justificacion='x')
     assert respuesta.status_code == 403
     assert Reclamo.get_by_id(caso.id).tipo == 'reclamo'
+    otro = Cliente.create(tipo_documento_identidad='DNI', numero_documento='44556677',
+                          nombre='Ana Torres')
+    respuesta = actuar(client, caso, 'reclasificar', version=caso.version,
+                       cliente_tipo_documento_identidad='DNI',
+                       cliente_numero_documento='44556677', justificacion='x')
+    assert respuesta.status_code == 403 and fresco(caso).cliente_id != otro.id
+
+
+def _reclasificaciones(reclamo):
+    return list(Accion.de(reclamo).where(Accion.tipo == 'reclasificacion'))
+
+
+def test_el_formulario_cambia_el_cliente_por_su_documento(
+        client, como, area, caso):  # noqa: F811
+    como('agente', area=area)
+    ana = Cliente.create(tipo_documento_identidad='DNI', numero_documento='44556677',
+                         nombre='Ana Torres')
+    html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
+    assert 'id="re-cliente-numero"' in html and '(hoy Cliente de prueba)' in html
+    antes = _legal(caso)
+    sin_razon = actuar(client, caso, 'reclasificar', cliente_tipo_documento_identidad='DNI',
+                       cliente_numero_documento='44556677', justificacion='')
+    assert sin_razon.status_code == 400 and fresco(caso).cliente_id != ana.id
+    # Typed as on the ID card, with dots: the look-up normalizes like registration does.
+    assert actuar(client, caso, 'reclasificar', cliente_tipo_documento_identidad='DNI',
+                  cliente_numero_documento='44.556.677',
+                  justificacion='La titular del servicio es Ana.').status_code == 302
+    reclamo = fresco(caso)
+    assert (reclamo.cliente_id, reclamo.reclasificaciones) == (ana.id, 1)
+    despues = _legal(caso)  # same motive: the legal term stays from the original receipt
+    assert (despues.inicio, despues.vence_en) == (antes.inicio, antes.vence_en)
+    [linea] = _reclasificaciones(caso)
+    assert (linea.valor_anterior, linea.valor_nuevo, linea.texto) == (
+        'Cliente: Cliente de prueba', 'Cliente: Ana Torres', 'La titular del servicio es Ana.')
+    html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
+    assert 'Cliente: Cliente de prueba → <strong>Cliente: Ana Torres</strong>' in html
+
+
+@pytest.mark.parametrize('tipo, numero, mensaje', [
+    ('DNI', '99887766', 'No hay ningún cliente con DNI 99887766 en la tabla de clientes'),
+    ('XX', '99887766', 'Tipo de documento desconocido: «XX»'),
+    ('DNI', '123', 'Número de DNI inválido'),
+])
+def test_un_documento_desconocido_no_cambia_nada(client, como, area, caso, tipo,  # noqa: F811
+                                                 numero, mensaje):
+    como('agente', area=area)
+    filas = (Cliente.select().count(), Accion.select().count(), TerminoCaso.select().count())
+    respuesta = actuar(client, caso, 'reclasificar', cliente_tipo_documento_identidad=tipo,
+                       cliente_numero_documento=numero, tipo='queja',
+                       justificacion='Otro titular.')
+    html = respuesta.get_data(as_text=True)
+    assert respuesta.status_code == 400
+    campo = re.search(r'data-campo="cliente">([^<]+)<', html).group(1)
+    assert mensaje in campo and '<details class="mb-2" open>' in html
+    assert f'value="{numero}"' in html  # what the desk typed stays to be corrected
+    assert (Cliente.select().count(), Accion.select().count(),
+            TerminoCaso.select().count()) == filas
+    reclamo = fresco(caso)
+    assert (reclamo.cliente_id, reclamo.tipo, reclamo.version) == (
+        caso.cliente_id, caso.tipo, caso.version)
+    assert not _reclasificaciones(caso)
