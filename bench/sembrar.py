@@ -15,6 +15,7 @@ import sys
 import time
 
 from bd import db, es_postgres
+from bench.insercion import TABLAS_MASIVAS, ajustar_secuencia, insertar
 
 LOTE = 10000
 MESES = 18
@@ -49,41 +50,6 @@ def _estado(edad_dias, azar, solo_abiertos=False):
                             (86, 8, 4, 2))[0]
     return azar.choices(('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO', 'TERMINADO', 'CERRADO'),
                         (30, 35, 5, 15, 15))[0]
-
-
-def _insertar(modelo, campos, filas):
-    """Multi-row INSERT through the driver's executemany: peewee builds the statement once
-    (building it per row costs more than the database does)."""
-    if not filas:
-        return
-    # Columns added since the seeder was written: NOT NULL with a model default and (after a
-    # migration's ALTER TABLE) no default in the database, so they are filled from the model.
-    dados = {c.name for c in campos}
-    resto = [c for c in modelo._meta.sorted_fields
-             if c.name not in dados and not c.null and c.default is not None
-             and not callable(c.default)]
-    if resto:
-        campos = list(campos) + resto
-        valores = tuple(c.db_value(c.default) for c in resto)
-        filas = [tuple(fila) + valores for fila in filas]
-    columnas = ', '.join(f'"{c.column_name}"' for c in campos)
-    marcas = ', '.join([db.obj.param] * len(campos))
-    # Names come from our models, values are parameters: nothing from input reaches the SQL.
-    sql = f'INSERT INTO "{modelo._meta.table_name}" ({columnas}) VALUES ({marcas})'  # nosec B608
-    if not es_postgres():  # sqlite3 stores datetimes as the text peewee reads back
-        filas = [tuple(str(v) if isinstance(v, datetime.datetime) else v for v in fila)
-                 for fila in filas]
-    db.cursor().executemany(sql, filas)
-
-
-def _ajustar_secuencia(modelo):
-    if es_postgres():
-        tabla = modelo._meta.table_name  # one of our models, never input
-        db.execute_sql(f"SELECT setval(pg_get_serial_sequence('{tabla}', 'id'), "  # nosec B608
-                       f'(SELECT COALESCE(MAX(id), 1) FROM "{tabla}"))')
-
-
-TABLAS_MASIVAS = ('cliente', 'reclamo', 'termino_caso', 'accion', 'suspension')
 
 
 def _quitar_indices():
@@ -123,7 +89,7 @@ class Sembrador:
                   Cliente.email, Cliente.telefono, Cliente.direccion, Cliente.creado_en]
         for inicio in range(0, len(filas), LOTE):
             with db.atomic():
-                _insertar(Cliente, campos, filas[inicio:inicio + LOTE])
+                insertar(Cliente, campos, filas[inicio:inicio + LOTE])
         self.clientes = [i for (i,) in Cliente.select(Cliente.id).tuples()]
         from reclamos.caso.modelo import Reclamo
         self.siguiente_id = (Reclamo.select(Reclamo.id).order_by(Reclamo.id.desc())
@@ -141,7 +107,7 @@ class Sembrador:
         from reclamos.plazos.modelo import TerminoCaso
         from reclamos.plazos.modelo import Suspension
         for modelo in (Reclamo, TerminoCaso, Accion, Suspension):
-            _ajustar_secuencia(modelo)
+            ajustar_secuencia(modelo)
 
     def _lote(self, cuantos):
         from reclamos.caso.acciones import Accion
@@ -168,17 +134,17 @@ class Sembrador:
             acciones += [(ident,) + a + ('', False) for a in caso['acciones']]
             if caso['pausa']:
                 pausas.append((ident,) + caso['pausa'])
-        _insertar(Reclamo, campos, filas)
-        _insertar(TerminoCaso, [
+        insertar(Reclamo, campos, filas)
+        insertar(TerminoCaso, [
             TerminoCaso.reclamo, TerminoCaso.tipo, TerminoCaso.codigo, TerminoCaso.nombre,
             TerminoCaso.cantidad, TerminoCaso.unidad, TerminoCaso.inicio, TerminoCaso.vence_en,
             TerminoCaso.cumplido_en, TerminoCaso.prorrogable, TerminoCaso.cancelado,
             TerminoCaso.umbral, TerminoCaso.prorrogado], terminos)
-        _insertar(Accion, [
+        insertar(Accion, [
             Accion.reclamo, Accion.usuario, Accion.instante, Accion.tipo, Accion.campo,
             Accion.valor_anterior, Accion.valor_nuevo, Accion.texto, Accion.ip,
             Accion.visible_cliente], acciones)
-        _insertar(Suspension, [Suspension.reclamo, Suspension.inicio, Suspension.motivo,
+        insertar(Suspension, [Suspension.reclamo, Suspension.inicio, Suspension.motivo,
                                Suspension.estado_previo], pausas)
 
     def _caso(self):
