@@ -190,7 +190,7 @@ def test_libro_de_reclamaciones_hoja_por_correo_en_pdf(app, client, demo, servid
     import pypdf
 
     app.config.update(RECLAMOS_LIBRO_RECLAMACIONES=True, RECLAMOS_EMPRESA='Telecom Andina SAC',
-                      RECLAMOS_EMPRESA_RUC='20123456789')
+                      RECLAMOS_EMPRESA_RUC='20123456786')
     html = client.get('/portal/').get_data(as_text=True)
     assert 'Libro de Reclamaciones' in html and 'name="pedido"' in html
     falta = presentar(client)
