@@ -42,7 +42,8 @@ def test_errores_por_linea_y_nada_importado(client, como, demo):
                       + 'DNI;45678912;Repetido;no-es-correo;;\n')
     html = respuesta.get_data(as_text=True)
     assert respuesta.status_code == 400
-    assert re.search(r'<td>3</td><td>numero_documento</td><td>Número de documento \(DNI \(Perú\)\): El DNI tiene 8 dígitos', html)
+    assert re.search(r'<td>3</td><td>numero_documento</td><td>Número de documento '
+                     r'\(DNI \(Perú\)\): El DNI tiene 8 dígitos', html)
     assert re.search(r'<td>4</td><td>tipo_documento_identidad</td>', html)
     assert re.search(r'<td>5</td><td>numero_documento</td><td>Documento repetido en el archivo '
                      r'\(ya en la línea 2\)', html)

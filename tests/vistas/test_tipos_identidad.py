@@ -1,6 +1,5 @@
 """Identity document types as the admin edits them, and every way a customer arrives (staff
 form, portal, API, customer screen) refusing a bad number with the field named, nothing saved."""
-import pytest
 
 from catalogos.identidad import TipoIdentidad
 from catalogos.organizacion import Area
