@@ -3,8 +3,9 @@
 
 The customer's record keeps the type's code (three characters), so a code is at most three.
 """
-from peewee import CharField, IntegerField
+from peewee import CharField, IntegerField, Table, fn
 
+from bd import db
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
 from reglas.identidad import REGLAS
@@ -41,6 +42,13 @@ class TipoIdentidad(Catalogo):
         if self.regla not in NOMBRES_REGLA:
             errores['regla'] = f'Validación desconocida: «{self.regla or ""}».'
         return errores
+
+    def usos_por_codigo(self):
+        # catalogos never imports reclamos: the customer table read by name.
+        clientes = Table('cliente', ('tipo_documento_identidad',)).bind(db)
+        cantidad = clientes.select(fn.COUNT(1)).where(
+            clientes.tipo_documento_identidad == self.codigo).scalar()
+        return [f'Clientes ({cantidad})'] if cantidad else []
 
     @classmethod
     def ofrecidos(cls, pais):

@@ -91,3 +91,17 @@ def test_importacion_csv_con_ruc_de_digito_malo_no_guarda_nada(app):
     _, errores = leer(texto.encode())
     assert any(e[1] == 'numero_documento' and 'RUC' in e[2] for e in errores), errores
     assert Cliente.select().count() == antes
+
+
+def test_la_configuracion_exporta_e_importa_los_tipos(app):
+    from catalogos.configuracion import exportar, importar
+
+    datos = exportar()
+    filas = {f['codigo']: f for f in datos['catalogos']['tipos_identidad']}
+    assert filas['RUC']['regla'] == 'ruc' and filas['CC']['pais'] == 'CO'
+    filas['PAS']['activo'] = False
+    filas['CD'] = {**filas['PAS'], 'codigo': 'CD', 'nombre': 'Carné diplomático'}
+    datos['catalogos']['tipos_identidad'] = list(filas.values())
+    importar(datos)
+    assert not TipoIdentidad.get(TipoIdentidad.codigo == 'PAS').activo
+    assert TipoIdentidad.get(TipoIdentidad.codigo == 'CD').regla == 'pas'

@@ -102,3 +102,14 @@ def test_pantalla_de_clientes_lista_los_tipos_activos_y_valida(client, como):
     assert 'El dígito de verificación del RUC 2012345678 es 6, no 9.' in respuesta.get_data(
         as_text=True)
     assert Cliente.select().count() == 0
+
+
+def test_un_tipo_con_clientes_no_se_borra(client, como):
+    como('admin')
+    Cliente.create(tipo_documento_identidad='DNI', numero_documento='45781236', nombre='Rosa')
+    dni = TipoIdentidad.get(TipoIdentidad.codigo == 'DNI')
+    lista = client.get('/admin/tipos_identidad/').get_data(as_text=True)
+    respuesta = client.post('/admin/tipos_identidad/delete/', data={
+        'id': str(dni.id), 'csrf_token': token_csrf(lista)}, follow_redirects=True)
+    assert 'Clientes (1)' in respuesta.get_data(as_text=True)
+    assert TipoIdentidad.select().where(TipoIdentidad.codigo == 'DNI').exists()
