@@ -2,7 +2,7 @@
 
 Importing this package imports every catalog module, so ``REGISTRO`` is complete.
 """
-from catalogos import (accesos, atencion, informes, organizacion, plazos,  # noqa: F401
+from catalogos import (accesos, atencion, identidad, informes, organizacion, plazos,  # noqa: F401
                        procesos, servicios, usuarios)
 # Declared last: their checks read the catalogs above (areas, fields, values).
 from catalogos import alertas, enrutamiento  # noqa: F401,E402,I001

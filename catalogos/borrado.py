@@ -81,6 +81,8 @@ def usos(fila):
         if cantidad:
             encontrados.append(f'{_nombre(referente)} ({cantidad})')
     encontrados.extend(_reglas_que_nombran(fila))
+    # Uses by code rather than by foreign key (customers keep their identity type's code).
+    encontrados.extend(getattr(fila, 'usos_por_codigo', list)())
     return encontrados
 
 

@@ -101,12 +101,11 @@ def primer_calendario(empresa):
     return calendario
 
 
-def tipos_identidad(todos):
-    """The identity document types ``todos`` [(code, label)], the company's country first in
+def tipos_identidad():
+    """[(code, name)] of the active identity document types, the company's country first in
     its usual order (a Colombian company's forms open on CC, a Peruvian one's on DNI)."""
-    from reglas.identidad import TIPOS_POR_PAIS
+    from catalogos.identidad import TipoIdentidad
 
     empresa = Empresa.select(Empresa.pais).order_by(Empresa.id).first()
-    primeros = [c for c, _, _ in TIPOS_POR_PAIS.get(empresa.pais if empresa else '', ())]
-    return sorted(todos, key=lambda par: (primeros.index(par[0]) if par[0] in primeros
-                                          else len(primeros)))
+    return [(t.codigo, t.nombre) for t in TipoIdentidad.ofrecidos(empresa.pais if empresa
+                                                                   else '')]

@@ -18,13 +18,13 @@ from reclamos.tiempo import ahora_utc
 IP = '127.0.0.1'
 CLIENTES_PE = [('DNI', '45781236', 'Rosa Quispe Huamán', '987654321'),
                ('DNI', '40112233', 'Jorge Mamani Condori', '912345678'),
-               ('RUC', '20512345678', 'Inversiones Andinas S.A.C.', '014567890'),
+               ('RUC', '20512345671', 'Inversiones Andinas S.A.C.', '014567890'),
                ('DNI', '72654310', 'Lucía Fernández Rojas', '945112233'),
                ('CE', 'X1234567', 'Marco Bianchi', '955667788'),
                ('DNI', '09876543', 'Pedro Castillo Ramos', '966778899')]
 CLIENTES_CO = [('CC', '1020304050', 'Andrea Gómez Ruiz', '3001234567'),
                ('CC', '79845123', 'Carlos Pérez Díaz', '3109876543'),
-               ('NIT', '9001234567', 'Panadería La Espiga S.A.S.', '6014445566'),
+               ('NIT', '9001234568', 'Panadería La Espiga S.A.S.', '6014445566'),
                ('CC', '52987654', 'Martha Rodríguez León', '3204567890')]
 # motive, channels, calendar country, custom fields, descriptions
 MOTIVOS = [

@@ -19,13 +19,7 @@ PESOS_NIT = (3, 7, 13, 17, 19, 23, 29, 37, 41, 43, 47, 53, 59, 67, 71)
 PESOS_RUC = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
 PREFIJOS_RUC = ('10', '15', '16', '17', '20')
 
-# Per country: (code, name, rule); the first is the default of that country's forms.
-TIPOS_POR_PAIS = {
-    'CO': (('CC', 'Cédula de ciudadanía', 'cc'), ('CE', 'Cédula de extranjería', 'ce'),
-           ('NIT', 'NIT', 'nit'), ('PAS', 'Pasaporte', 'pas')),
-    'PE': (('DNI', 'DNI', 'dni'), ('RUC', 'RUC', 'ruc'), ('CE', 'Carné de extranjería', 'ce'),
-           ('PAS', 'Pasaporte', 'pas')),
-}
+# The rules a type of the identity catalog (catalogos.identidad) is checked with.
 REGLAS = ('cc', 'ce', 'nit', 'dni', 'ruc', 'pas', 'libre')
 
 

@@ -95,6 +95,15 @@ def _vaciar():
                     db.execute_sql(sql)
 
 
+def _sembrar():
+    """What migrations seed and every database has: the identity document types."""
+    from bd import db
+    from catalogos.identidad import sembrar
+
+    with db.connection_context():
+        sembrar()
+
+
 @pytest.fixture
 def app(url_bd, tmp_path):
     from admin_app import create_app
@@ -102,6 +111,7 @@ def app(url_bd, tmp_path):
     os.environ['RECLAMOS_INSTANCE'] = str(tmp_path)
     aplicacion = create_app({**CONFIG_PRUEBA, 'DATABASE_URL': url_bd})
     _vaciar()
+    _sembrar()
     yield aplicacion
     from bd import db
     if not db.is_closed():
@@ -205,8 +215,11 @@ _DEMO = {}
 
 def _fotografiar():
     from admin_app.esquema import modelos
+    from catalogos.identidad import TipoIdentidad
 
-    return [(m, list(m.select().order_by(m._meta.primary_key).dicts())) for m in modelos()]
+    # The identity types are seeded for every test (_sembrar), not part of the demo.
+    return [(m, list(m.select().order_by(m._meta.primary_key).dicts())) for m in modelos()
+            if m is not TipoIdentidad]
 
 
 def _restaurar(fotos, desfase):

@@ -3,7 +3,10 @@ the CSV import for admins and supervisors."""
 from flask import flash, request, url_for
 from flask_admin import expose
 from markupsafe import Markup
+from wtforms import SelectField
 from wtforms.validators import ValidationError
+
+from catalogos.empresa import tipos_identidad
 
 from reclamos.clientes.modelo import Cliente
 from reclamos.clientes.importacion import ErrorArchivo, importar, leer
@@ -25,6 +28,8 @@ class VistaClientes(VistaSegura):
     form_columns = ('tipo_documento_identidad', 'numero_documento', 'nombre', 'email',
                     'telefono', 'direccion')
     list_template = 'clientes/lista.html'
+    # The active identity types of the catalog, read on every form (the admin edits them).
+    form_overrides = {'tipo_documento_identidad': SelectField}
     column_formatters = {'nombre': lambda v, c, m, n: Markup('<a href="%s">%s</a>') % (
         url_for('.ficha', ident=m.id), m.nombre)}
 
@@ -33,6 +38,20 @@ class VistaClientes(VistaSegura):
                                               for c in Cliente._meta.sorted_fields
                                               if c.verbose_name}}
         super().__init__(Cliente, name='Clientes', category='Casos', endpoint='clientes')
+
+    def _con_tipos(self, form):
+        opciones = tipos_identidad()
+        actual = form.tipo_documento_identidad.data
+        if actual and actual not in dict(opciones):  # an inactive type stays visible
+            opciones.append((actual, actual))
+        form.tipo_documento_identidad.choices = opciones
+        return form
+
+    def create_form(self, obj=None):
+        return self._con_tipos(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._con_tipos(super().edit_form(obj))
 
     @property
     def can_delete(self):  # customers carry cases: never deleted

@@ -16,7 +16,6 @@ from reclamos.portal import (adjuntos_pendientes as pendientes, consentimiento, 
 from reclamos.portal.hoja import BIENES, TIPOS_LIBRO
 from reclamos.caso.modelo import Reclamo
 from catalogos.empresa import tipos_identidad
-from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
 
@@ -113,7 +112,7 @@ def registro():
                    valores=valores, errores=errores, productos=productos, motivos=motivos,
                    campos=campos, prefijo=PREFIJO_CAMPO, honeypot=HONEYPOT,
                    servicios=list(Servicio.activos().order_by(Servicio.nombre)),
-                   tipos_documento=tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD), bienes=BIENES,
+                   tipos_documento=tipos_identidad(), bienes=BIENES,
                    tipos_libro=TIPOS_LIBRO, guardados=guardados, guardado=GUARDADO,
                    aviso=aviso, aviso_version=version, consentimiento=portal.CONSENTIMIENTO)
 

@@ -19,7 +19,7 @@ from catalogos.servicios import TIPOS_CASO, Motivo, Producto, Servicio
 from reclamos.caso import ficha
 from reclamos.caso.modelo import ORIGENES, Reclamo
 from catalogos.empresa import tipos_identidad
-from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD, Cliente
+from reclamos.clientes.modelo import Cliente
 from reclamos.caso.duplicados import posibles_duplicados
 from reclamos.caso.gestion import comentar
 from reclamos.errores import ErrorPermiso, ErrorValidacion
@@ -88,7 +88,7 @@ def opciones_registro():
         'punto_recepcion': list(PuntoRecepcion.activos().order_by(PuntoRecepcion.nombre)),
         'tipo_solicitante': TIPOS_SOLICITANTE, 'unidades': UNIDADES,
         'tipo': TIPOS_CASO, 'origen': ORIGENES,
-        'tipo_documento': tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD),
+        'tipo_documento': tipos_identidad(),
     }
 
 

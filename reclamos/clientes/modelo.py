@@ -5,21 +5,9 @@ import re
 from peewee import CharField, DateTimeField, fn
 
 from bd import BaseModel
+from catalogos.identidad import TipoIdentidad
+from reglas.identidad import IdentidadInvalida, validar
 
-TIPOS_DOCUMENTO_IDENTIDAD = [
-    ('DNI', 'DNI (Perú)'), ('RUC', 'RUC (Perú)'), ('CE', 'Carné de extranjería'),
-    ('CC', 'Cédula de ciudadanía (Colombia)'), ('NIT', 'NIT (Colombia)'),
-    ('PAS', 'Pasaporte'),
-]
-# What each document number looks like; a wrong length is the usual typo at the counter.
-FORMATOS = {
-    'DNI': (re.compile(r'^\d{8}$'), '8 dígitos'),
-    'RUC': (re.compile(r'^(10|15|17|20)\d{9}$'), '11 dígitos que empiezan por 10, 15, 17 o 20'),
-    'CE': (re.compile(r'^[A-Z0-9]{6,12}$'), 'de 6 a 12 letras o dígitos'),
-    'CC': (re.compile(r'^\d{5,10}$'), 'de 5 a 10 dígitos'),
-    'NIT': (re.compile(r'^\d{9,10}$'), '9 o 10 dígitos (con el dígito de verificación)'),
-    'PAS': (re.compile(r'^[A-Z0-9]{5,15}$'), 'de 5 a 15 letras o dígitos'),
-}
 CAMPOS_CONTACTO = ('nombre', 'email', 'telefono', 'direccion')
 _EMAIL = re.compile(r'^[^@\s]+@[^@\s]+\.[^@\s]+$')
 
@@ -30,8 +18,7 @@ def normalizar_numero(numero):
 
 
 class Cliente(BaseModel):
-    tipo_documento_identidad = CharField(max_length=3, choices=TIPOS_DOCUMENTO_IDENTIDAD,
-                                         verbose_name='Tipo de documento')
+    tipo_documento_identidad = CharField(max_length=3, verbose_name='Tipo de documento')
     numero_documento = CharField(max_length=20, verbose_name='Número de documento')
     nombre = CharField(max_length=200, verbose_name='Nombre o razón social')
     email = CharField(max_length=255, default='', verbose_name='Correo')
@@ -66,16 +53,18 @@ Cliente.add_index(Cliente.index(fn.LOWER(Cliente.email), name='cliente_email_min
 def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
     """{field: Spanish message} for customer data (the case form prefixes 'cliente.')."""
     errores = {}
-    if tipo not in FORMATOS:
+    # The type's row of the catalog (active) names the rule its number is checked with.
+    fila = TipoIdentidad.get_or_none(TipoIdentidad.codigo == tipo) if tipo else None
+    if fila is None or not fila.activo:
+        activos = ', '.join(t.codigo for t in TipoIdentidad.activos().order_by(TipoIdentidad.orden))
         errores['tipo_documento_identidad'] = (
-            (f'Tipo de documento desconocido: «{tipo}». ' if tipo else
-             'Elija el tipo de documento de identidad. ') + 'Use uno de: '
-            + ', '.join(FORMATOS) + '.')
+            (f'Tipo de documento desconocido o inactivo: «{tipo}». ' if tipo else
+             'Elija el tipo de documento de identidad. ') + f'Use uno de: {activos}.')
     else:
-        patron, descripcion = FORMATOS[tipo]
-        if not patron.match(normalizar_numero(numero)):
-            errores['numero_documento'] = (f'Número de {tipo} inválido: «{numero or ""}» '
-                                           f'(debe tener {descripcion}).')
+        try:
+            validar(fila.regla, normalizar_numero(numero))
+        except IdentidadInvalida as error:
+            errores['numero_documento'] = f'Número de documento ({fila.nombre}): {error}'
     if not (nombre or '').strip():
         errores['nombre'] = 'El nombre del cliente es obligatorio.'
     elif len(nombre) > 200:

@@ -25,7 +25,9 @@ def config(app):
     from catalogos import REGISTRO
     from catalogos.configuracion import importar
 
-    tablas = [m for d in REGISTRO for m in (d.modelo, *(h.modelo for h in d.hijos))]
+    # Identity types are seeded for every test (tests/conftest.py), not restored here.
+    tablas = [m for d in REGISTRO for m in (d.modelo, *(h.modelo for h in d.hijos))
+              if d.clave != 'tipos_identidad']
     with db.atomic():
         if not _FOTO:
             importar(demo.configuracion())

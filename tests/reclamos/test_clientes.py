@@ -108,7 +108,7 @@ def test_local_por_defecto(app):
 
 
 def test_validacion_del_cliente(app):
-    assert Cliente(tipo_documento_identidad='RUC', numero_documento='20512345678',
+    assert Cliente(tipo_documento_identidad='RUC', numero_documento='20512345671',
                    nombre='Andina SAC').errores() == {}
     errores = Cliente(tipo_documento_identidad='RUC', numero_documento='30512345678',
                       nombre='', email='x@', telefono='abc').errores()

@@ -142,7 +142,7 @@ MALOS = [
     ({'cliente': None}, 'cliente', 'Un caso externo necesita el cliente'),
     ({'cliente': 12345}, 'cliente', 'No existe el cliente 12345'),
     ({'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '123',
-                  'nombre': 'X'}}, 'cliente.numero_documento', 'debe tener 8 dígitos'),
+                  'nombre': 'X'}}, 'cliente.numero_documento', 'El DNI tiene 8 dígitos'),
     ({'cliente': {'tipo_documento_identidad': 'XX', 'numero_documento': '123',
                   'nombre': 'X'}}, 'cliente.tipo_documento_identidad', 'desconocido'),
     ({'cliente': {'tipo_documento_identidad': 'DNI', 'numero_documento': '45781236',

@@ -22,7 +22,8 @@ def p(accion):
 CATALOGOS = ('areas', 'calendarios', 'canales', 'entidades_reguladoras', 'motivos',
              'plazos_legales', 'prioridades', 'procesos', 'productos', 'servicios',
              'tipos_documento', 'puntos_recepcion', 'niveles_escalamiento', 'plantillas_correo',
-             'plantillas_informe', 'reglas_enrutamiento', 'resultados', 'formatos_regulador')
+             'plantillas_informe', 'reglas_enrutamiento', 'resultados', 'formatos_regulador',
+             'tipos_identidad')
 LECTURA_ADMIN = ('index_view', 'details_view', 'export', 'ajax_lookup')
 ESCRITURA_ADMIN = ('create_view', 'edit_view', 'delete_view', 'action_view', 'ajax_update')
 

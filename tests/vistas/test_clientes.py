@@ -22,11 +22,11 @@ def test_importar_y_actualizar(client, como, demo):
     antes = Cliente.select().count()
     respuesta = subir(client, CABECERA
                       + 'DNI;45678912;Rosa Quispe;rosa@correo.pe;;Av. Lima 123\n'
-                      + 'ruc;20123456789;Inversiones Andinas SAC;;01 555 1234;\n')
+                      + 'ruc;20123456786;Inversiones Andinas SAC;;01 555 1234;\n')
     assert respuesta.status_code == 200
     assert '2 clientes nuevos, 0 actualizados' in respuesta.get_data(as_text=True)
     assert Cliente.select().count() == antes + 2
-    assert Cliente.get(Cliente.numero_documento == '20123456789').tipo_documento_identidad == 'RUC'
+    assert Cliente.get(Cliente.numero_documento == '20123456786').tipo_documento_identidad == 'RUC'
     # The same file again with a new e-mail updates instead of duplicating.
     respuesta = subir(client, CABECERA + 'DNI;45.678.912;Rosa Quispe;rosa.q@correo.pe;;\n')
     assert '0 clientes nuevos, 1 actualizados' in respuesta.get_data(as_text=True)
@@ -42,7 +42,8 @@ def test_errores_por_linea_y_nada_importado(client, como, demo):
                       + 'DNI;45678912;Repetido;no-es-correo;;\n')
     html = respuesta.get_data(as_text=True)
     assert respuesta.status_code == 400
-    assert re.search(r'<td>3</td><td>numero_documento</td><td>Número de DNI inválido', html)
+    assert re.search(r'<td>3</td><td>numero_documento</td><td>Número de documento '
+                     r'\(DNI \(Perú\)\): El DNI tiene 8 dígitos', html)
     assert re.search(r'<td>4</td><td>tipo_documento_identidad</td>', html)
     assert re.search(r'<td>5</td><td>numero_documento</td><td>Documento repetido en el archivo '
                      r'\(ya en la línea 2\)', html)

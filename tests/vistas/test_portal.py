@@ -71,7 +71,7 @@ def test_datos_malos_dan_mensajes_junto_al_campo_y_nada_se_guarda(client, demo):
     antes = (Reclamo.select().count(), Correo.select().count())
     casos = [
         ({'cliente_numero_documento': ''}, 'cliente_numero_documento', 'documento'),
-        ({'cliente_numero_documento': '12AB'}, 'cliente_numero_documento', 'DNI inválido'),
+        ({'cliente_numero_documento': '12AB'}, 'cliente_numero_documento', 'El DNI tiene 8'),
         ({'cliente_email': ''}, 'cliente_email', 'Indique su correo'),
         ({'cliente_email': 'rosa@@correo'}, 'cliente_email', 'Correo inválido'),
         ({'descripcion': 'x' * 100_000}, 'descripcion', 'supera 10000 caracteres'),
@@ -190,7 +190,7 @@ def test_libro_de_reclamaciones_hoja_por_correo_en_pdf(app, client, demo, servid
     import pypdf
 
     app.config.update(RECLAMOS_LIBRO_RECLAMACIONES=True, RECLAMOS_EMPRESA='Telecom Andina SAC',
-                      RECLAMOS_EMPRESA_RUC='20123456789')
+                      RECLAMOS_EMPRESA_RUC='20123456786')
     html = client.get('/portal/').get_data(as_text=True)
     assert 'Libro de Reclamaciones' in html and 'name="pedido"' in html
     falta = presentar(client)

@@ -11,7 +11,6 @@ from catalogos.servicios import (TIPOS_CAMPO, TIPOS_CASO, CampoPersonalizado, Mo
                                  Servicio)
 from reclamos.caso.modelo import ORIGENES
 from catalogos.empresa import tipos_identidad
-from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD
 from vistas.api import api
 from vistas.api.base import error, usuario
 from vistas.api.tokens import requiere_token
@@ -64,7 +63,7 @@ def catalogos():
                    'resuelve': a.resuelve} for a in Area.activos().order_by(Area.nombre)],
         'tipos_documento': [{'codigo': t.codigo, 'nombre': t.nombre}
                             for t in TipoDocumento.activos().order_by(TipoDocumento.nombre)],
-        'tipos_documento_identidad': _pares(tipos_identidad(TIPOS_DOCUMENTO_IDENTIDAD)),
+        'tipos_documento_identidad': _pares(tipos_identidad()),
         'tipos_caso': _pares(TIPOS_CASO),
         'origenes': _pares(ORIGENES),
         'tipos_campo': _pares(TIPOS_CAMPO),
