@@ -8,7 +8,8 @@ from reclamos.caso import resultado
 from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import ORIGENES
 from reclamos.caso.reclasificacion import reclasificar
-from reclamos.clientes.modelo import TIPOS_DOCUMENTO_IDENTIDAD, normalizar_numero
+from catalogos.empresa import tipos_identidad
+from reclamos.clientes.modelo import normalizar_numero
 
 MENSAJES = {'reclasificar': 'Caso reclasificado; los plazos se recalcularon desde la '
                             'recepción.',
@@ -66,7 +67,7 @@ def opciones(reclamo):
         'reclasificaciones': list(Accion.de(reclamo).where(Accion.tipo == 'reclasificacion')
                                   .order_by(Accion.instante.desc())),
         'tipos': TIPOS_CASO, 'origenes': ORIGENES,
-        'tipos_documento_identidad': TIPOS_DOCUMENTO_IDENTIDAD,
+        'tipos_documento_identidad': tipos_identidad(),
         'motivos': list(Motivo.activos().order_by(Motivo.nombre)),
         'prioridades': list(Prioridad.activos().order_by(Prioridad.nombre)),
         'areas_solicitantes': list(Area.activos().where(Area.registra == True)  # noqa: E712

@@ -103,8 +103,8 @@ def test_el_formulario_cambia_el_cliente_por_su_documento(
 
 @pytest.mark.parametrize('tipo, numero, mensaje', [
     ('DNI', '99887766', 'No hay ningún cliente con DNI 99887766 en la tabla de clientes'),
-    ('XX', '99887766', 'Tipo de documento desconocido: «XX»'),
-    ('DNI', '123', 'Número de DNI inválido'),
+    ('XX', '99887766', 'Tipo de documento desconocido o inactivo: «XX»'),
+    ('DNI', '123', 'El DNI tiene 8 dígitos'),
 ])
 def test_un_documento_desconocido_no_cambia_nada(client, como, area, caso, tipo,  # noqa: F811
                                                  numero, mensaje):
