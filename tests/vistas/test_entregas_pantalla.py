@@ -27,7 +27,8 @@ def test_notificacion_de_la_respuesta_en_la_pagina(client, como, demo, crear_usu
         como('agente', area=soporte)
         assert actuar(client, caso, 'tomar').status_code == 302
     with time_machine.travel(RESPONDIDO, tick=False):
-        assert actuar(client, caso, 'terminar', respuesta='Se cambió el plan.').status_code == 302
+        assert actuar(client, caso, 'terminar', respuesta='Se cambió el plan.',
+                      resultado='fundado').status_code == 302
         html = client.get(f'/casos/{caso.numero}').get_data(as_text=True)
     assert 'Notificación de la respuesta' in html
     assert 'aún no se notifica al cliente' in html
