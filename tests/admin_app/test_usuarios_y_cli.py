@@ -23,11 +23,12 @@ def test_login_en_espanol(client):
 def test_contrasena_con_argon2(url_bd, tmp_path, monkeypatch):
     """The default config hashes with argon2; the demo logins work with it."""
     from admin_app import create_app, demo
-    from tests.conftest import _vaciar, token_csrf
+    from tests.conftest import _sembrar, _vaciar, token_csrf
 
     monkeypatch.setenv('RECLAMOS_INSTANCE', str(tmp_path))
     app = create_app({'DATABASE_URL': url_bd, 'TESTING': True, 'SERVER_NAME': 'localhost'})
     _vaciar()
+    _sembrar()  # what the migrations seed (identity document types)
     with app.app_context():
         demo.cargar()
         guardada = Usuario.get(Usuario.email == demo.USUARIOS_DEMO[0][0]).password
