@@ -77,13 +77,8 @@ def normalizar_palabra(palabra):
 
 def _elegir(texto):
     """('es', node) for plain Spanish, ('ast', tree) for the older form, None when empty."""
-    if texto is None or not str(texto).strip():
+    if not _con_texto(texto):
         return None
-    if not isinstance(texto, str):
-        raise CondicionInvalida(f'La condición debe ser un texto; se recibió {texto!r}.')
-    if len(texto) > LARGO_MAX:
-        raise CondicionInvalida(f'La condición es demasiado larga ({len(texto)} caracteres; '
-                                f'máximo {LARGO_MAX}).')
     try:
         return 'es', _espanol(texto)
     except CondicionInvalida:
@@ -157,14 +152,21 @@ def evaluar(texto: str, contexto: dict) -> bool:
     return bool(_Interprete(contexto, None).visitar(arbol.body))
 
 
-def _parsear(texto):
+def _con_texto(texto):
+    """False for an empty condition; raises for one that is not text or is too long."""
     if texto is None or not str(texto).strip():
-        return None
+        return False
     if not isinstance(texto, str):
         raise CondicionInvalida(f'La condición debe ser un texto; se recibió {texto!r}.')
     if len(texto) > LARGO_MAX:
         raise CondicionInvalida(f'La condición es demasiado larga ({len(texto)} caracteres; '
                                 f'máximo {LARGO_MAX}).')
+    return True
+
+
+def _parsear(texto):
+    if not _con_texto(texto):
+        return None
     try:
         return ast.parse(texto.strip(), mode='eval')
     except SyntaxError as error:

@@ -52,9 +52,7 @@ def _pagina(plantilla, estado=200, **contexto):
 
     config = current_app.config
     return render_template(f'portal/{plantilla}', libro=dato('libro_reclamaciones', config),
-                           empresa=dato('nombre', config),
-                           politica_datos=dato('politica_datos', config),
-                           **contexto), estado
+                           empresa=dato('nombre', config), **contexto), estado
 
 
 @bp.errorhandler(429)
