@@ -34,8 +34,12 @@ class BaseModel(Model):
 def abrir(url):
     """Bind the proxy to the database named by ``url`` and return the real database."""
     anterior = db.obj
-    if anterior is not None and hasattr(anterior, 'close_all'):
-        anterior.close_all()  # a test or CLI that reopens must not leave pooled connections
+    if anterior is not None and hasattr(anterior, 'close_idle'):
+        # A test or CLI that reopens must not leave pooled connections. Not close_all(): it
+        # also closes connections other threads are using, and closing a SQLite connection
+        # under a running statement crashes the interpreter; those go when their thread ends.
+        anterior.close()
+        anterior.close_idle()
     if url.startswith('sqlite:///'):
         # Pooled too: closing the last connection to a WAL database checkpoints the WAL and
         # deletes it (~8 ms), which a close per request would pay on every request.

@@ -4,6 +4,7 @@ real login form, and small factories."""
 import datetime
 import os
 import re
+import threading
 import uuid
 
 import pytest
@@ -112,10 +113,29 @@ def app(url_bd, tmp_path):
     aplicacion = create_app({**CONFIG_PRUEBA, 'DATABASE_URL': url_bd})
     _vaciar()
     _sembrar()
+    antes = set(threading.enumerate())
     yield aplicacion
+    _esperar_segundo_plano(antes)
     from bd import db
     if not db.is_closed():
         db.close()
+
+
+# Threads that may still use the database after a test's body: a laboratory run, a rollup
+# rebuild (graficos/tablero/vigencia.py), and a request the live server
+# (tests/apoyo/navegador.py) was still answering for a browser page.
+HILOS_DE_LA_APP = ('corrida-', 'resumen-tablero', 'process_request_thread')
+
+
+def _esperar_segundo_plano(antes):
+    """Let the background work a test started finish before the next test empties and
+    reopens the database: a straggler would see the next test's rows, and a SQLite
+    connection closed under a running statement crashes the interpreter (CI's segfault of
+    2026-12-06, when reopening still closed connections in use)."""
+    for hilo in set(threading.enumerate()) - antes:
+        if any(nombre in hilo.name for nombre in HILOS_DE_LA_APP):
+            hilo.join(timeout=120)
+            assert not hilo.is_alive(), f'El hilo {hilo.name} no terminó en 120 s.'
 
 
 @pytest.fixture
