@@ -126,12 +126,23 @@ def desde_entorno():
         'RECLAMOS_EMPRESA': os.environ.get('RECLAMOS_EMPRESA', ''),
         'RECLAMOS_EMPRESA_RUC': os.environ.get('RECLAMOS_EMPRESA_RUC', ''),
         'RECLAMOS_EMPRESA_DIRECCION': os.environ.get('RECLAMOS_EMPRESA_DIRECCION', ''),
+        # Dashboard: a daily rollup older than this (or behind the data) is rebuilt.
+        'RECLAMOS_RESUMEN_MINUTOS': int(os.environ.get('RECLAMOS_RESUMEN_MINUTOS', '5')),
         # Dashboard: agents see it (their area) only when an admin turns this on.
         'RECLAMOS_TABLERO_AGENTES': os.environ.get('RECLAMOS_TABLERO_AGENTES', '0') == '1',
         # Customers per service for the incidence chart: 'INTERNET=120000,AGUA=80000'.
         'RECLAMOS_CLIENTES_POR_SERVICIO': clientes_por_servicio(
             os.environ.get('RECLAMOS_CLIENTES_POR_SERVICIO', '')),
     }
+
+
+def zona():
+    """The desk's zone: the app's when one is active, else the environment's (scripts)."""
+    from flask import current_app, has_app_context
+
+    if has_app_context():
+        return current_app.config['BABEL_DEFAULT_TIMEZONE']
+    return os.environ.get('RECLAMOS_TIMEZONE', 'America/Bogota')
 
 
 def clientes_por_servicio(texto):

@@ -244,10 +244,13 @@ def hay_usuarios_demo():
 
 
 def cargar(casos=True):
-    """Load the demo catalogs, users and (unless ``casos`` is False) cases, in one transaction."""
+    """Load the demo catalogs, users and (unless ``casos`` is False) cases, in one
+    transaction; then the dashboard's rollup, so its first open is current."""
+    from admin_app.config import zona
     from catalogos.configuracion import importar
     from catalogos.organizacion import Area
     from catalogos.usuarios import Usuario, asignar_roles
+    from graficos.tablero.consolidado import recalcular
 
     with db.connection_context(), db.atomic():
         importar(configuracion())
@@ -258,6 +261,8 @@ def cargar(casos=True):
             asignar_roles(usuario, [rol])
         if casos:
             cargar_casos()
+    with db.connection_context():
+        recalcular(zona())
 
 
 def texto_accesos():

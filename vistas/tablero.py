@@ -1,6 +1,7 @@
 """The management dashboard under /admin/tablero: charts, drill-down to the case list and
-CSV/XLSX of each chart's numbers. The numbers come from ``graficos``; this view only reads
-the filters, checks who may see which areas and renders.
+CSV/XLSX of each chart's numbers. The numbers come from ``graficos`` (the daily rollup that
+``graficos.tablero.vigencia`` keeps current); this view only reads the filters, checks who
+may see which areas and renders.
 
 Who: admin and gerente see every area; a supervisor the area they belong to (every area if
 they have none, as in the queue); an agent only when RECLAMOS_TABLERO_AGENTES=1, and then
@@ -15,12 +16,12 @@ from flask import abort, current_app, request, send_file, url_for
 from flask_admin import expose
 from flask_login import current_user
 
-from graficos.tablero import consolidado as resumen
+from graficos.tablero import vigencia
 from graficos.tablero.exportar import exportar
 from graficos.tablero.figuras import como_json
 from graficos.tablero.formulario import FormularioTablero
 from graficos.tablero.kpi import indicadores
-from graficos.tablero.tablas import TABLAS, calcular, calcular_con_resumen
+from graficos.tablero.tablas import TABLAS, calcular_con_resumen
 from reclamos.tiempo import ahora_utc
 from reglas.permisos import puede
 from reglas.visibilidad import SIN_ACCESO, areas_visibles
@@ -49,25 +50,25 @@ class VistaTablero(VistaProtegida):
         return formulario, formulario.validate(), zona
 
     def _tabla(self, nombre, formulario, zona, calculo):
-        """From the daily rollup once it has been computed; from the cases until then."""
+        """From the daily rollup (``calculo``: the computation to read)."""
         clientes = current_app.config.get('RECLAMOS_CLIENTES_POR_SERVICIO')
-        if calculo is not None:
-            return calcular_con_resumen(nombre, formulario.filtros(zona),
-                                        formulario.opciones(), ahora_utc(), clientes, calculo)
-        return calcular(nombre, formulario.filtros(zona), formulario.opciones(), ahora_utc(),
-                        clientes)
+        return calcular_con_resumen(nombre, formulario.filtros(zona), formulario.opciones(),
+                                    ahora_utc(), clientes, calculo)
+
+    def _calculo(self, zona):
+        return vigencia.asegurar(zona, current_app._get_current_object())
 
     @expose('/')
     def index(self):
         formulario, valido, zona = self._formulario()
-        graficos, tiles = [], []
-        calculo = resumen.vigente(zona)
+        graficos, tiles, calculo = [], [], None
         if valido:
+            calculo = self._calculo(zona)
             filtros = formulario.filtros(zona)
             parametros = filtros.parametros_casos()
             base = url_for('casos.index')
             consulta = formulario.parametros()
-            tiles = indicadores(filtros)
+            tiles = indicadores(filtros, calculo)
             for nombre in TABLAS:
                 tabla = self._tabla(nombre, formulario, zona, calculo)
                 graficos.append({
@@ -82,6 +83,7 @@ class VistaTablero(VistaProtegida):
         return self.render('tablero/index.html', formulario=formulario, graficos=graficos,
                            indicadores=tiles,
                            casos=casos, plotly_version=plotly.__version__, calculo=calculo,
+                           minutos=current_app.config['RECLAMOS_RESUMEN_MINUTOS'],
                            abre_mejoras=puede(roles_actuales(), 'mejora.editar'))
 
     @expose('/exportar/<nombre>.<formato>')
@@ -92,7 +94,7 @@ class VistaTablero(VistaProtegida):
         if not valido:
             errores = '; '.join(f'{c.label.text}: {e}' for c in formulario for e in c.errors)
             abort(400, description=errores)
-        tabla = self._tabla(nombre, formulario, zona, resumen.vigente(zona))
+        tabla = self._tabla(nombre, formulario, zona, self._calculo(zona))
         filtros = formulario.filtros(zona)
         datos, tipo = exportar(tabla, formato, f'Casos recibidos del {filtros.desde} al '
                                                f'{filtros.hasta}')

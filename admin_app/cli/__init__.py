@@ -231,7 +231,7 @@ def importar_clientes(archivo):
 @click.command('recalcular-resumen')
 @with_appcontext
 def recalcular_resumen():
-    """Rebuild the dashboard's daily rollup (run it every few minutes from cron)."""
+    """Rebuild the dashboard's daily rollup now (optional: the app keeps it current)."""
     from flask import current_app
 
     from bd import db

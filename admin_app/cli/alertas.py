@@ -12,11 +12,13 @@ from bd import db
 
 
 def ciclo(app, ahora=None):
-    """One round: the sweep, the daily digest once its hour has come, then the outbox."""
+    """One round: the sweep, the daily digest once its hour has come, the outbox, then the
+    dashboard's rollup when stale (so the next dashboard opened is current)."""
     from reclamos.alertas.barrido import barrer
     from reclamos.correo.salida import enviar_pendientes
     from reclamos.mejora.alertas import avisar_mejoras
     from reclamos.correo.digesto import resumen_diario
+    from graficos.tablero.vigencia import refrescar
     from reclamos.tiempo import ahora_utc
 
     ahora = ahora or ahora_utc()
@@ -28,17 +30,21 @@ def ciclo(app, ahora=None):
         if ahora.astimezone(ZoneInfo(zona)).hour >= app.config['RECLAMOS_RESUMEN_HORA']:
             resumen['resumenes'] = resumen_diario(ahora, zona)
         resumen.update(enviar_pendientes(app.config))  # sending runs on the real clock
+        # Last: at a million cases a rebuild takes a minute or more; real clock too.
+        resumen['tablero'] = refrescar(zona, app.config['RECLAMOS_RESUMEN_MINUTOS'])
     return resumen
 
 
 @click.command('barrer-alertas')
 @with_appcontext
 def barrer_alertas():
-    """Notify escalation levels due now, the daily digest when due, and send the outbox."""
+    """Notify escalation levels due now, the daily digest when due, send the outbox and
+    refresh the dashboard's rollup when stale."""
     r = ciclo(current_app._get_current_object())
     click.echo(f"Plazos revisados {r['terminos']}; alertas {r['avisos']}; resúmenes "
                f"{r['resumenes']}; acciones de mejora {r['mejoras']}; correos enviados "
-               f"{r['enviados']}, fallidos {r['fallidos']}, por reintentar {r['reintentar']}.")
+               f"{r['enviados']}, fallidos {r['fallidos']}, por reintentar {r['reintentar']}; "
+               f"resumen del tablero: {r['tablero']}.")
 
 
 @click.command('resumen-diario')

@@ -100,4 +100,19 @@ def montos(f):
                 .having((reclamado > 0) | (aprobado > 0)).order_by(R.servicio).tuples())
 
 
+def cabecera(f):
+    """The headline tiles' sums over the period: received, legal terms met and met in time,
+    and the count of each rating 1-5 (graficos.tablero.kpi)."""
+    fila = filtrar(R.select(fn.SUM(R.recibidos), fn.SUM(R.legal), fn.SUM(R.legal_a_tiempo),
+                            *[fn.SUM(getattr(R, f'nota_{n}')) for n in range(1, 6)]),
+                   f).tuples()[0]
+    return [int(v or 0) for v in fila]
+
+
+def pendientes(f):
+    """Received by the close and not finished by then: the evolution chart's last backlog."""
+    return int(filtrar(R.select(fn.SUM(R.recibidos - R.finalizados)), f, fechas=False)
+               .where(R.dia <= f.hasta).scalar() or 0)
+
+
 tiempos = consultas.tiempos

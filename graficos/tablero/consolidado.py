@@ -1,7 +1,8 @@
 """The daily rollup the dashboard reads at a million cases: one row per local day and
-combination of the filter dimensions, rebuilt whole by ``flask recalcular-resumen`` (a job
-run every few minutes; see README). Until it has been computed once, the dashboard reads
-the cases themselves. Activity terms have a table of their own (another grain).
+combination of the filter dimensions, rebuilt whole by ``recalcular``. Migration 0025 builds
+it, ``graficos.tablero.vigencia`` keeps it current (the dashboard and the periodic round
+call it) and ``flask recalcular-resumen`` forces a rebuild. Activity terms have a table of
+their own (another grain).
 
 ``dia`` is the day of each event: received cases count on the day they arrived, answers on
 the day of the answer, and so on; the cohort figures (open, overdue, terms met, ratings,
@@ -16,11 +17,12 @@ import datetime
 import time
 from zoneinfo import ZoneInfo
 
-from peewee import (SQL, CharField, DateField, DateTimeField, DecimalField, IntegerField,
-                    Case, fn)
+from peewee import (SQL, CharField, DateField, DateTimeField, DecimalField, FloatField,
+                    IntegerField, Case, fn)
 
 from bd import BaseModel, db
 from graficos.tablero.consultas import como_fecha
+from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.lineas import LineaReclamo
 from reclamos.plazos.modelo import ACTIVIDAD, LEGAL, PRIORIDAD, TerminoCaso
@@ -87,17 +89,36 @@ class ResumenActividad(BaseModel):
 
 
 class CalculoResumen(BaseModel):
-    """When the rollup was last rebuilt and in which zone (one row)."""
+    """The one row (id UNICO) saying when the rollup was last rebuilt, in which zone, how
+    long it took, the data it saw (``huella``) and whether a rebuild is under way."""
 
     calculado_en = DateTimeField()
     zona = CharField(max_length=60)
-    segundos = IntegerField(default=0)
+    segundos = FloatField(default=0)
+    # The fingerprint: the last case and the last action when the rebuild started. Every
+    # change of a case writes an action (reclamos.caso.acciones), so equal ids mean the
+    # same data (two index-only MAX reads).
+    ultimo_reclamo = IntegerField(default=0)
+    ultima_accion = IntegerField(default=0)
+    iniciado_en = DateTimeField(null=True)  # claimed by a background rebuild since then
+
+    @property
+    def huella(self):
+        return self.ultimo_reclamo, self.ultima_accion
 
 
-def vigente(zona):
-    """The last computation if one exists for ``zona``; None sends the charts to raw rows."""
-    calculo = CalculoResumen.select().order_by(CalculoResumen.id.desc()).first()
-    return calculo if calculo is not None and calculo.zona == zona else None
+UNICO = 1
+
+
+def huella():
+    """(last case id, last action id) now."""
+    return (Reclamo.select(fn.MAX(Reclamo.id)).scalar() or 0,
+            Accion.select(fn.MAX(Accion.id)).scalar() or 0)
+
+
+def ultimo():
+    """The computation the rollup holds, or None when it was never built."""
+    return CalculoResumen.get_or_none(CalculoResumen.id == UNICO)
 
 
 def _insertar(modelo, filas):
@@ -134,8 +155,12 @@ def _uno(condicion):
 
 
 def recalcular(zona, ahora=None):
-    """Rebuild the whole rollup in one transaction; returns the number of rows."""
+    """Rebuild the whole rollup in one transaction; returns the number of rows.
+
+    Reads first, then writes under the lock of the one CalculoResumen row, so rebuilds from
+    several processes or servers replace each other whole instead of adding up."""
     inicio = time.monotonic()
+    vista = huella()  # before reading: a change made meanwhile makes the result stale
     ahora = ahora or ahora_utc()
     minutos = int(datetime.datetime.now(ZoneInfo(zona)).utcoffset().total_seconds() // 60)
     abierto = Reclamo.estado.in_(ABIERTOS)
@@ -183,6 +208,11 @@ def recalcular(zona, ahora=None):
                            TerminoCaso.tipo == ACTIVIDAD], extra=[TerminoCaso.nombre])
     campos = ['dia', *DIMENSIONES, *MEDIDAS]
     with db.atomic():
+        calculo = dict(calculado_en=a_bd(ahora_utc()), zona=zona, ultimo_reclamo=vista[0],
+                       ultima_accion=vista[1], iniciado_en=None)
+        # Waits for a concurrent rebuild's row, then locks it until this one commits.
+        CalculoResumen.insert(id=UNICO, **calculo).on_conflict_ignore().execute()
+        CalculoResumen.update(**calculo).where(CalculoResumen.id == UNICO).execute()
         ResumenDiario.delete().execute()
         _insertar(ResumenDiario, [dict(zip(campos, (*clave, *(m[c] for c in MEDIDAS)),
                                            strict=True)) for clave, m in filas.items()])
@@ -190,8 +220,8 @@ def recalcular(zona, ahora=None):
         campos = ['dia', *DIMENSIONES, 'actividad', 'terminos', 'a_tiempo']
         _insertar(ResumenActividad, [dict(zip(campos, (*clave, *valores), strict=True))
                                      for clave, valores in actividades.items()])
-        CalculoResumen.delete().execute()
         # The real instant (not ``ahora``): it names this computation for the view's cache.
-        CalculoResumen.create(calculado_en=a_bd(ahora_utc()), zona=zona,
-                              segundos=round(time.monotonic() - inicio))
+        (CalculoResumen.update(calculado_en=a_bd(ahora_utc()),
+                               segundos=round(time.monotonic() - inicio, 3))
+         .where(CalculoResumen.id == UNICO).execute())
     return len(filas)

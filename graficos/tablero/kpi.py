@@ -2,7 +2,11 @@
 terms met in time, median resolution hours and average satisfaction, each for the chosen
 period and for the previous period of the same length, with the same filters and area scope.
 
-SQL aggregates only (a count, a sum, an average; the median reads at most two rows).
+With a computation of the daily rollup (the dashboard always has one) received, backlog, %
+on time and satisfaction are sums over the rollup, so the tiles say what the charts below
+them draw; the median reads the cases (medians do not add up day by day), on the covering
+(recibido_en, terminado_en, motivo, area) index. Without one (tests, scripts) every figure
+is an SQL aggregate over the cases: a count, a sum, an average.
 
 Sample (``indicadores(f)`` on tests/apoyo/graficos.py, March 2026 against Jan 29-Feb 28)::
 
@@ -15,7 +19,7 @@ import datetime
 
 from peewee import Case, fn
 
-from graficos.tablero import consultas
+from graficos.tablero import agregados, consultas
 from graficos.tablero.consultas import _segundos, filtrar
 from graficos.tablero.formato import con_signo, numero
 from reclamos.caso.modelo import Reclamo
@@ -51,14 +55,17 @@ def a_tiempo(f):
 
 
 def mediana_horas(f):
-    """Median hours from receipt to answer of the period's answered cases (as the chart's)."""
+    """Median hours from receipt to answer of the period's answered cases (as the chart's).
+
+    Reads only the two instants (ties need no order: they have the same value), so without
+    filters, or by motive or area, it walks the index and never the case rows."""
     segundos = _segundos(Reclamo.recibido_en, Reclamo.terminado_en)
     horas = Case(None, [(segundos < 0, 0)], segundos)
     base = filtrar(Reclamo.select(horas), f).where(Reclamo.terminado_en.is_null(False))
     n = base.count()
     if not n:
         return None
-    medio = [float(v) for v, in base.order_by(horas, Reclamo.id)
+    medio = [float(v) for v, in base.order_by(horas)
              .offset((n - 1) // 2).limit(2 - n % 2).tuples()]
     return round(sum(medio) / len(medio) / 3600, 1)
 
@@ -108,17 +115,35 @@ class Indicador:
         return 'mejor' if (self.valor > self.previo) == (self.mejor == 'sube') else 'peor'
 
 
-def indicadores(f):
-    """The five tiles, in the order the dashboard shows them."""
-    p = anterior(f)
+def de_casos(f):
+    return {'recibidos': recibidos(f), 'pendientes': pendientes(f), 'a_tiempo': a_tiempo(f),
+            'mediana': mediana_horas(f), 'satisfaccion': satisfaccion(f)}
+
+
+def del_resumen(f):
+    """The same figures from the daily rollup (the median still from the cases)."""
+    recibidos_, legal, legal_ok, *notas = agregados.cabecera(f)
+    calificados = sum(notas)
+    return {'recibidos': recibidos_, 'pendientes': agregados.pendientes(f),
+            'a_tiempo': round(100.0 * legal_ok / legal, 1) if legal else None,
+            'mediana': mediana_horas(f),
+            'satisfaccion': round(sum(n * c for n, c in enumerate(notas, start=1))
+                                  / calificados, 2) if calificados else None}
+
+
+def indicadores(f, calculo=None):
+    """The five tiles, in the order the dashboard shows them; ``calculo``: the rollup's
+    computation the charts read (None: every figure from the cases)."""
+    cifras = del_resumen if calculo is not None else de_casos
+    a, p = cifras(f), cifras(anterior(f))
     return [
-        Indicador('recibidos', 'Casos recibidos', recibidos(f), recibidos(p)),
-        Indicador('pendientes', 'Pendientes al cierre', pendientes(f), pendientes(p),
+        Indicador('recibidos', 'Casos recibidos', a['recibidos'], p['recibidos']),
+        Indicador('pendientes', 'Pendientes al cierre', a['pendientes'], p['pendientes'],
                   mejor='baja'),
-        Indicador('a_tiempo', 'Respondidos a tiempo (plazo legal)', a_tiempo(f), a_tiempo(p),
-                  1, ' %', puntos=True, mejor='sube'),
-        Indicador('mediana', 'Mediana de resolución', mediana_horas(f), mediana_horas(p), 1,
-                  ' h', mejor='baja'),
-        Indicador('satisfaccion', 'Satisfacción promedio (1 a 5)', satisfaccion(f),
-                  satisfaccion(p), 2, puntos=True, mejor='sube'),
+        Indicador('a_tiempo', 'Respondidos a tiempo (plazo legal)', a['a_tiempo'],
+                  p['a_tiempo'], 1, ' %', puntos=True, mejor='sube'),
+        Indicador('mediana', 'Mediana de resolución', a['mediana'], p['mediana'], 1, ' h',
+                  mejor='baja'),
+        Indicador('satisfaccion', 'Satisfacción promedio (1 a 5)', a['satisfaccion'],
+                  p['satisfaccion'], 2, puntos=True, mejor='sube'),
     ]

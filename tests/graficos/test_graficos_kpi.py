@@ -2,27 +2,39 @@
 
 Period: March 2026 (31 days); previous period: 2026-01-29 to 2026-02-28, where only case 9
 (area A1, received 02-27, answered 03-03 after 96 h, legal term met in time) falls.
+Each test runs twice: figures from the cases, and from the daily rollup as the dashboard
+reads them (the same numbers, as the charts').
 """
 import datetime
 
 import pytest
 
 from bd import db
+from graficos.tablero.consolidado import recalcular, ultimo
 from graficos.tablero.filtros import Filtros
 from graficos.tablero.formato import con_signo, numero
 from graficos.tablero.kpi import anterior, indicadores
 from tests.apoyo.graficos import DESDE, HASTA, cargar
 
 
-@pytest.fixture
-def ids(app, crear_usuario):
+CALCULO = {}
+
+
+@pytest.fixture(params=['casos', 'resumen'])
+def ids(request, app, crear_usuario):
     agente = crear_usuario('agente')
     with app.app_context(), db.connection_context():
-        yield cargar(agente.id)
+        valores = cargar(agente.id)
+        CALCULO['calculo'] = None
+        if request.param == 'resumen':
+            recalcular('America/Bogota')
+            CALCULO['calculo'] = ultimo()
+        yield valores
 
 
 def tablero(**filtros):
-    return {i.clave: i for i in indicadores(Filtros(DESDE, HASTA, 'America/Bogota', **filtros))}
+    return {i.clave: i for i in indicadores(Filtros(DESDE, HASTA, 'America/Bogota', **filtros),
+                                            CALCULO['calculo'])}
 
 
 def test_el_periodo_anterior_tiene_la_misma_duracion():
@@ -63,7 +75,8 @@ def test_el_alcance_del_supervisor_y_los_filtros(ids):
     assert [k[c].texto for c in ('recibidos', 'pendientes', 'a_tiempo', 'mediana',
                                  'satisfaccion')] == ['2', '1', '100,0 %', '1,0 h', '4,00']
     vacio = {i.clave: i for i in indicadores(Filtros(datetime.date(2025, 1, 1),
-                                                     datetime.date(2025, 1, 31)))}
+                                                     datetime.date(2025, 1, 31)),
+                                             CALCULO['calculo'])}
     assert vacio['mediana'].texto == 'Sin datos'
     assert vacio['recibidos'].variacion == 'Igual frente al período anterior'
 

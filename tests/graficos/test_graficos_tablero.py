@@ -12,7 +12,7 @@ from bd import db
 from graficos.tablero.filtros import Filtros
 from graficos.tablero.tablas import TABLAS, Opciones, calcular
 from reclamos.tiempo import ahora_utc
-from tests.apoyo.graficos import AHORA, DESDE, HASTA, cargar
+from tests.apoyo.graficos import DESDE, HASTA, cargar
 from tests.apoyo.navegador import captura, entrar
 
 RANGO = 'desde=2026-03-01&hasta=2026-03-31'
@@ -217,26 +217,19 @@ def test_chromium_dibuja_los_graficos(app, crear_usuario, servidor_vivo, pagina,
     assert pagina.locator('#cola a[href*="/casos/2026-"]').count() == 4
 
 
-def test_con_el_resumen_diario_las_cifras_son_las_mismas(app, client, como, runner, ids):
+def test_el_tablero_lee_el_resumen_y_el_comando_lo_recalcula(app, client, como, runner, ids):
+    """The charts read the daily rollup the app keeps (the exports above prove its figures
+    are the cases'); the command still forces a rebuild, though nobody needs to run it."""
+    from graficos.tablero.consolidado import ultimo
+
     como('gerente')
-    antes = figuras(client.get(f'/admin/tablero/?{RANGO}&por=canal'))
+    html = client.get(f'/admin/tablero/?{RANGO}&por=canal').get_data(as_text=True)
+    assert 'Cifras calculadas el' in html and 'se actualizan solas cada 5 minutos' in html
+    with app.app_context(), db.connection_context():
+        antes = ultimo().calculado_en
     resultado = runner.invoke(args=['recalcular-resumen'])
     assert resultado.exit_code == 0 and 'Resumen diario recalculado' in resultado.output
-    respuesta = client.get(f'/admin/tablero/?{RANGO}&por=canal')
-    assert 'Cifras del resumen diario calculado el' in respuesta.get_data(as_text=True)
-    despues = figuras(respuesta)
-    for nombre in TABLAS:
-        if nombre not in ('carga_area', 'carga_usuario'):  # overdue: as of now vs computation
-            assert despues[nombre]['data'] == antes[nombre]['data'], nombre
-    # A case received later counts from the next computation on (the job runs from cron).
     with app.app_context(), db.connection_context():
-        from reclamos.caso.modelo import Reclamo
-        Reclamo.create(numero='2026-000099', tipo='reclamo', origen='externo',
-                       canal=ids['TEL'], servicio=ids['AGUA'], motivo=ids['M1'],
-                       descripcion='Caso tardío', recibido_en=AHORA.replace(month=3, day=20),
-                       area=ids['A1'])
+        assert ultimo().calculado_en > antes
     barras = figuras(client.get(f'/admin/tablero/?{RANGO}&por=canal'))['conteo']['data'][0]
     assert barras['y'] == [5, 3]
-    runner.invoke(args=['recalcular-resumen'])
-    barras = figuras(client.get(f'/admin/tablero/?{RANGO}&por=canal'))['conteo']['data'][0]
-    assert barras['y'] == [5, 4]
