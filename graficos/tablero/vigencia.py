@@ -7,9 +7,10 @@ overdue counts age with the clock). When it is not:
 
 - a rebuild expected to be cheap (under ``BARATO`` seconds: a small desk, the demo) runs
   inline, so those desks always see exact figures;
-- otherwise one process claims the rebuild with a conditional UPDATE (the row count says who
-  won, on SQLite and PostgreSQL, across processes and servers), rebuilds in a daemon thread,
-  and every request meanwhile is served the existing rollup at once.
+- otherwise, once it is older than the limit, one process claims the rebuild with a
+  conditional UPDATE (the row count says who won, on SQLite and PostgreSQL, across processes
+  and servers), rebuilds in a daemon thread, and every request meanwhile is served the
+  existing rollup at once.
 
 Sample: ``asegurar('America/Bogota', app)`` -> the CalculoResumen row to read.
 """
@@ -25,11 +26,15 @@ RECLAMO_VENCE = datetime.timedelta(minutes=30)  # a claim older than this was ab
 HOLGURA = 100  # cases added to both sides of the size ratio (an empty base is not free)
 
 
+def reciente(calculo, zona, minutos, ahora=None):
+    """Same zone and younger than ``minutos``."""
+    edad = a_bd(ahora or ahora_utc()) - calculo.calculado_en
+    return calculo.zona == zona and edad < datetime.timedelta(minutes=minutos)
+
+
 def vigente(calculo, zona, minutos, actual, ahora=None):
     """Whether ``calculo`` may be served as it is (``actual``: the fingerprint now)."""
-    edad = a_bd(ahora or ahora_utc()) - calculo.calculado_en
-    return (calculo.zona == zona and calculo.huella == tuple(actual)
-            and edad < datetime.timedelta(minutes=minutos))
+    return calculo.huella == tuple(actual) and reciente(calculo, zona, minutos, ahora)
 
 
 def costo_estimado(calculo, actual):
@@ -60,12 +65,16 @@ def asegurar(zona, app):
         recalcular(zona)
         return ultimo()
     actual = huella()
-    if vigente(calculo, zona, app.config['RECLAMOS_RESUMEN_MINUTOS'], actual):
+    minutos = app.config['RECLAMOS_RESUMEN_MINUTOS']
+    if vigente(calculo, zona, minutos, actual):
         return calculo
     if costo_estimado(calculo, actual) < BARATO:
         recalcular(zona)
         return ultimo()
-    if reclamar():
+    # An expensive rebuild waits for the age limit even when cases changed: on a busy desk
+    # at a million cases the fingerprint moves every second, and rebuilding back to back
+    # would keep a core busy all day.
+    if not reciente(calculo, zona, minutos) and reclamar():
         en_segundo_plano(app, zona)
         calculo.iniciado_en = a_bd(ahora_utc())
     return calculo
