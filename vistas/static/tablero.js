@@ -9,7 +9,7 @@ function partirTitulo(texto, ancho) {
   lineas.push(actual);
   return lineas.join('<br>');
 }
-document.querySelectorAll('.figura').forEach(function (div) {
+function dibujar(div) {
   var fig = JSON.parse(document.getElementById(div.dataset.figura).textContent);
   var titulo = fig.layout.title && fig.layout.title.text;
   if (titulo && div.clientWidth < 560) {
@@ -21,4 +21,14 @@ document.querySelectorAll('.figura').forEach(function (div) {
     var destino = evento.points.length && evento.points[0].customdata;
     if (destino) { window.location.href = destino; }
   });
+}
+// The charts on screen first; the rest once the page has loaded, so the first view does not
+// wait for a dozen charts nobody sees yet (the first open of the dashboard, issue 20).
+var pendientes = [];
+document.querySelectorAll('.figura').forEach(function (div) {
+  if (div.getBoundingClientRect().top < window.innerHeight) { dibujar(div); }
+  else { pendientes.push(div); }
+});
+window.addEventListener('load', function () {
+  setTimeout(function () { pendientes.forEach(dibujar); }, 0);
 });
