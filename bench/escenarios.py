@@ -17,7 +17,8 @@ GERENTE = os.environ.get('BENCH_GERENTE', 'gerente@reclamos.demo')
 
 
 class Escenario:
-    """One request repeated; ``ruta`` may use {numero} (a visible case, read at start)."""
+    """One request repeated; ``ruta`` may use {numero} (a visible case, read at start), its
+    {sufijo} (the number without the year) and a customer's {documento}."""
 
     def __init__(self, nombre, ruta, metodo='GET', datos=None, esperado=200, usuario=None):
         self.nombre, self.ruta, self.metodo = nombre, ruta, metodo
@@ -35,7 +36,8 @@ class Escenario:
                 'documentos': documentos or ['00000000']}
 
     def ejecutar(self, sesion, base, estado, i):
-        ruta = self.ruta.format(numero=estado['numeros'][i % len(estado['numeros'])],
+        numero = estado['numeros'][i % len(estado['numeros'])]
+        ruta = self.ruta.format(numero=numero, sufijo=int(numero.split('-')[1]),
                                 documento=estado['documentos'][i % len(estado['documentos'])])
         datos = self.datos(estado, i) if callable(self.datos) else self.datos
         respuesta = sesion.request(self.metodo, base + ruta, data=datos,
@@ -136,6 +138,10 @@ def escenarios():
         Escenario('cola, página 1 por vencimiento', '/casos/?vista=area'),
         Escenario('cola con dos filtros', '/casos/?vista=area&estado=EN_CURSO&vence=vencidos'),
         Escenario('búsqueda por documento', '/casos/?vista=todos&q={documento}'),
+        # Full text: a surname only the demo's customers have (a rare word among a million),
+        # and a case number typed without its year ("42" for 2026-000042).
+        Escenario('búsqueda por una palabra del nombre', '/casos/?vista=todos&q=Quispe'),
+        Escenario('búsqueda por número sin el año', '/casos/?vista=todos&q={sufijo}'),
         Escenario('página del caso', '/casos/{numero}'),
         Escenario('registro por formulario', '/casos/nuevo', 'POST', _registro, 302),
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
