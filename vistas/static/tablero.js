@@ -29,6 +29,7 @@ document.querySelectorAll('.figura').forEach(function (div) {
   if (div.getBoundingClientRect().top < window.innerHeight) { dibujar(div); }
   else { pendientes.push(div); }
 });
+performance.mark('graficos-visibles');  // bench.primera_apertura reads it
 window.addEventListener('load', function () {
   setTimeout(function () { pendientes.forEach(dibujar); }, 0);
 });
