@@ -11,7 +11,8 @@ from flask_security import RoleMixin, UserMixin
 from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
 
 from bd import BaseModel
-from catalogos.organizacion import Area
+from bd.crudo import preparada
+from catalogos.organizacion import Area, area_por_id
 
 ROLES = {
     'admin': 'Configura catálogos, procesos, calendarios, reglas y usuarios.',
@@ -56,7 +57,18 @@ class Usuario(UserMixin, BaseModel):
         """The user's Rol rows, in one query (Flask-Security iterates them on every check)."""
         if self.id is None:
             return []
-        return list(Rol.select().join(UsuarioRol).where(UsuarioRol.user == self.id))
+        return _roles_de.lista(self.id)
+
+    @property
+    def fila_area(self):
+        """The user's Area row or None, read once per user object and area: ``area``
+        through a prepared statement (every registration checks that the area registers)."""
+        if self.area_id is None:
+            return None
+        fila = self.__dict__.get('_fila_area')
+        if fila is None or fila.id != self.area_id:
+            fila = self.__dict__['_fila_area'] = area_por_id.primera(self.area_id)
+        return fila
 
     def nombres_roles(self):
         return {r.name for r in self.roles}
@@ -83,6 +95,21 @@ class UsuarioRol(BaseModel):
 
     class Meta:
         indexes = ((('user', 'role'), True),)
+
+
+@preparada  # read on every request that checks a role: composed once (bd.crudo)
+def _roles_de(usuario_id):
+    return Rol.select().join(UsuarioRol).where(UsuarioRol.user == usuario_id)
+
+
+@preparada  # every screen request loads its user: composed once (bd.crudo)
+def _por_sesion(uniquifier):
+    return Usuario.select().where(Usuario.fs_uniquifier == uniquifier).limit(1)
+
+
+def usuario_de_sesion(uniquifier):
+    """The user whose fs_uniquifier is ``uniquifier`` (text), or None."""
+    return _por_sesion.primera(str(uniquifier)) if uniquifier is not None else None
 
 
 def limites_contrasena(config):

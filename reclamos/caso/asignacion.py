@@ -1,6 +1,7 @@
 """Who gets a case: the agent of the area with the fewest open cases."""
 from peewee import JOIN, fn
 
+from bd.crudo import preparada
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 from reclamos.caso.modelo import Reclamo
 from reglas.transiciones import ABIERTOS
@@ -11,6 +12,11 @@ def menos_cargado(area_id):
     None when the area has no agent. One GROUP BY query."""
     if area_id is None:
         return None
+    return _menos_cargado.primera(area_id)
+
+
+@preparada  # every registration and hand-over: composed once (bd.crudo)
+def _menos_cargado(area_id):
     carga = fn.COUNT(Reclamo.id)
     return (Usuario.select(Usuario, carga.alias('carga'))
             .join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
@@ -21,4 +27,4 @@ def menos_cargado(area_id):
                    Rol.name == 'agente')
             .group_by(Usuario.id)
             .order_by(carga, Usuario.id)
-            .first())
+            .limit(1))
