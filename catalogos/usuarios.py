@@ -8,10 +8,11 @@ import uuid
 from functools import cached_property
 
 from flask_security import RoleMixin, UserMixin
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    TextField)
 
 from bd import BaseModel
-from bd.crudo import preparada
+from bd.crudo import Preparada, preparada
 from catalogos.organizacion import Area, area_por_id
 
 ROLES = {
@@ -102,14 +103,38 @@ def _roles_de(usuario_id):
     return Rol.select().join(UsuarioRol).where(UsuarioRol.user == usuario_id)
 
 
-@preparada  # every screen request loads its user: composed once (bd.crudo)
-def _por_sesion(uniquifier):
-    return Usuario.select().where(Usuario.fs_uniquifier == uniquifier).limit(1)
+def _con_roles(condicion):
+    """The user rows matching ``condicion``, one per role (``rol_leido``; None for none)."""
+    return (Usuario.select(Usuario, Rol)
+            .join_from(Usuario, UsuarioRol, JOIN.LEFT_OUTER, on=(UsuarioRol.user == Usuario.id))
+            .join_from(Usuario, Rol, JOIN.LEFT_OUTER, on=(Rol.id == UsuarioRol.role),
+                       attr='rol_leido')
+            .where(condicion))
+
+
+# Every screen request loads its user by session, every API call by token, and then checks
+# roles: user and roles in one statement, composed once (bd.crudo).
+_por_sesion = Preparada(lambda valor: _con_roles(Usuario.fs_uniquifier == valor))
+_por_token = Preparada(lambda valor: _con_roles(Usuario.fs_token_uniquifier == valor))
+
+
+def _con_sus_roles(filas):
+    if not filas:
+        return None
+    usuario = filas[0]
+    usuario.__dict__['roles'] = [f.rol_leido for f in filas if f.rol_leido is not None]
+    return usuario
 
 
 def usuario_de_sesion(uniquifier):
-    """The user whose fs_uniquifier is ``uniquifier`` (text), or None."""
-    return _por_sesion.primera(str(uniquifier)) if uniquifier is not None else None
+    """The user whose fs_uniquifier is ``uniquifier``, with its roles read; or None."""
+    return _con_sus_roles(_por_sesion.lista(str(uniquifier))) if uniquifier is not None \
+        else None
+
+
+def usuario_de_token(uniquifier):
+    """The user whose fs_token_uniquifier is ``uniquifier``, with its roles read; or None."""
+    return _con_sus_roles(_por_token.lista(uniquifier))
 
 
 def limites_contrasena(config):

@@ -19,9 +19,8 @@ from flask_security.utils import parse_auth_token
 from itsdangerous import SignatureExpired
 
 from bd import db
-from bd.crudo import preparada
 from catalogos import accesos
-from catalogos.usuarios import Usuario
+from catalogos.usuarios import Usuario, usuario_de_token
 from reclamos.acceso.tokens import emitir, revocar, vigencia
 from reglas.permisos import puede
 from reclamos.tiempo import ahora_utc
@@ -54,17 +53,12 @@ def autenticar():
     except Exception:  # bad signature, garbage, an old format: all the same to the client
         raise _no_autenticado('Token inválido o revocado.') from None
     uid = datos.get('uid')
-    fila = _por_token.primera(uid) if isinstance(uid, str) and uid else None
+    fila = usuario_de_token(uid) if isinstance(uid, str) and uid else None
     if fila is None or not fila.active or not fila.verify_auth_token(datos):
         raise _no_autenticado('Token inválido o revocado.')
     if not puede(fila.nombres_roles(), 'casos.leer'):
         raise error(403, 'permiso', 'Su usuario no tiene un rol que permita usar la API.')
     return fila
-
-
-@preparada  # every API call: composed once (bd.crudo)
-def _por_token(uid):
-    return Usuario.select().where(Usuario.fs_token_uniquifier == uid).limit(1)
 
 
 def requiere_token(vista):
