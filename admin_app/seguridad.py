@@ -8,7 +8,7 @@ from flask_security.utils import get_message
 from flask_wtf import FlaskForm
 
 from bd import db
-from catalogos.usuarios import Rol, Usuario, UsuarioRol
+from catalogos.usuarios import Rol, Usuario, UsuarioRol, usuario_de_sesion
 
 
 class FormularioEntrada(LoginForm):
@@ -42,8 +42,18 @@ class FormularioEntrada(LoginForm):
         self.password.errors = [accesos.MENSAJE]
 
 
+class Almacen(PeeweeUserDatastore):
+    """Flask-Security's peewee datastore; the user of a session (looked up on every request
+    by fs_uniquifier) comes through a prepared statement (bd.crudo), the rest as shipped."""
+
+    def find_user(self, case_insensitive=False, **kwargs):
+        if not case_insensitive and list(kwargs) == ['fs_uniquifier']:
+            return usuario_de_sesion(kwargs['fs_uniquifier'])
+        return super().find_user(case_insensitive, **kwargs)
+
+
 def almacen():
-    return PeeweeUserDatastore(db, Usuario, Rol, UsuarioRol)
+    return Almacen(db, Usuario, Rol, UsuarioRol)
 
 
 def iniciar(app):

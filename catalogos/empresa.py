@@ -6,10 +6,12 @@ RECLAMOS_URL_PUBLICA and RECLAMOS_LIBRO_RECLAMACIONES remain only as deployment 
 when set, they win over the profile (``dato``).
 """
 import datetime
+import functools
 
 from peewee import BlobField, BooleanField, CharField, TextField
 
 from bd import BaseModel
+from bd.crudo import Preparada
 from reglas.identidad import IdentidadInvalida, tributaria, validar
 
 PAISES_EMPRESA = [('CO', 'Colombia'), ('PE', 'Perú')]
@@ -81,7 +83,16 @@ def dato(campo, config):
     anulacion = config.get(ANULACIONES[campo]) if campo in ANULACIONES else None
     if anulacion not in (None, ''):
         return anulacion
-    return getattr(Empresa.actual(), campo)
+    fila = _dato(campo).primera()
+    return getattr(fila if fila is not None else Empresa(), campo)
+
+
+@functools.lru_cache(maxsize=None)
+def _dato(campo):
+    """One profile field (not the logo's bytes): a signed link in every acknowledgment
+    asks for the public URL; composed once (bd.crudo)."""
+    return Preparada(lambda: Empresa.select(getattr(Empresa, campo)).order_by(Empresa.id)
+                     .limit(1))
 
 
 def primer_calendario(empresa):

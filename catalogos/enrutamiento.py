@@ -8,6 +8,7 @@ one wins (see ``reglas.enrutamiento``).
 """
 from peewee import IntegerField, TextField
 
+from bd.crudo import preparada
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
@@ -126,13 +127,18 @@ class ReglaEnrutamiento(Catalogo):
 
     @classmethod
     def en_orden(cls):
-        return list(cls.activos().order_by(cls.orden, cls.id))
+        return _en_orden.lista()
 
     def avisos(self):
         """Contradictions with the other active rules: which one wins, in words."""
         if not self.activo:
             return []
         return avisos_de(ReglaEnrutamiento.en_orden(), solo=self.id)
+
+
+@preparada  # every registration applies the active rules: composed once (bd.crudo)
+def _en_orden():
+    return ReglaEnrutamiento.activos().order_by(ReglaEnrutamiento.orden, ReglaEnrutamiento.id)
 
 
 def reglas_que_nombran(fila):

@@ -7,6 +7,7 @@ from peewee import (BooleanField, CharField, DateField, ForeignKeyField, Integer
                     TimeField)
 
 from bd import BaseModel
+from bd.crudo import preparada
 from catalogos.base import Catalogo
 from catalogos.declaracion import Hijo, declarar
 from reglas.errores import ReglaInvalida
@@ -90,11 +91,8 @@ class Calendario(Catalogo):
         """The pure ``reglas.Calendario`` of this row: two small queries, then a value memoised
         by the rows' contents (equal rows share one instance, whose table of business days is
         built once; an edited calendar gives a new one)."""
-        horario = tuple(sorted(HorarioDia.select(HorarioDia.dia, HorarioDia.abre,
-                                                 HorarioDia.cierra)
-                               .where(HorarioDia.calendario == self.id).tuples()))
-        especiales = tuple(sorted(DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
-                                  .where(DiaEspecial.calendario == self.id).tuples()))
+        horario = tuple(sorted(_horario.filas(self.id)))
+        especiales = tuple(sorted(_especiales.filas(self.id)))
         return _regla_calendario(self.pais, self.zona, self.recepcion_en_horario, horario,
                                  especiales, self.semana_legal)
 
@@ -181,10 +179,29 @@ class DiaEspecial(BaseModel):
         return errores
 
 
+# Every case that starts or moves its terms reads its calendar: composed once (bd.crudo).
+@preparada
+def _horario(calendario_id):
+    return (HorarioDia.select(HorarioDia.dia, HorarioDia.abre, HorarioDia.cierra)
+            .where(HorarioDia.calendario == calendario_id).tuples())
+
+
+@preparada
+def _especiales(calendario_id):
+    return (DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
+            .where(DiaEspecial.calendario == calendario_id).tuples())
+
+
 class Area(Catalogo):
     registra = BooleanField(default=True, verbose_name='Registra casos')
     resuelve = BooleanField(default=False, verbose_name='Resuelve casos')
     correo = CharField(max_length=200, default='', verbose_name='Correo del área')
+
+
+@preparada
+def area_por_id(ident):
+    """The Area row of ``ident`` (``.primera(ident)``); asked on every registration."""
+    return Area.select().where(Area.id == ident).limit(1)
 
 
 class EntidadReguladora(Catalogo):

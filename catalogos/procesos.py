@@ -8,6 +8,7 @@ carry a condition on the case's fields (``prioridad es ALTO``), checked by
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from bd import BaseModel
+from bd.crudo import preparada
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo
 from catalogos.declaracion import Hijo, declarar
 from catalogos.organizacion import Area
@@ -35,12 +36,17 @@ class Proceso(Catalogo):
 
     @classmethod
     def activo_de(cls, motivo_id):
-        return (cls.select().where(cls.motivo == motivo_id, cls.activo == True)  # noqa: E712
-                .order_by(cls.id).first())
+        return _activo_de.primera(motivo_id)
 
     def actividades_en_orden(self):
         return list(Actividad.select().where(Actividad.proceso == self.id)
                     .order_by(Actividad.orden, Actividad.id))
+
+
+@preparada  # every registration looks its motive's process up: composed once (bd.crudo)
+def _activo_de(motivo_id):
+    return (Proceso.select().where(Proceso.motivo == motivo_id, Proceso.activo == True)  # noqa: E712
+            .order_by(Proceso.id).limit(1))
 
 
 class Actividad(BaseModel):

@@ -8,10 +8,12 @@ import uuid
 from functools import cached_property
 
 from flask_security import RoleMixin, UserMixin
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    TextField)
 
 from bd import BaseModel
-from catalogos.organizacion import Area
+from bd.crudo import Preparada, preparada
+from catalogos.organizacion import Area, area_por_id
 
 ROLES = {
     'admin': 'Configura catálogos, procesos, calendarios, reglas y usuarios.',
@@ -56,7 +58,18 @@ class Usuario(UserMixin, BaseModel):
         """The user's Rol rows, in one query (Flask-Security iterates them on every check)."""
         if self.id is None:
             return []
-        return list(Rol.select().join(UsuarioRol).where(UsuarioRol.user == self.id))
+        return _roles_de.lista(self.id)
+
+    @property
+    def fila_area(self):
+        """The user's Area row or None, read once per user object and area: ``area``
+        through a prepared statement (every registration checks that the area registers)."""
+        if self.area_id is None:
+            return None
+        fila = self.__dict__.get('_fila_area')
+        if fila is None or fila.id != self.area_id:
+            fila = self.__dict__['_fila_area'] = area_por_id.primera(self.area_id)
+        return fila
 
     def nombres_roles(self):
         return {r.name for r in self.roles}
@@ -83,6 +96,45 @@ class UsuarioRol(BaseModel):
 
     class Meta:
         indexes = ((('user', 'role'), True),)
+
+
+@preparada  # read on every request that checks a role: composed once (bd.crudo)
+def _roles_de(usuario_id):
+    return Rol.select().join(UsuarioRol).where(UsuarioRol.user == usuario_id)
+
+
+def _con_roles(condicion):
+    """The user rows matching ``condicion``, one per role (``rol_leido``; None for none)."""
+    return (Usuario.select(Usuario, Rol)
+            .join_from(Usuario, UsuarioRol, JOIN.LEFT_OUTER, on=(UsuarioRol.user == Usuario.id))
+            .join_from(Usuario, Rol, JOIN.LEFT_OUTER, on=(Rol.id == UsuarioRol.role),
+                       attr='rol_leido')
+            .where(condicion))
+
+
+# Every screen request loads its user by session, every API call by token, and then checks
+# roles: user and roles in one statement, composed once (bd.crudo).
+_por_sesion = Preparada(lambda valor: _con_roles(Usuario.fs_uniquifier == valor))
+_por_token = Preparada(lambda valor: _con_roles(Usuario.fs_token_uniquifier == valor))
+
+
+def _con_sus_roles(filas):
+    if not filas:
+        return None
+    usuario = filas[0]
+    usuario.__dict__['roles'] = [f.rol_leido for f in filas if f.rol_leido is not None]
+    return usuario
+
+
+def usuario_de_sesion(uniquifier):
+    """The user whose fs_uniquifier is ``uniquifier``, with its roles read; or None."""
+    return _con_sus_roles(_por_sesion.lista(str(uniquifier))) if uniquifier is not None \
+        else None
+
+
+def usuario_de_token(uniquifier):
+    """The user whose fs_token_uniquifier is ``uniquifier``, with its roles read; or None."""
+    return _con_sus_roles(_por_token.lista(uniquifier))
 
 
 def limites_contrasena(config):

@@ -142,7 +142,7 @@ class Registro:
 
     @expose('/nuevo', methods=('GET', 'POST'))
     def nuevo(self):
-        area = current_user.area
+        area = current_user.fila_area  # read once: the service checks it again
         if not puede_registrar(current_user.nombres_roles(), area.registra if area else None)[0]:
             abort(403)
         formulario = FormularioRegistro()
@@ -153,8 +153,9 @@ class Registro:
                 errores['datos'] = 'La sesión del formulario expiró: vuelva a enviarlo.'
             else:
                 duplicados = [] if request.form.get('confirmar') else candidatos(request.form)
-                vinculo = Reclamo.get_or_none(
-                    Reclamo.numero == request.form.get('vincular_a', '')[:20])
+                vincular_a = request.form.get('vincular_a', '')[:20]
+                vinculo = Reclamo.get_or_none(Reclamo.numero == vincular_a) if vincular_a \
+                    else None
                 if vinculo is not None and vinculo.id in {d.reclamo.id for d in
                                                           candidatos(request.form)}:
                     return vincular(vinculo, request.form)

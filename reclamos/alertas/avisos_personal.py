@@ -12,6 +12,7 @@ from flask import current_app, has_app_context
 from peewee import BooleanField, CharField, ForeignKeyField
 
 from bd import BaseModel
+from bd.crudo import preparada
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 from reclamos.alertas.notificaciones import notificar
 from reclamos.correo.salida import encolar
@@ -74,9 +75,10 @@ def avisar(evento, usuarios, reclamo, titulo, texto, ctx):
     destinatarios = {u.id: u for u in usuarios if u is not None and u.active and u.id != actor}
     if not destinatarios:
         return []
-    elegidas = {(p.usuario_id, p.evento): (p.campana, p.correo) for p in
-                PreferenciaAviso.select().where(PreferenciaAviso.usuario.in_(list(destinatarios)),
-                                                PreferenciaAviso.evento == evento)}
+    ids = list(destinatarios)
+    filas = _preferencia.filas(ids[0], evento) if len(ids) == 1 else PreferenciaAviso.select(
+    ).where(PreferenciaAviso.usuario.in_(ids), PreferenciaAviso.evento == evento)
+    elegidas = {(p.usuario_id, p.evento): (p.campana, p.correo) for p in filas}
     cuerpo = f'{texto}\n\nCaso {reclamo.numero}: {_enlace(reclamo)}'
     for ident, usuario in destinatarios.items():
         campana, correo = elegidas.get((ident, evento), DEFECTO[evento])
@@ -91,17 +93,29 @@ def del_area(area_id):
     """Active agents and supervisors of an area."""
     if area_id is None:
         return []
-    return list(Usuario.select().distinct()
-                .join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
-                .join(Rol, on=(Rol.id == UsuarioRol.role))
-                .where(Usuario.area == area_id, Usuario.active == True,  # noqa: E712
-                       Rol.name.in_(('agente', 'supervisor'))))
+    return _del_area.lista(area_id)
+
+
+# A case registered or handed over notifies its people: composed once (bd.crudo).
+@preparada
+def _del_area(area_id):
+    return (Usuario.select().distinct()
+            .join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
+            .join(Rol, on=(Rol.id == UsuarioRol.role))
+            .where(Usuario.area == area_id, Usuario.active == True,  # noqa: E712
+                   Rol.name.in_(('agente', 'supervisor'))))
+
+
+@preparada
+def _preferencia(usuario_id, evento):
+    return PreferenciaAviso.select().where(PreferenciaAviso.usuario == usuario_id,
+                                           PreferenciaAviso.evento == evento)
 
 
 def _responsables(reclamo):
     """The assigned user, or the area's people when nobody is assigned."""
     if reclamo.usuario_id is not None:
-        return [Usuario.get_by_id(reclamo.usuario_id)]
+        return [reclamo.usuario]  # the row the caller holds (a registration just chose it)
     return del_area(reclamo.area_id)
 
 

@@ -9,6 +9,7 @@ import datetime
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField, fn
 
 from bd import BaseModel
+from bd.crudo import insertar
 from catalogos.alertas import NivelEscalamiento
 from catalogos.usuarios import Usuario
 from reclamos.caso.modelo import Reclamo
@@ -63,7 +64,7 @@ def notificar(usuario, titulo, texto, reclamo=None, clave=None, ahora=None):
     if clave:
         consulta = Notificacion.insert(**fila).on_conflict_ignore().as_rowcount()
         return consulta.execute() or None
-    return Notificacion.insert(**fila).execute()
+    return insertar(Notificacion, [fila], devolver_id=True)  # composed once (bd.crudo)
 
 
 def marcar_leidas(usuario_id, ids=None, ahora=None):

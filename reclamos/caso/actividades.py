@@ -1,4 +1,5 @@
 """Moving a case through its motive's process: which activity applies next, and its term."""
+from catalogos.organizacion import Area
 from catalogos.procesos import Actividad
 from reclamos.errores import ErrorValidacion
 from reclamos.plazos.ciclo import nuevo_termino
@@ -28,7 +29,12 @@ def siguiente(proceso_id, despues_de, contexto):
                 .order_by(Actividad.orden, Actividad.id))
     if despues_de is not None:
         consulta = consulta.where(Actividad.orden > despues_de)
-    for actividad in consulta:
+    return primera_que_aplica(consulta, contexto)
+
+
+def primera_que_aplica(actividades, contexto):
+    """The first of ``actividades`` (in order) whose condition holds, or None."""
+    for actividad in actividades:
         try:
             if evaluar(actividad.condicion, contexto):
                 return actividad
@@ -37,6 +43,15 @@ def siguiente(proceso_id, despues_de, contexto):
                                                 f'«{actividad.nombre}» es inválida: {error}'}
                                   ) from None
     return None
+
+
+def de_proceso(proceso_id):
+    """Every activity of a process in order, with its area read in the same query."""
+    if proceso_id is None:
+        return []
+    return list(Actividad.select(Actividad, Area).join(Area)
+                .where(Actividad.proceso == proceso_id)
+                .order_by(Actividad.orden, Actividad.id))
 
 
 def iniciar(reclamo, actividad, calendario, inicio):

@@ -6,6 +6,7 @@ from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyFiel
                     TextField)
 
 from bd import BaseModel
+from bd.crudo import ejecutar, puede_devolver
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion, TipoDocumento
 from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import Prioridad
@@ -32,14 +33,17 @@ def siguiente_numero(anio):
 
     The upsert takes the counter row's write lock (PostgreSQL row lock; on SQLite the
     registration runs under BEGIN IMMEDIATE), so two registrations never read the same value.
+    One statement with RETURNING (written once: it runs on every registration, see bd.crudo).
     """
-    (ContadorReclamo
-     .insert(anio=anio, ultimo=1)
-     .on_conflict(conflict_target=[ContadorReclamo.anio],
-                  update={ContadorReclamo.ultimo: ContadorReclamo.ultimo + 1})
-     .execute())
-    ultimo = (ContadorReclamo.select(ContadorReclamo.ultimo)
-              .where(ContadorReclamo.anio == anio).scalar())
+    tabla = ContadorReclamo._meta.table_name
+    texto = (f'INSERT INTO "{tabla}" ("anio", "ultimo") VALUES (?, 1) ON CONFLICT ("anio") '
+             f'DO UPDATE SET "ultimo" = "{tabla}"."ultimo" + 1')
+    if puede_devolver():
+        ultimo = ejecutar(texto + ' RETURNING "ultimo"', (anio,)).fetchone()[0]
+    else:
+        ejecutar(texto, (anio,))
+        ultimo = (ContadorReclamo.select(ContadorReclamo.ultimo)
+                  .where(ContadorReclamo.anio == anio).scalar())
     return f'{anio}-{ultimo:06d}'
 
 

@@ -15,7 +15,8 @@ from reclamos.caso.acciones import anotar
 from reclamos.caso.gestion import _cambiar_prioridad, _motivo
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.nucleo import bloquear, contexto, exigir, transaccion
-from reclamos.caso.registro import _motivo_coherente, _origen, terminos_iniciales
+from reclamos.caso.alta import terminos_iniciales
+from reclamos.caso.registro import _motivo_coherente, _origen
 from reclamos.clientes.modelo import Cliente, errores_cliente, normalizar_numero
 from reclamos.errores import ErrorValidacion
 from reclamos.plazos import ciclo as plazos

@@ -1,28 +1,18 @@
-"""Registering a case: validate everything, number it, start its terms, route it, log it."""
+"""Registering a case: validate everything, then number it, start its terms, route it and
+log it (reclamos.caso.alta)."""
 import datetime
-import json
 
-from reclamos.alertas import avisos_personal
 from catalogos.atencion import Canal, TipoDocumento
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
-from catalogos.procesos import Proceso
 from catalogos.servicios import TIPOS_CASO, Producto, Servicio
 from reclamos.caso import solicitante
 from reclamos.caso import validacion as v
-from reclamos.caso.acciones import anotar_varias, fila_accion
-from reclamos.caso.actividades import contexto_condicion, siguiente, termino_de
-from reclamos.caso.asignacion import menos_cargado
-from reclamos.caso.contacto import guardar as guardar_contacto
-from reclamos.correo.avisos import acusar_recibo
-from reclamos.caso.modelo import Reclamo, siguiente_numero
-from reclamos.laboratorio.enrutamiento import enrutar
+from reclamos.caso.alta import crear
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from reclamos.caso.nucleo import contexto, transaccion
-from reclamos.plazos.ciclo import datos_termino, resolver_calendario
-from reclamos.plazos.modelo import ENTIDAD, LEGAL, PRIMERA_RESPUESTA, PRIORIDAD, TerminoCaso
-from reclamos.tiempo import a_bd, instante_de
-from reglas.transiciones import PENDIENTE, puede_registrar
+from reclamos.tiempo import instante_de
+from reglas.transiciones import puede_registrar
 
 CLAVES = {'tipo', 'origen', 'cliente', 'area_solicitante', 'canal', 'servicio', 'producto',
           'motivo', 'prioridad', 'descripcion', 'campos', 'documento_tipo', 'documento_numero',
@@ -41,6 +31,9 @@ def registrar(datos, usuario, ip, ahora=None, cliente_opcional=False, contacto=N
     ``contacto``: the case's contact details exactly as given (the portal: never completed
     from the stored customer); by default what ``datos['cliente']`` gives, completed from
     the customer's record. Raises ErrorPermiso, ErrorValidacion({field: msg}).
+
+    The case returned carries its catalog rows and, in ``alta``, the rows the registration
+    wrote (reclamos.caso.alta.Alta): a caller answers with the case without reading it back.
     """
     ctx = contexto(usuario, ip, ahora)
     with transaccion():
@@ -49,7 +42,7 @@ def registrar(datos, usuario, ip, ahora=None, cliente_opcional=False, contacto=N
         if campos['origen'] == 'externo' and (contacto is not None or campos['cliente']):
             campos['contacto'] = contacto if contacto is not None else v.contacto(
                 datos.get('cliente'), campos['cliente'])
-        return _crear(campos, ctx)
+        return crear(campos, ctx)
 
 
 def validar(datos, usuario, ip, ahora=None, cliente_opcional=False):
@@ -70,8 +63,8 @@ class _SoloValidar(Exception):
 
 def _exigir_permiso(ctx):
     area_registra = None
-    if ctx.usuario is not None and ctx.usuario.area_id is not None:
-        area_registra = ctx.usuario.area.registra  # cached on the user object after once
+    if ctx.usuario is not None and ctx.usuario.fila_area is not None:
+        area_registra = ctx.usuario.fila_area.registra  # cached on the user object
     ok, motivo = puede_registrar(ctx.roles, area_registra)
     if not ok:
         raise ErrorPermiso(motivo)
@@ -167,81 +160,3 @@ def _origen(datos, ctx, r, errores, cliente_opcional=False):
             r['cliente'] = v.cliente(datos['cliente'], errores)
     else:
         errores['origen'] = f'Origen desconocido: «{origen}». Use externo o interno.'
-
-
-def _crear(r, ctx):
-    motivo = r['motivo']
-    calendario_id, calendario = resolver_calendario(motivo.calendario_id, motivo.calendario)
-    ruta = enrutar(r)  # routing rules: may set r['prioridad'], area, user, process, tags
-    proceso = ruta.proceso or Proceso.activo_de(motivo.id)
-    reclamo = Reclamo(
-        numero=siguiente_numero(calendario.local(ctx.ahora).year), tipo=r['tipo'],
-        origen=r['origen'], cliente=r['cliente'], area_solicitante=r['area_solicitante'],
-        canal=r['canal'], servicio=r['servicio'], producto=r['producto'], motivo=motivo,
-        prioridad=r['prioridad'], descripcion=r['descripcion'],
-        campos=json.dumps(r['campos'], ensure_ascii=False, sort_keys=True),
-        documento_tipo=r['documento_tipo'], documento_numero=r['documento_numero'],
-        tipo_solicitante=r.get('tipo_solicitante', 'cliente'),
-        entidad_remitente=r.get('entidad_remitente', ''),
-        expediente_entidad=r.get('expediente_entidad', ''),
-        punto_recepcion=r.get('punto_recepcion'), calendario=calendario_id, proceso=proceso,
-        recibido_en=a_bd(r['recibido_en']),
-        estado=PENDIENTE, registrado_por=ctx.usuario, creado_en=a_bd(ctx.ahora),
-        actualizado_en=a_bd(ctx.ahora))
-    actividad = siguiente(proceso.id if proceso else None, None, contexto_condicion(reclamo))
-    area_id = (ruta.area.id if ruta.area else None) or motivo.area_id or (
-        actividad.area_id if actividad else None)
-    if area_id is None:
-        raise ErrorValidacion({'motivo': f'El motivo «{motivo.nombre}» no tiene área '
-                                         'responsable ni proceso: configure uno de los dos.'})
-    reclamo.area = area_id
-    reclamo.usuario = ruta.usuario or menos_cargado(area_id)
-    reclamo.actividad_orden = actividad.orden if actividad else None
-    terminos = terminos_iniciales(r, calendario, actividad)
-    reclamo.vence_en = min(t['vence_en'] for t in terminos)
-    reclamo.save(force_insert=True)
-    TerminoCaso.insert_many([{**t, 'reclamo': reclamo.id} for t in terminos]).execute()
-    filas = [fila_accion(reclamo, ctx, 'creacion', 'numero', None, reclamo.numero,
-                         f'Caso registrado por {r["canal"].nombre}.', visible_cliente=True)]
-    if reclamo.usuario_id is not None:
-        filas.append(fila_accion(reclamo, ctx, 'asignacion', 'usuario', None,
-                                 reclamo.usuario.email))
-    anotar_varias(filas + ruta.filas_accion(reclamo, ctx))
-    ruta.guardar_etiquetas(reclamo)
-    if r.get('contacto') is not None:
-        guardar_contacto(reclamo, r['contacto'], ctx.ahora)
-    acusar_recibo(reclamo, calendario, ctx)
-    avisos_personal.asignado(reclamo, ctx)
-    return reclamo
-
-
-def terminos_iniciales(r, calendario, actividad):
-    """The terms that start with the case: legal, priority SLA, first answer, activity."""
-    inicio, plazo = r['recibido_en'], r['motivo'].plazo
-    terminos = [datos_termino(calendario, inicio, LEGAL, plazo.codigo, plazo.nombre,
-                              plazo.cantidad, plazo.unidad, plazo.prorrogable,
-                              plazo.prorroga_max, plazo.umbral_por_vencer)]
-    prioridad = r['prioridad']
-    if prioridad is not None:
-        terminos.append(datos_termino(calendario, inicio, PRIORIDAD, prioridad.codigo,
-                                      prioridad.nombre, prioridad.cantidad, prioridad.unidad,
-                                      umbral=prioridad.umbral_por_vencer))
-    canal = r.get('canal')
-    if canal is not None and canal.primera_respuesta_cantidad and canal.primera_respuesta_unidad:
-        terminos.append(datos_termino(
-            calendario, inicio, PRIMERA_RESPUESTA, canal.codigo,
-            f'Primera respuesta ({canal.nombre})', canal.primera_respuesta_cantidad,
-            canal.primera_respuesta_unidad))
-    if actividad is not None:
-        terminos.append(datos_termino(calendario, inicio, *termino_de(actividad),
-                                      actividad_orden=actividad.orden))
-    entidad = r.get('plazo_entidad')
-    if entidad:
-        # The sending entity's own term: the case's next due instant is the earliest term,
-        # so it binds exactly when it is shorter than the legal one.
-        nombre = f"Plazo de {r.get('entidad_remitente') or 'la entidad'}"
-        if r.get('expediente_entidad'):
-            nombre += f" (expediente {r['expediente_entidad']})"
-        terminos.append(datos_termino(calendario, inicio, ENTIDAD, 'ENTIDAD', nombre,
-                                      entidad['cantidad'], entidad['unidad']))
-    return terminos

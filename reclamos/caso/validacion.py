@@ -3,9 +3,12 @@
 Each helper records Spanish messages in an ``errores`` dict keyed by the input field, so one
 call reports every bad field at once.
 """
+import functools
+
 from peewee import JOIN, Model
 
-from catalogos.organizacion import Calendario
+from bd.crudo import Preparada, insertar, preparada
+from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import PlazoLegal, Prioridad
 from catalogos.servicios import CampoPersonalizado, Motivo, Producto, Servicio
 from reclamos.clientes.modelo import CAMPOS_CONTACTO, Cliente, errores_cliente, normalizar_numero
@@ -25,19 +28,26 @@ def referencia(modelo, valor, clave, errores, etiqueta, requerido=True):
         return None
     fila = None
     if isinstance(valor, modelo):
-        fila = modelo.get_or_none(modelo.id == valor.id)
+        fila = _fila(modelo, 'id').primera(valor.id)
     elif isinstance(valor, int) and not isinstance(valor, bool):
-        fila = modelo.get_or_none(modelo.id == valor)
+        fila = _fila(modelo, 'id').primera(valor)
     elif isinstance(valor, str):
-        fila = modelo.get_or_none(modelo.codigo == valor.strip())
+        fila = _fila(modelo, 'codigo').primera(valor.strip())
         if fila is None and valor.strip().isdigit():
-            fila = modelo.get_or_none(modelo.id == int(valor))
+            fila = _fila(modelo, 'id').primera(int(valor))
     if fila is None:
         errores[clave] = f'No existe {etiqueta} «{valor}».'
     elif not fila.activo:
         errores[clave] = f'No se puede usar {etiqueta} «{fila.nombre}»: está fuera de uso.'
         return None
     return fila
+
+
+@functools.lru_cache(maxsize=None)
+def _fila(modelo, columna):
+    """A catalog row by id or codigo: every registration resolves several (bd.crudo)."""
+    campo = getattr(modelo, columna)
+    return Preparada(lambda valor: modelo.select().where(campo == valor).limit(1))
 
 
 def _coincide(valor, fila):
@@ -48,28 +58,38 @@ def _coincide(valor, fila):
 
 def motivo(valor, errores):
     """The motive (id, codigo or row) with its service, product, priority, legal term and
-    calendar read in the same query: registration needs them all."""
+    calendar and area read in the same query: registration needs them all."""
     if valor is None or valor == '':
         errores['motivo'] = 'Indique el motivo.'
         return None
-    consulta = (Motivo.select(Motivo, Servicio, Producto, Prioridad, PlazoLegal, Calendario)
-                .join_from(Motivo, Servicio)
-                .join_from(Motivo, PlazoLegal)
-                .join_from(Motivo, Producto, JOIN.LEFT_OUTER)
-                .join_from(Motivo, Prioridad, JOIN.LEFT_OUTER)
-                .join_from(Motivo, Calendario, JOIN.LEFT_OUTER))
     if isinstance(valor, Model) or (isinstance(valor, int) and not isinstance(valor, bool)):
-        fila = consulta.where(Motivo.id == getattr(valor, 'id', valor)).first()
+        fila = _motivo_por_id.primera(getattr(valor, 'id', valor))
     else:
-        fila = consulta.where(Motivo.codigo == str(valor).strip()).first()
+        fila = _motivo_por_codigo.primera(str(valor).strip())
         if fila is None and str(valor).strip().isdigit():
-            fila = consulta.where(Motivo.id == int(valor)).first()
+            fila = _motivo_por_id.primera(int(valor))
     if fila is None:
         errores['motivo'] = f'No existe el motivo «{valor}».'
     elif not fila.activo:
         errores['motivo'] = f'No se puede usar el motivo «{fila.nombre}»: está fuera de uso.'
         return None
     return fila
+
+
+def _motivo_con_todo(condicion):
+    return (Motivo.select(Motivo, Servicio, Producto, Prioridad, PlazoLegal, Calendario, Area)
+            .join_from(Motivo, Servicio)
+            .join_from(Motivo, PlazoLegal)
+            .join_from(Motivo, Producto, JOIN.LEFT_OUTER)
+            .join_from(Motivo, Prioridad, JOIN.LEFT_OUTER)
+            .join_from(Motivo, Calendario, JOIN.LEFT_OUTER)
+            .join_from(Motivo, Area, JOIN.LEFT_OUTER)
+            .where(condicion).limit(1))
+
+
+# Six joins: composing this SQL cost more than running it, on every registration (bd.crudo).
+_motivo_por_id = Preparada(lambda ident: _motivo_con_todo(Motivo.id == ident))
+_motivo_por_codigo = Preparada(lambda codigo: _motivo_con_todo(Motivo.codigo == codigo))
 
 
 def del_motivo(modelo, valor, del_motivo, clave, errores, etiqueta, requerido=True):
@@ -83,12 +103,17 @@ def del_motivo(modelo, valor, del_motivo, clave, errores, etiqueta, requerido=Tr
     return referencia(modelo, valor, clave, errores, etiqueta, requerido)
 
 
-def definiciones(motivo_id):
-    return [DefinicionCampo(c.codigo, c.nombre, c.tipo, c.requerido, tuple(c.lista_opciones()))
-            for c in CampoPersonalizado.select()
+@preparada
+def _campos_activos(motivo_id):
+    return (CampoPersonalizado.select()
             .where(CampoPersonalizado.motivo == motivo_id,
                    CampoPersonalizado.activo == True)  # noqa: E712
-            .order_by(CampoPersonalizado.orden, CampoPersonalizado.id)]
+            .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
+
+
+def definiciones(motivo_id):
+    return [DefinicionCampo(c.codigo, c.nombre, c.tipo, c.requerido, tuple(c.lista_opciones()))
+            for c in _campos_activos.filas(motivo_id)]
 
 
 def campos(motivo, valores, errores):
@@ -147,9 +172,12 @@ def cliente(valor, errores):
     if existente is None:
         # Two registrations for the same new customer may race: the second one waits for
         # the first to commit, inserts nothing, and reads the row it created.
-        Cliente.insert(**datos).on_conflict_ignore().execute()
-        return Cliente.por_documento(datos['tipo_documento_identidad'],
-                                     datos['numero_documento'])
+        fila = Cliente(**datos)
+        fila.id = insertar(Cliente, [fila.__data__], devolver_id=True, ignorar_repetido=True)
+        if fila.id is None:
+            return Cliente.por_documento(datos['tipo_documento_identidad'],
+                                         datos['numero_documento'])
+        return fila
     return existente
 
 

@@ -5,6 +5,7 @@ import re
 from peewee import CharField, DateTimeField, fn
 
 from bd import BaseModel
+from bd.crudo import preparada
 from catalogos.identidad import TipoIdentidad
 from reglas.identidad import IdentidadInvalida, validar
 
@@ -36,8 +37,7 @@ class Cliente(BaseModel):
 
     @classmethod
     def por_documento(cls, tipo, numero):
-        return cls.get_or_none(cls.tipo_documento_identidad == tipo,
-                               cls.numero_documento == normalizar_numero(numero))
+        return _por_documento.primera(tipo, normalizar_numero(numero))
 
     def errores(self):
         return errores_cliente(self.tipo_documento_identidad, self.numero_documento,
@@ -50,11 +50,23 @@ class Cliente(BaseModel):
 Cliente.add_index(Cliente.index(fn.LOWER(Cliente.email), name='cliente_email_minusculas'))
 
 
+# Every registration with a customer runs these two: composed once (bd.crudo).
+@preparada
+def _por_documento(tipo, numero):
+    return Cliente.select().where(Cliente.tipo_documento_identidad == tipo,
+                                  Cliente.numero_documento == numero).limit(1)
+
+
+@preparada
+def _tipo_identidad(codigo):
+    return TipoIdentidad.select().where(TipoIdentidad.codigo == codigo).limit(1)
+
+
 def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
     """{field: Spanish message} for customer data (the case form prefixes 'cliente.')."""
     errores = {}
     # The type's row of the catalog (active) names the rule its number is checked with.
-    fila = TipoIdentidad.get_or_none(TipoIdentidad.codigo == tipo) if tipo else None
+    fila = _tipo_identidad.primera(tipo) if tipo else None
     if fila is None or not fila.activo:
         activos = ', '.join(t.codigo for t in TipoIdentidad.activos().order_by(TipoIdentidad.orden))
         errores['tipo_documento_identidad'] = (

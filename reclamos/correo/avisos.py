@@ -5,12 +5,13 @@ an idempotency key, and logged in the case's actions.
 """
 from zoneinfo import ZoneInfo
 
+from bd.crudo import preparada
 from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
-from reclamos.caso.acciones import anotar
+from reclamos.caso.acciones import anotar, fila_accion
 from reclamos.caso.contacto import destinatario_de, enmascarar, nombre_de
-from reclamos.correo.salida import encolar
+from reclamos.correo.salida import encolar, fila_correo
 from reglas.plantillas import ErrorPlantilla, renderizar
-from reclamos.plazos.modelo import LEGAL, NOTIFICACION, PRIMERA_RESPUESTA, TerminoCaso
+from reclamos.plazos.modelo import NOTIFICACION, PRIMERA_RESPUESTA
 from reclamos.tiempo import aware
 
 DIAS = ('lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo')
@@ -34,10 +35,7 @@ def componer(codigo, valores, memoria=None):
     if memoria is not None and codigo in memoria:
         fila = memoria[codigo]
     else:
-        fila = (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
-                .where(PlantillaCorreo.codigo == codigo,
-                       PlantillaCorreo.activo == True)  # noqa: E712
-                .first())
+        fila = _plantilla.primera(codigo)
         if memoria is not None:
             memoria[codigo] = fila
     if fila is not None:
@@ -49,6 +47,13 @@ def componer(codigo, valores, memoria=None):
     return renderizar(asunto, valores).strip(), renderizar(cuerpo, valores)
 
 
+@preparada  # every acknowledgment: composed once (bd.crudo)
+def _plantilla(codigo):
+    return (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
+            .where(PlantillaCorreo.codigo == codigo, PlantillaCorreo.activo == True)  # noqa: E712
+            .limit(1))
+
+
 def _enlace(reclamo):
     """The signed tracking link of the customer portal, when the app can sign one."""
     from reclamos.portal import enlaces
@@ -56,35 +61,36 @@ def _enlace(reclamo):
     return enlaces.enlace_seguimiento(reclamo) if enlaces.disponible() else ''
 
 
-def acusar_recibo(reclamo, calendario, ctx):
-    """Queue the acknowledgment when the customer has an e-mail; returns the outbox row.
+def acuse(reclamo, calendario, contacto, legal, ctx):
+    """The acknowledgment of a case being registered, when the customer gave an e-mail:
+    (outbox row, log line) as values, written by the registration with its other rows
+    (reclamos.caso.alta); None otherwise.
 
-    It carries the date by which the customer will be answered: the due instant of the
-    legal term, in the case's calendar zone. With that date it is the first answer a virtual
-    channel promises; it meets that term when the SMTP server accepts it, not when queued
-    (an address refused or never reachable leaves the term running).
+    ``contacto``: the case's contact details (a ContactoCaso, not necessarily saved);
+    ``legal``: the values of its legal term. The message carries the date by which the
+    customer will be answered: the due instant of the legal term, in the case's calendar zone.
+    With that date it is the first answer a virtual channel promises; it meets that term when
+    the SMTP server accepts it, not when queued (an address refused or never reachable leaves
+    the term running).
     """
-    destino = destinatario_de(reclamo) if reclamo.origen == 'externo' else ''
-    legal = (TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id,
-                                        TerminoCaso.tipo == LEGAL).first())
-    if not destino or legal is None or legal.vence_en is None:
+    destino = contacto.email if reclamo.origen == 'externo' and contacto is not None else ''
+    if not destino or legal is None or legal['vence_en'] is None:
         return None
-    fecha = fecha_es(legal.vence_en, calendario.zona)
-    valores = {'numero': reclamo.numero, 'cliente': nombre_de(reclamo),
+    fecha = fecha_es(legal['vence_en'], calendario.zona)
+    nombre = contacto.nombre or (reclamo.cliente.nombre if reclamo.cliente_id else '')
+    valores = {'numero': reclamo.numero, 'cliente': nombre,
                'fecha_respuesta': fecha, 'motivo': reclamo.motivo.nombre,
-               'canal': reclamo.canal.nombre, 'plazo': legal.nombre,
+               'canal': reclamo.canal.nombre, 'plazo': legal['nombre'],
                'enlace': _enlace(reclamo)}
     asunto, cuerpo = componer('ACUSE_RECIBO', valores)
     con_fecha = fecha in cuerpo
-    fila = encolar(destino, asunto, cuerpo, reclamo=reclamo, clave=f'acuse:{reclamo.id}',
-                   cumple=PRIMERA_RESPUESTA if con_fecha else None)
-    if fila is None:
-        return None
-    anotar(reclamo, ctx, 'notificacion', 'correo', None, fila.destinatario,
-           f'Acuse de recibo por correo a {enmascarar(fila.destinatario)}'
-           + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
-           visible_cliente=True)
-    return fila
+    correo = fila_correo(destino, asunto, cuerpo, reclamo=reclamo.id, clave=f'acuse:{reclamo.id}',
+                         cumple=PRIMERA_RESPUESTA if con_fecha else None)
+    linea = fila_accion(reclamo, ctx, 'notificacion', 'correo', None, correo['destinatario'],
+                        f'Acuse de recibo por correo a {enmascarar(correo["destinatario"])}'
+                        + (f'; respuesta a más tardar el {fecha}.' if con_fecha else '.'),
+                        visible_cliente=True)
+    return correo, linea
 
 
 def avisar_resuelto(reclamo, calendario, ctx):

@@ -66,23 +66,27 @@ def direccion_valida(direccion):
         return None
 
 
-def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=(), cumple=None):
-    """Queue one message inside the caller's transaction; returns the row, or None when the
-    same ``clave`` was already queued (nothing is sent twice).
+def fila_correo(destinatario, asunto, cuerpo, reclamo=None, clave=None, cumple=None):
+    """The outbox row of one message, as values (see ``encolar``).
 
     An invalid address is kept as FALLIDO with the reason, so the screen of notifications shows
     who could not be reached instead of the event vanishing.
     """
+    valida = direccion_valida(destinatario)
+    # A subject rendered from a template may carry a customer's text: one line always.
+    return {'destinatario': (valida or destinatario or '')[:254],
+            'asunto': una_linea(asunto)[:300], 'cuerpo': cuerpo, 'reclamo': reclamo,
+            'clave': clave, 'cumple': cumple if valida else None,
+            'estado': PENDIENTE if valida else FALLIDO,
+            'error': '' if valida else f'Dirección de correo no válida: «{destinatario}».'}
+
+
+def encolar(destinatario, asunto, cuerpo, reclamo=None, clave=None, adjuntos=(), cumple=None):
+    """Queue one message inside the caller's transaction; returns the row, or None when the
+    same ``clave`` was already queued (nothing is sent twice)."""
     if clave and Correo.select().where(Correo.clave == clave).exists():
         return None
-    valida = direccion_valida(destinatario)
-    fila = Correo.create(
-        # A subject rendered from a template may carry a customer's text: one line always.
-        destinatario=(valida or destinatario or '')[:254], asunto=una_linea(asunto)[:300],
-        cuerpo=cuerpo,
-        reclamo=reclamo, clave=clave, cumple=cumple if valida else None,
-        estado=PENDIENTE if valida else FALLIDO,
-        error='' if valida else f'Dirección de correo no válida: «{destinatario}».')
+    fila = Correo.create(**fila_correo(destinatario, asunto, cuerpo, reclamo, clave, cumple))
     for nombre, mime, contenido in adjuntos:
         AdjuntoCorreo.create(correo=fila, nombre=nombre, mime=mime, contenido=contenido)
     return fila

@@ -12,7 +12,7 @@ from catalogos.servicios import Motivo
 from reclamos.caso import validacion as v
 from reclamos.errores import ErrorValidacion
 from reclamos.plazos.ciclo import resolver_calendario
-from reclamos.caso.registro import terminos_iniciales
+from reclamos.caso.alta import terminos_iniciales
 from reclamos.plazos.modelo import TIPOS_TERMINO
 from reclamos.tiempo import aware
 from reglas import ReglaInvalida, vencimiento

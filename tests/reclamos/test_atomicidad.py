@@ -3,7 +3,7 @@ nothing behind (fault injection: one of OUR service steps raises after the first
 database is real and undoes them itself)."""
 import pytest
 
-from reclamos.caso import registro
+from reclamos.caso import alta, registro
 from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import ContadorReclamo, Reclamo
 from reclamos.clientes.modelo import Cliente
@@ -21,11 +21,11 @@ class Apagon(Exception):
     """The process dies here (as far as the transaction can tell)."""
 
 
-@pytest.mark.parametrize('paso', ['anotar_varias', 'menos_cargado', 'terminos_iniciales'])
+@pytest.mark.parametrize('paso', ['insertar', 'menos_cargado', 'terminos_iniciales'])
 def test_fallo_a_mitad_del_registro_no_deja_nada(monkeypatch, actores, registrar_caso, paso):
     registrar_caso()  # the counter and the customer exist: the failure must not move them
     antes = huella()
-    original = getattr(registro, paso)
+    original = getattr(alta, paso)
     insertados = []
 
     def falla_despues(*args, **kwargs):
@@ -35,12 +35,12 @@ def test_fallo_a_mitad_del_registro_no_deja_nada(monkeypatch, actores, registrar
         insertados.append(Reclamo.select().count())
         raise Apagon(paso)
 
-    monkeypatch.setattr(registro, paso, falla_despues)
+    monkeypatch.setattr(alta, paso, falla_despues)
     with pytest.raises(Apagon):
         registro.registrar(datos_validos(cliente={**datos_validos()['cliente'],
                                                   'numero_documento': '70707070'}),
                            actores.registrador, IP, LUNES)
-    if paso == 'anotar_varias':
+    if paso == 'insertar':
         assert insertados == [antes['Reclamo'] + 1]  # the case row was already written
     assert huella() == antes
     monkeypatch.undo()

@@ -50,8 +50,11 @@ def caso_visible(numero):
 
 
 def _caso(reclamo, estado=200, cabeceras=None):
-    fresco = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
-    return (jsonify(serializacion.caso(fresco, ahora_utc(), usuario())), estado,
+    """The case as JSON; read fresh with its catalogs unless it was just registered, which
+    holds them and the rows it wrote (``reclamo.alta``): a re-read would give the same."""
+    if getattr(reclamo, 'alta', None) is None:
+        reclamo = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
+    return (jsonify(serializacion.caso(reclamo, ahora_utc(), usuario())), estado,
             cabeceras or {})
 
 

@@ -1,10 +1,13 @@
 """Rows to JSON: instants in ISO 8601 UTC with offset, catalog rows as {codigo, nombre}."""
+from dataclasses import dataclass
+
 from flask import url_for
 
-from reclamos.caso import contacto as contacto_caso, ficha
+from reclamos.caso import contacto as contacto_caso, decision, ficha
 from reclamos.portal import solicitudes
 from reclamos.portal.hoja import datos_hoja
 from reclamos.caso.acciones import TIPOS_ACCION
+from reclamos.plazos.modelo import TIPOS_TERMINO
 from reclamos.tiempo import aware
 from reglas.transiciones import ABIERTOS, ETIQUETAS
 
@@ -31,9 +34,8 @@ def cliente(fila, completo=True):
     return datos
 
 
-def contacto(reclamo):
+def contacto(fila):
     """The contact details the case was filed with (its messages go there)."""
-    fila = contacto_caso.de(reclamo)
     if fila is None:
         return None
     return {'nombre': fila.nombre, 'email': fila.email or None,
@@ -80,12 +82,9 @@ def accion(fila, etiqueta=None):
             'usuario': persona(autor)}
 
 
-def resultado_del_caso(reclamo):
+def resultado_del_caso(reclamo, decision):
     """Issue 17: the outcome (with its sense), the claim-level decision, reclassifications."""
-    from reclamos.caso.decision import de
-
     fila = reclamo.resultado if reclamo.resultado_id else None
-    decision = de(reclamo)
     return {
         'resultado': None if fila is None else {**catalogo(fila), 'sentido': fila.sentido},
         'resultado_motivo': reclamo.resultado_motivo or None,
@@ -97,10 +96,42 @@ def resultado_del_caso(reclamo):
             'motivo': decision.motivo or None, 'decidido_en': instante(decision.decidido_en)}}
 
 
+@dataclass
+class Partes:
+    """The rows of a case beyond its own: read, or kept by the registration that wrote them."""
+
+    contacto: object
+    solicitud: object
+    decision: object
+    terminos: list  # ficha.FilaTermino, soonest due first
+    actividades: list
+    suspensiones: list
+    linea: list  # (Accion, label), newest first
+
+
+def partes(reclamo, ahora):
+    """Read, or for a case just registered (``reclamo.alta``, see reclamos.caso.alta) taken
+    from memory in the order and form a read gives: the 201 answer costs no re-read."""
+    alta = getattr(reclamo, 'alta', None)
+    if alta is None:
+        return Partes(contacto_caso.de(reclamo), solicitudes.de(reclamo), decision.de(reclamo),
+                      ficha.terminos(reclamo, ahora), ficha.actividades(reclamo),
+                      ficha.suspensiones(reclamo), ficha.linea_de_tiempo(reclamo))
+    tipos_termino, tipos_accion = dict(TIPOS_TERMINO), dict(TIPOS_ACCION)
+    # ficha.terminos sorts by due instant (none last), then id: the order of insertion.
+    orden = sorted(enumerate(alta.terminos),
+                   key=lambda par: (par[1].vence_en is None, par[1].vence_en, par[0]))
+    terminos = [ficha.FilaTermino(t, tipos_termino.get(t.tipo, t.tipo),
+                                  t.estado(ahora, alta.calendario)) for _, t in orden]
+    linea = [(a, tipos_accion.get(a.tipo, a.tipo)) for a in reversed(alta.acciones)]
+    return Partes(alta.contacto, None, None, terminos, alta.actividades, [], linea)
+
+
 def caso(reclamo, ahora, actor):
     """The whole case: data, custom fields, terms with their SLA state, activities,
     suspensions, the actions ``actor`` may do now, and the timeline (newest first)."""
     actual = reclamo.actividad_orden
+    p = partes(reclamo, ahora)
     return {
         'numero': reclamo.numero, 'url': _enlace(reclamo), 'tipo': reclamo.tipo,
         'origen': reclamo.origen, 'estado': reclamo.estado,
@@ -111,8 +142,8 @@ def caso(reclamo, ahora, actor):
         'prioridad': catalogo(reclamo.prioridad), 'area': catalogo(reclamo.area),
         'area_solicitante': catalogo(reclamo.area_solicitante),
         'responsable': persona(reclamo.usuario), 'registrado_por': persona(reclamo.registrado_por),
-        'cliente': cliente(reclamo.cliente), 'contacto': contacto(reclamo),
-        'hoja_reclamacion': datos_hoja(solicitudes.de(reclamo)),
+        'cliente': cliente(reclamo.cliente), 'contacto': contacto(p.contacto),
+        'hoja_reclamacion': datos_hoja(p.solicitud),
         'descripcion': reclamo.descripcion, 'campos': reclamo.valores_campos(),
         'documento_tipo': catalogo(reclamo.documento_tipo),
         'documento_numero': reclamo.documento_numero or None,
@@ -126,18 +157,18 @@ def caso(reclamo, ahora, actor):
         'creado_en': instante(reclamo.creado_en),
         'actualizado_en': instante(reclamo.actualizado_en),
         'respuesta': reclamo.respuesta or None, 'terminado_en': instante(reclamo.terminado_en),
-        **resultado_del_caso(reclamo),
+        **resultado_del_caso(reclamo, p.decision),
         'cerrado_en': instante(reclamo.cerrado_en), 'calificacion': reclamo.calificacion,
         'calificado_por': reclamo.calificado_por or None, 'sin_contacto': reclamo.sin_contacto,
         'nota_cierre': reclamo.nota_cierre or None,
         'motivo_anulacion': reclamo.motivo_anulacion or None,
         'duplicado_de': reclamo.duplicado_de.numero if reclamo.duplicado_de_id else None,
-        'terminos': [termino(f) for f in ficha.terminos(reclamo, ahora)],
+        'terminos': [termino(f) for f in p.terminos],
         'actividades': [{'orden': a.orden, 'nombre': a.nombre, 'area': catalogo(a.area),
                          'actual': a.orden == actual}
-                        for a in ficha.actividades(reclamo)],
+                        for a in p.actividades],
         'suspensiones': [{'inicio': instante(s.inicio), 'fin': instante(s.fin),
-                          'motivo': s.motivo} for s in ficha.suspensiones(reclamo)],
+                          'motivo': s.motivo} for s in p.suspensiones],
         'acciones_permitidas': ficha.acciones_permitidas(reclamo, actor),
-        'linea_de_tiempo': [accion(a, etiqueta) for a, etiqueta in ficha.linea_de_tiempo(reclamo)],
+        'linea_de_tiempo': [accion(a, etiqueta) for a, etiqueta in p.linea],
     }

@@ -20,7 +20,7 @@ from itsdangerous import SignatureExpired
 
 from bd import db
 from catalogos import accesos
-from catalogos.usuarios import Usuario
+from catalogos.usuarios import Usuario, usuario_de_token
 from reclamos.acceso.tokens import emitir, revocar, vigencia
 from reglas.permisos import puede
 from reclamos.tiempo import ahora_utc
@@ -53,8 +53,7 @@ def autenticar():
     except Exception:  # bad signature, garbage, an old format: all the same to the client
         raise _no_autenticado('Token inválido o revocado.') from None
     uid = datos.get('uid')
-    fila = (Usuario.get_or_none(Usuario.fs_token_uniquifier == uid)
-            if isinstance(uid, str) and uid else None)
+    fila = usuario_de_token(uid) if isinstance(uid, str) and uid else None
     if fila is None or not fila.active or not fila.verify_auth_token(datos):
         raise _no_autenticado('Token inválido o revocado.')
     if not puede(fila.nombres_roles(), 'casos.leer'):
