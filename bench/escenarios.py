@@ -146,7 +146,7 @@ def escenarios():
         # Full text: a surname only the demo's customers have (a rare word among a million),
         # and a case number typed without its year ("42" for 2026-000042).
         Escenario('búsqueda por una palabra del nombre', '/casos/?vista=todos&q=Quispe'),
-        Escenario('búsqueda por número sin el año', '/casos/?vista=todos&q={sufijo}'),
+        Escenario('búsqueda por número sin el año', '/casos/?vista=todos&estado=todos&q={sufijo}'),
         Escenario('página del caso', '/casos/{numero}'),
         Escenario('registro por formulario', '/casos/nuevo', 'POST', _registro, 302),
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
