@@ -36,8 +36,9 @@ def siguiente_numero(anio):
     One statement with RETURNING (written once: it runs on every registration, see bd.crudo).
     """
     tabla = ContadorReclamo._meta.table_name
-    texto = (f'INSERT INTO "{tabla}" ("anio", "ultimo") VALUES (?, 1) ON CONFLICT ("anio") '
-             f'DO UPDATE SET "ultimo" = "{tabla}"."ultimo" + 1')
+    # The table name is the model's own; the year travels as a parameter.
+    texto = (f'INSERT INTO "{tabla}" ("anio", "ultimo") VALUES (?, 1) '  # nosec B608
+             f'ON CONFLICT ("anio") DO UPDATE SET "ultimo" = "{tabla}"."ultimo" + 1')
     if puede_devolver():
         ultimo = ejecutar(texto + ' RETURNING "ultimo"', (anio,)).fetchone()[0]
     else:
