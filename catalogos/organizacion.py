@@ -7,6 +7,8 @@ from peewee import (BooleanField, CharField, DateField, ForeignKeyField, Integer
                     TimeField)
 
 from bd import BaseModel
+from bd.compiladas import Compilada
+from bd.memo import olvidar
 from catalogos.base import Catalogo
 from catalogos.declaracion import Hijo, declarar
 from reglas.errores import ReglaInvalida
@@ -33,7 +35,25 @@ def zona_valida(nombre):
     return True
 
 
-class Calendario(Catalogo):
+MEMO_CALENDARIOS = 'calendarios'  # the rules' calendars read in this request (bd.memo)
+
+
+class _CambiaCalendario:
+    """Saving or deleting a calendar row, an hour range or a special day: the rest of the
+    request reads the calendar again."""
+
+    def save(self, *args, **kwargs):
+        guardado = super().save(*args, **kwargs)
+        olvidar(MEMO_CALENDARIOS)
+        return guardado
+
+    def delete_instance(self, *args, **kwargs):
+        borrado = super().delete_instance(*args, **kwargs)
+        olvidar(MEMO_CALENDARIOS)
+        return borrado
+
+
+class Calendario(_CambiaCalendario, Catalogo):
     pais = CharField(max_length=2, choices=PAISES, verbose_name='País')
     zona = CharField(max_length=64, default='America/Bogota', verbose_name='Zona horaria')
     semana_legal = CharField(
@@ -83,18 +103,19 @@ class Calendario(Catalogo):
                 'serlo.']
 
     @classmethod
+    def por_id(cls, ident):
+        return _POR_ID.primera(ident)
+
+    @classmethod
     def predeterminado_o_primero(cls):
-        return cls.select().order_by(cls.predeterminado.desc(), cls.id).first()
+        return _PREDETERMINADO.primera()
 
     def como_regla(self):
         """The pure ``reglas.Calendario`` of this row: two small queries, then a value memoised
         by the rows' contents (equal rows share one instance, whose table of business days is
         built once; an edited calendar gives a new one)."""
-        horario = tuple(sorted(HorarioDia.select(HorarioDia.dia, HorarioDia.abre,
-                                                 HorarioDia.cierra)
-                               .where(HorarioDia.calendario == self.id).tuples()))
-        especiales = tuple(sorted(DiaEspecial.select(DiaEspecial.fecha, DiaEspecial.tipo)
-                                  .where(DiaEspecial.calendario == self.id).tuples()))
+        horario = tuple(sorted(_HORARIO.filas(self.id)))
+        especiales = tuple(sorted(_ESPECIALES.filas(self.id)))
         return _regla_calendario(self.pais, self.zona, self.recepcion_en_horario, horario,
                                  especiales, self.semana_legal)
 
@@ -127,7 +148,7 @@ def _regla_calendario(pais, zona, recepcion_en_horario, horario, especiales,
         dias_legales=DIAS_LEGALES.get(semana_legal, DIAS_LEGALES['lun_vie']))
 
 
-class HorarioDia(BaseModel):
+class HorarioDia(_CambiaCalendario, BaseModel):
     """One service range of a weekday; a lunch break is two rows for the same day."""
 
     calendario = ForeignKeyField(Calendario, backref='horario', on_delete='CASCADE')
@@ -157,7 +178,7 @@ class HorarioDia(BaseModel):
         return errores
 
 
-class DiaEspecial(BaseModel):
+class DiaEspecial(_CambiaCalendario, BaseModel):
     """A company non-working day (Peru decrees some case by case) or an extra working day."""
 
     calendario = ForeignKeyField(Calendario, backref='dias_especiales', on_delete='CASCADE')
@@ -179,6 +200,17 @@ class DiaEspecial(BaseModel):
         if self.tipo not in dict(TIPOS_DIA):
             errores['tipo'] = f'Tipo de día inválido: «{self.tipo}».'
         return errores
+
+
+# A calendar is read on every page that shows a date or a term: compiled once (bd.compiladas).
+_POR_ID = Compilada(lambda ident: Calendario.select().where(Calendario.id == ident).limit(1))
+_PREDETERMINADO = Compilada(lambda: Calendario.select().order_by(
+    Calendario.predeterminado.desc(), Calendario.id).limit(1))
+_HORARIO = Compilada(lambda ident: HorarioDia.select(
+    HorarioDia.dia, HorarioDia.abre, HorarioDia.cierra).where(
+    HorarioDia.calendario == ident).tuples())
+_ESPECIALES = Compilada(lambda ident: DiaEspecial.select(
+    DiaEspecial.fecha, DiaEspecial.tipo).where(DiaEspecial.calendario == ident).tuples())
 
 
 class Area(Catalogo):

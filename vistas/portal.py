@@ -14,7 +14,6 @@ from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import (adjuntos_pendientes as pendientes, consentimiento, conversacion,
                              encuesta, enlaces, seguimiento as vista, solicitudes as portal)
 from reclamos.portal.hoja import BIENES, TIPOS_LIBRO
-from reclamos.caso.modelo import Reclamo
 from catalogos.empresa import tipos_identidad
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
@@ -160,7 +159,7 @@ def seguimiento():
 
 def _caso_del_enlace(token):
     datos = enlaces.leer(enlaces.SEGUIMIENTO, token)
-    return Reclamo.get_or_none(Reclamo.id == datos.get('r')) \
+    return vista.caso(datos['r']) \
         if isinstance(datos, dict) and isinstance(datos.get('r'), int) else None
 
 
@@ -193,7 +192,7 @@ def caso(token):
             else:
                 return redirect(url_for('.caso', token=token, enviado=1) + '#conversacion')
     enviado = request.args.get('enviado') == '1'
-    solicitud = portal.de(reclamo)
+    solicitud = reclamo.solicitud_portal
     version, aviso = consentimiento.aviso(current_app.config)
     return _pagina('caso.html', 400 if errores else 200, caso=vista.vista_cliente(reclamo),
                    registrado=request.args.get('registrado') == '1', enviado=enviado,
