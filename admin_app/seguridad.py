@@ -42,8 +42,18 @@ class FormularioEntrada(LoginForm):
         self.password.errors = [accesos.MENSAJE]
 
 
+class Almacen(PeeweeUserDatastore):
+    """Flask-Security's peewee store; the user of a session comes with their roles in one
+    query (its own way reads the user, then the roles on the first check)."""
+
+    def find_user(self, case_insensitive=False, **kwargs):
+        if not case_insensitive and list(kwargs) == ['fs_uniquifier']:
+            return Usuario.con_roles(str(kwargs['fs_uniquifier']))
+        return super().find_user(case_insensitive, **kwargs)
+
+
 def almacen():
-    return PeeweeUserDatastore(db, Usuario, Rol, UsuarioRol)
+    return Almacen(db, Usuario, Rol, UsuarioRol)
 
 
 def iniciar(app):

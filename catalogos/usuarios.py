@@ -8,9 +8,11 @@ import uuid
 from functools import cached_property
 
 from flask_security import RoleMixin, UserMixin
-from peewee import BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField, TextField
+from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyField, IntegerField,
+                    TextField)
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.organizacion import Area
 
 ROLES = {
@@ -61,6 +63,20 @@ class Usuario(UserMixin, BaseModel):
     def nombres_roles(self):
         return {r.name for r in self.roles}
 
+    @classmethod
+    def con_roles(cls, fs_uniquifier):
+        """The user of a session cookie with their roles, in one query (every signed-in
+        request loads them), or None."""
+        usuario = None
+        for fila in _CON_ROLES.filas(fs_uniquifier):
+            if usuario is None:
+                usuario = fila
+                usuario.__dict__['roles'] = []  # the cached_property, filled here
+            if fila.rol_id is not None:
+                usuario.roles.append(Rol(id=fila.rol_id, name=fila.rol_nombre,
+                                         description=fila.rol_descripcion))
+        return usuario
+
     # Flask-Security (5.8+) hooks: it calls these on every failed password and after a good
     # one; the counting and the message live in catalogos.accesos.
     def track_failed_authn(self, auth_type, tfa=False):
@@ -84,6 +100,14 @@ class UsuarioRol(BaseModel):
     class Meta:
         indexes = ((('user', 'role'), True),)
 
+
+
+_CON_ROLES = Compilada(lambda uniq: (
+    Usuario.select(Usuario, Rol.id.alias('rol_id'), Rol.name.alias('rol_nombre'),
+                   Rol.description.alias('rol_descripcion'))
+    .join_from(Usuario, UsuarioRol, JOIN.LEFT_OUTER, on=(UsuarioRol.user == Usuario.id))
+    .join_from(UsuarioRol, Rol, JOIN.LEFT_OUTER, on=(UsuarioRol.role == Rol.id))
+    .where(Usuario.fs_uniquifier == uniq).order_by(Rol.name).objects()))
 
 def limites_contrasena(config):
     """The password length policy of the app's config, as errores_usuario() takes it."""

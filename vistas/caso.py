@@ -3,6 +3,7 @@ from flask import abort, make_response
 from flask_admin import expose
 from flask_login import current_user
 
+from bd.compiladas import Compilada
 from catalogos.atencion import TIPOS_SOLICITANTE
 from reclamos.caso import contacto, ficha, historial
 from reclamos.caso.modelo import ORIGENES, TIPOS_CASO, Reclamo
@@ -26,11 +27,24 @@ def _historial(reclamo):
     filas = ficha.linea_de_tiempo(reclamo)
     palabras = historial.en_palabras([a for a, _ in filas], local)
     return [(a, tipo, *resto) for (a, tipo), (_, *resto) in zip(filas, palabras, strict=True)]
+
+
+# The page agents open most: its own reads compiled once (bd.compiladas); the case with
+# every catalog it names, by the number in the URL or, to draw it again, by id.
+_CASO = Compilada(lambda numero: Reclamo.con_relaciones().where(Reclamo.numero == numero)
+                  .limit(1))
+_CASO_POR_ID = Compilada(lambda ident: Reclamo.con_relaciones().where(Reclamo.id == ident)
+                         .limit(1))
+_LINEAS = Compilada(lambda ident: LineaReclamo.select().where(LineaReclamo.reclamo == ident)
+                    .order_by(LineaReclamo.numero))
+
+
 def portal_del_caso(reclamo, usuario):
     """What the case page shows of the customer side: the contact the case was filed with
     next to the customer's record, the hoja's fields, the letters delivered on paper."""
     propio = contacto.de(reclamo)
-    return {'contacto': propio, 'diferencias': contacto.diferencias(reclamo, propio),
+    return {'contacto': propio,
+            'diferencias': contacto.diferencias(reclamo, propio) if propio else [],
             'actualiza_cliente': contacto.puede_actualizar_cliente(usuario),
             'hoja': datos_hoja(solicitudes.de(reclamo)), 'entregas': entregas.de_caso(reclamo),
             'medios': dict(entregas.MEDIOS)}
@@ -42,7 +56,7 @@ class FichaCaso:
     def caso_visible(self, numero):
         """The case, or 404 when it does not exist or this user may not see it: a stranger
         cannot tell an existing number from a missing one."""
-        reclamo = Reclamo.get_or_none(Reclamo.numero == numero)
+        reclamo = _CASO.primera(numero)
         if reclamo is None or not ficha.visible_para(reclamo, current_user):
             abort(404)
         return reclamo
@@ -53,32 +67,35 @@ class FichaCaso:
         reclamo = self.caso_visible(numero)
         if not csrf_valido():
             pagina, estado = self.render_ficha(
-                reclamo, 'La sesión del formulario expiró: recargue la página.', 400)
+                reclamo, 'La sesión del formulario expiró: recargue la página.', 400,
+                leido=True)
             abort(make_response(pagina, estado))
         return reclamo
 
     @expose('/<numero>')
     def detalle(self, numero):
-        return self.render_ficha(self.caso_visible(numero))
+        return self.render_ficha(self.caso_visible(numero), leido=True)
 
-    def render_ficha(self, reclamo, error=None, estado=200, errores=None):
-        """The case page, read afresh (after a refused action nothing of it was saved)."""
+    def render_ficha(self, reclamo, error=None, estado=200, errores=None, leido=False):
+        """The case page, read afresh (after a refused action nothing of it was saved);
+        ``leido``: ``reclamo`` was just read by caso_visible and nothing tried to change it."""
         from vistas.acciones_caso import DATOS_TRANSICION, opciones_acciones
 
-        reclamo = Reclamo.con_relaciones().where(Reclamo.id == reclamo.id).get()
+        if not leido:
+            reclamo = _CASO_POR_ID.primera(reclamo.id)
         ahora = ahora_utc()
         terminos = ficha.terminos(reclamo, ahora)
-        opciones = opciones_acciones(reclamo)
+        lineas = _LINEAS.filas(reclamo.id)
+        tiempo = _historial(reclamo)
+        opciones = opciones_acciones(reclamo, lineas, tiempo)
         opciones['prorrogables'] = ficha.prorrogables(terminos, ahora)
         pagina = self.render(
             'casos/caso.html', r=reclamo, estados=ETIQUETAS, error=error,
             errores=errores or {},
             terminos=terminos, campos=ficha.campos(reclamo),
-            actividades=ficha.actividades(reclamo), tiempo=_historial(reclamo),
+            actividades=ficha.actividades(reclamo), tiempo=tiempo,
             suspensiones=ficha.suspensiones(reclamo), documentos=de_caso(reclamo),
-            tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA,
-            lineas=list(LineaReclamo.select().where(LineaReclamo.reclamo == reclamo.id)
-                        .order_by(LineaReclamo.numero)),
+            tipos_documento=TIPOS_DOCUMENTO, etiquetas_linea=ETIQUETAS_LINEA, lineas=lineas,
             acciones=ficha.acciones_permitidas(reclamo, current_user,
                                                opciones['prorrogables'], opciones['usuarios']),
             siguiente=ficha.SIGUIENTE_PASO.get(reclamo.estado), opciones=opciones,
