@@ -10,7 +10,11 @@ peewee's own row building (models, joins), so the rows are exactly those of the 
     reclamo = _CASO.primera('2026-000001')
 
 Values are bound as given, not passed through the field's ``db_value``: give what the
-column stores (ids as int, text as str, booleans as bool).
+column stores (ids as int, text as str, booleans as bool). ``Lista`` takes a list of values
+for ``IN``, as many placeholders as the run gives (an empty list matches nothing):
+
+    _FILAS = Compilada(lambda ids: Reclamo.select().where(Reclamo.id.in_(Lista(ids))))
+    _FILAS.filas([3, 5, 8])
 """
 import inspect
 import threading
@@ -23,10 +27,10 @@ from bd import db
 class _Marca:
     """Where the value of parameter ``indice`` goes in the compiled parameters."""
 
-    __slots__ = ('indice',)
+    __slots__ = ('indice', 'lista')
 
-    def __init__(self, indice):
-        self.indice = indice
+    def __init__(self, indice, lista=False):
+        self.indice, self.lista = indice, lista
 
 
 class Parametro(Node):
@@ -40,13 +44,30 @@ class Parametro(Node):
         return ctx.value(self.marca, converter=False)
 
 
+class Lista(Node):
+    """A list given at run time, for ``campo.in_(Lista(parametro))``."""
+
+    def __init__(self, parametro):
+        self.marca = _Marca(parametro.marca.indice, lista=True)
+
+    def __sql__(self, ctx):
+        # A comment names the one placeholder each run widens to the list's length.
+        ctx.literal(f'({_lista(self.marca.indice)}')
+        ctx.value(self.marca, converter=False)
+        return ctx.literal(')')
+
+
+def _lista(indice):
+    return f'/*lista{indice}*/'
+
+
 class Compilada:
     """A query built by ``construir(*parametros)``; its SQL is made once per database."""
 
     def __init__(self, construir):
         self._construir = construir
         self._cuantos = len(inspect.signature(construir).parameters)
-        self._hecha = None  # (database, query, sql, params)
+        self._hecha = None  # (database, query, sql, params, placeholder)
         self._lectura = None  # what peewee's row reader works out from the first result
         self._cerrojo = threading.Lock()
 
@@ -56,22 +77,35 @@ class Compilada:
             return hecha
         with self._cerrojo:
             consulta = self._construir(*(Parametro(i) for i in range(self._cuantos)))
-            sql, params = consulta.sql()
+            contexto = db.get_sql_context()
+            sql, params = contexto.sql(consulta).query()
             usados = {p.indice for p in params if isinstance(p, _Marca)}
             if usados != set(range(self._cuantos)):
                 raise ValueError(f'Compilada: parámetros sin usar en {sql[:200]}')
-            self._hecha = hecha = (db.obj, consulta, sql, params)
+            marca = contexto.state.param or '?'
+            self._hecha = hecha = (db.obj, consulta, sql, params, marca)
             self._lectura = None
         return hecha
 
     def sql(self, *valores):
         """(sql, params) as run with ``valores``."""
-        _, _, sql, params = self._preparar()
-        return sql, [valores[p.indice] if isinstance(p, _Marca) else p for p in params]
+        _, _, sql, params, marca = self._preparar()
+        reales = []
+        for p in params:
+            if not isinstance(p, _Marca):
+                reales.append(p)
+            elif not p.lista:
+                reales.append(valores[p.indice])
+            else:
+                lista = list(valores[p.indice])
+                sql = sql.replace(_lista(p.indice) + marca,
+                                  ', '.join([marca] * len(lista)) or 'NULL', 1)
+                reales.extend(lista)
+        return sql, reales
 
     def filas(self, *valores):
         """The rows, as the query itself would give them (models with their joins)."""
-        _, consulta, _, _ = self._preparar()
+        _, consulta, _, _, _ = self._preparar()
         cursor = db.execute_sql(*self.sql(*valores))
         lector = consulta._get_cursor_wrapper(cursor)
         lectura = self._lectura

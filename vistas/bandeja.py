@@ -6,6 +6,7 @@ from flask_admin import expose
 from flask_login import current_user
 
 from reclamos.cola import Filtros, pagina_cola, semaforos
+from reclamos.cola.paginas import PANTALLA
 from reclamos.tiempo import ahora_utc
 from reglas.permisos import puede
 from reglas.transiciones import ETIQUETAS
@@ -22,7 +23,7 @@ class Bandeja:
         filtros = Filtros.de(request.args)
         roles = roles_actuales()
         filas, siguiente = pagina_cola(current_user, roles, filtros, ahora,
-                                       request.args.get('despues'),
+                                       request.args.get('despues'), base=PANTALLA,
                                        zona=current_app.config['BABEL_DEFAULT_TIMEZONE'])
         return self.render('casos/bandeja.html', filas=filas, siguiente=siguiente,
                            filtros=filtros, ahora=ahora, luces=semaforos(filas, ahora),

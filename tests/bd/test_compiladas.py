@@ -53,3 +53,17 @@ def test_un_parametro_que_la_consulta_no_usa_se_rechaza(app):
     mal = Compilada(lambda numero: Reclamo.select().where(Reclamo.id == 1))
     with app.app_context(), db.connection_context(), pytest.raises(ValueError):
         mal.filas('2026-000001')
+
+
+def test_una_lista_para_in_de_cualquier_largo(app, demo):
+    from bd.compiladas import Lista
+
+    por_codigo = Compilada(lambda codigos, activo: Area.select(Area.codigo).where(
+        Area.codigo.in_(Lista(codigos)), Area.activo == activo).order_by(Area.codigo))
+    with app.app_context(), db.connection_context():
+        todas = [a.codigo for a in Area.select().where(Area.activo == True)  # noqa: E712
+                 .order_by(Area.codigo)]
+        for largo in (len(todas), 1, 3, 0):
+            elegidas = todas[:largo]
+            assert [a.codigo for a in por_codigo.filas(elegidas, True)] == elegidas
+        assert por_codigo.filas(todas, False) == []
