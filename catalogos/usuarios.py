@@ -13,8 +13,11 @@ from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyFiel
 
 from bd import BaseModel
 from bd.compiladas import Compilada
+from bd.memo import olvidar
 from catalogos.organizacion import Area
 
+# The signed-in user's role names, read once per request (vistas.acceso.roles_actuales).
+MEMO_ROLES = 'roles_actuales'
 ROLES = {
     'admin': 'Configura catálogos, procesos, calendarios, reglas y usuarios.',
     'supervisor': 'Supervisa los casos de sus áreas: reasigna, deriva, aprueba, prorroga, anula.',
@@ -62,6 +65,11 @@ class Usuario(UserMixin, BaseModel):
 
     def nombres_roles(self):
         return {r.name for r in self.roles}
+
+    def save(self, *args, **kwargs):
+        guardado = super().save(*args, **kwargs)
+        olvidar(MEMO_ROLES)  # deactivated: the rest of the request sees it
+        return guardado
 
     @classmethod
     def con_roles(cls, fs_uniquifier):
@@ -175,3 +183,4 @@ def asignar_roles(usuario, nombres):
         rol, _ = Rol.get_or_create(name=nombre, defaults={'description': ROLES.get(nombre, '')})
         UsuarioRol.create(user=usuario, role=rol)
     usuario.__dict__.pop('roles', None)
+    olvidar(MEMO_ROLES)
