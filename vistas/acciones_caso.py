@@ -20,6 +20,7 @@ from reclamos.plazos.entrega import registrar_entrega
 from reglas.enteros import entero
 from reglas.transiciones import TRANSICIONES
 from vistas import acciones_resultado
+from vistas.perezosa import Perezosa
 
 # Form fields each transition takes (the service validates their values).
 DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'),
@@ -143,12 +144,12 @@ _USUARIOS_SIN_AREA = Compilada(lambda: Usuario.select().where(
 def opciones_acciones(reclamo, lineas, tiempo):
     """Choices the action forms need: areas to hand over to, users of the case's area; and
     the outcome's (vistas.acciones_resultado), from the lines and log the page read."""
-    areas = _AREAS.filas()
+    areas = Perezosa(_AREAS.filas)
     return {
         **acciones_resultado.opciones(reclamo, lineas, tiempo, areas),
-        'areas': [a for a in areas if a.id != reclamo.area_id],
-        'usuarios': (_USUARIOS.filas(reclamo.area_id) if reclamo.area_id is not None
-                     else _USUARIOS_SIN_AREA.filas()),
+        'areas': Perezosa(lambda: [a for a in areas if a.id != reclamo.area_id]),
+        'usuarios': Perezosa(lambda: _USUARIOS.filas(reclamo.area_id)
+                             if reclamo.area_id is not None else _USUARIOS_SIN_AREA.filas()),
     }
 
 

@@ -12,6 +12,7 @@ from reclamos.caso.modelo import ORIGENES
 from reclamos.caso.reclasificacion import reclasificar
 from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import normalizar_numero
+from vistas.perezosa import Perezosa
 
 MENSAJES = {'reclasificar': 'Caso reclasificado; los plazos se recalcularon desde la '
                             'recepción.',
@@ -71,11 +72,13 @@ _PRIORIDADES = Compilada(lambda: Prioridad.activos().order_by(Prioridad.nombre))
 
 def opciones(reclamo, lineas, tiempo, areas):
     """What the outcome, decision and reclassification parts of the page show, from what
-    the page already read: the case with its motive, its claim lines, its log newest first
-    [(accion, ...)] and the active areas by name."""
+    the page already read: the case with its motive and decision (vistas.caso), its claim
+    lines, its log newest first [(accion, ...)] and the active areas by name. The choices
+    of a form are read only if the page draws that form (Perezosa)."""
     entidad = reclamo.motivo.entidad_id if reclamo.motivo_id else None
-    filas = _RESULTADOS.filas(entidad) if entidad else _RESULTADOS_GENERICOS.filas()
-    decision = decisiones.de(reclamo)
+    filas = Perezosa(lambda: _RESULTADOS.filas(entidad) if entidad
+                     else _RESULTADOS_GENERICOS.filas())
+    decision = reclamo.decision_caso
     sentido = resultado.sentido_de(
         [(x.estado, x.monto_reclamado, x.monto_aprobado) for x in lineas], decision)
     return {
@@ -84,7 +87,7 @@ def opciones(reclamo, lineas, tiempo, areas):
             (r for r in filas if r.sentido == sentido), None),
         'reclasificaciones': [a for a, *_ in tiempo if a.tipo == 'reclasificacion'],
         'tipos': TIPOS_CASO, 'origenes': ORIGENES,
-        'tipos_documento_identidad': tipos_identidad(),
-        'motivos': _MOTIVOS.filas(), 'prioridades': _PRIORIDADES.filas(),
-        'areas_solicitantes': [a for a in areas if a.registra],
+        'tipos_documento_identidad': Perezosa(tipos_identidad),
+        'motivos': Perezosa(_MOTIVOS.filas), 'prioridades': Perezosa(_PRIORIDADES.filas),
+        'areas_solicitantes': Perezosa(lambda: [a for a in areas if a.registra]),
     }

@@ -63,7 +63,8 @@ def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
         quitar.add('completar_actividad')
     if prorrogables is not None and not prorrogables:
         quitar.add('prorrogar')
-    if usuarios is not None and not [u for u in usuarios if u.id != reclamo.usuario_id]:
+    if 'reasignar' in posibles and usuarios is not None and not [
+            u for u in usuarios if u.id != reclamo.usuario_id]:
         quitar.add('reasignar')
     if 'terminar' in posibles and not resuelve_aqui(reclamo)[0]:
         quitar.add('terminar')

@@ -51,7 +51,15 @@ def _resolver(calendario_id, fila):
 
 
 def calendario_de(reclamo):
-    return calendario_regla(reclamo.calendario_id)
+    """The rules' calendar of a case; when the case was read with its calendar row joined
+    (Reclamo.con_relaciones), that row saves a query."""
+    fila = reclamo.__rel__.get('calendario')
+    if fila is None or fila.id != reclamo.calendario_id:
+        return calendario_regla(reclamo.calendario_id)
+    leidos = por_peticion(MEMO_CALENDARIOS, dict)
+    if fila.id not in leidos:
+        leidos[fila.id] = _resolver(fila.id, fila)
+    return leidos[fila.id][1]
 
 
 def datos_termino(calendario, inicio, tipo, codigo, nombre, cantidad, unidad,

@@ -3,6 +3,7 @@ link; never user names, internal notes, stored contact data or other cases."""
 from peewee import JOIN
 
 from bd.compiladas import Compilada
+from catalogos.organizacion import Calendario
 from catalogos.resultados import Resultado
 from catalogos.servicios import TIPOS_CASO, Motivo, Servicio
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
@@ -17,13 +18,15 @@ from reglas.transiciones import ANULADO, ETIQUETAS, SUSPENDIDO
 
 # The tracking page is opened from every e-mail: its reads are compiled once (bd.compiladas).
 _CASO = Compilada(lambda ident: (
-    Reclamo.select(Reclamo, Servicio, Motivo, Resultado, SolicitudPortal)
+    Reclamo.select(Reclamo, Servicio, Motivo, Resultado, Calendario, SolicitudPortal)
     .join_from(Reclamo, Servicio, JOIN.LEFT_OUTER, on=(Reclamo.servicio == Servicio.id),
                attr='servicio')
     .join_from(Reclamo, Motivo, JOIN.LEFT_OUTER, on=(Reclamo.motivo == Motivo.id),
                attr='motivo')
     .join_from(Reclamo, Resultado, JOIN.LEFT_OUTER, on=(Reclamo.resultado == Resultado.id),
                attr='resultado')
+    .join_from(Reclamo, Calendario, JOIN.LEFT_OUTER, on=(Reclamo.calendario == Calendario.id),
+               attr='calendario')
     .join_from(Reclamo, SolicitudPortal, JOIN.LEFT_OUTER,
                on=(SolicitudPortal.reclamo == Reclamo.id), attr='solicitud_portal')
     .where(Reclamo.id == ident).limit(1)))
@@ -36,8 +39,8 @@ _ADJUNTOS = Compilada(lambda ident: Documento.select(Documento.nombre).where(
 
 
 def caso(ident):
-    """The case of a signed link, with what its page names (service, motive, outcome) and
-    ``solicitud_portal``: what the customer gave on the portal, or None."""
+    """The case of a signed link, with what its page names (service, motive, outcome), its
+    calendar and ``solicitud_portal``: what the customer gave on the portal, or None."""
     return _CASO.primera(ident)
 
 
