@@ -5,6 +5,7 @@ import datetime
 from bd import db
 from catalogos.organizacion import Calendario, DiaEspecial
 from reclamos.plazos.ciclo import calendario_regla
+from tests.apoyo.sentencias import sentencias_de
 
 NAVIDAD = datetime.date(2031, 12, 26)  # a Friday, not a holiday in Colombia
 
@@ -18,31 +19,15 @@ def _laborable(calendario_id):
     return calendario_regla(calendario_id).es_dia_habil(NAVIDAD)
 
 
-def _contar(accion):
-    sentencias = []
-    original = type(db.obj).execute_sql
-
-    def contar(self, sql, params=None, *args, **kwargs):
-        sentencias.append(sql)
-        return original(self, sql, params, *args, **kwargs)
-
-    type(db.obj).execute_sql = contar
-    try:
-        accion()
-    finally:
-        type(db.obj).execute_sql = original
-    return len(sentencias)
-
-
 def test_en_una_peticion_se_lee_una_vez_y_lo_guardado_se_relee(app):
     with app.test_request_context('/'), db.connection_context():
         calendario = _calendario()
         assert _laborable(calendario.id)
-        assert _contar(lambda: _laborable(calendario.id)) == 0
+        assert sentencias_de(lambda: _laborable(calendario.id)) == 0
         DiaEspecial.create(calendario=calendario, fecha=NAVIDAD, descripcion='Cierre')
         assert not _laborable(calendario.id)
     with app.test_request_context('/'), db.connection_context():
-        assert _contar(lambda: _laborable(calendario.id)) > 0  # a new request reads again
+        assert sentencias_de(lambda: _laborable(calendario.id)) > 0  # a new request reads again
 
 
 def test_un_cambio_deshecho_no_queda_y_sin_peticion_no_se_guarda_nada(app):
@@ -55,5 +40,5 @@ def test_un_cambio_deshecho_no_queda_y_sin_peticion_no_se_guarda_nada(app):
             transaccion.rollback()
         assert _laborable(calendario.id)
     with app.app_context(), db.connection_context():  # a CLI command: always read afresh
-        assert _contar(lambda: _laborable(calendario.id)) > 0
-        assert _contar(lambda: _laborable(calendario.id)) > 0
+        assert sentencias_de(lambda: _laborable(calendario.id)) > 0
+        assert sentencias_de(lambda: _laborable(calendario.id)) > 0
