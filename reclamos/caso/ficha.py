@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from bd.compiladas import Compilada
+from catalogos.organizacion import Area
 from catalogos.procesos import Actividad
 from catalogos.servicios import CampoPersonalizado
 from catalogos.usuarios import Usuario
@@ -91,8 +92,9 @@ _TERMINOS = Compilada(lambda ident: TerminoCaso.select().where(TerminoCaso.recla
 _CAMPOS = Compilada(lambda motivo: CampoPersonalizado.select()
                     .where(CampoPersonalizado.motivo == motivo)
                     .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
-_ACTIVIDADES = Compilada(lambda proceso: Actividad.select().where(Actividad.proceso == proceso)
-                         .order_by(Actividad.orden))
+_ACTIVIDADES = Compilada(lambda proceso: Actividad.select(Actividad, Area).join(
+    Area, JOIN.LEFT_OUTER, on=(Actividad.area == Area.id), attr='area')
+    .where(Actividad.proceso == proceso).order_by(Actividad.orden))  # each shows its area
 _LINEA_DE_TIEMPO = Compilada(lambda ident: (
     Accion.select(Accion, Usuario)
     .join(Usuario, JOIN.LEFT_OUTER, on=(Accion.usuario == Usuario.id))

@@ -82,3 +82,20 @@ def test_el_seguimiento_publico_y_los_formularios_del_portal(app, caso, crear_us
     assert sentencias_de(lambda: _ok(app.test_client(), ruta)) == antes <= TECHO_SEGUIMIENTO
     assert sentencias_de(lambda: _ok(app.test_client(), '/portal/')) <= TECHO_FORMULARIO
     assert sentencias_de(lambda: _ok(app.test_client(), '/portal/seguimiento')) <= 1
+
+
+def test_un_caso_con_proceso_no_lee_cada_actividad(client, como, monitoreo, crear_usuario):
+    """SIN_SERVICIO runs a process: each activity shows its area, read with the activities."""
+    from catalogos.procesos import Actividad
+    from reclamos.caso.registro import registrar
+    from tests.apoyo.casos import caso_sin_servicio
+
+    como('supervisor', area=monitoreo)
+    reclamo = registrar(caso_sin_servicio(), crear_usuario('agente', area=monitoreo),
+                        '127.0.0.1')
+    actividades = list(Actividad.select().where(Actividad.proceso == reclamo.proceso_id))
+    assert len(actividades) >= 2
+    ruta = f'/casos/{reclamo.numero}'
+    html = _ok(client, ruta).get_data(as_text=True)
+    assert all(a.area.nombre in html for a in actividades)
+    assert sentencias_de(lambda: _ok(client, ruta)) <= TECHO_CASO
