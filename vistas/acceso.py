@@ -91,6 +91,20 @@ class Protegida:
     def inaccessible_callback(self, name, **kwargs):
         return rechazar()
 
+    def get_url(self, endpoint, **kwargs):
+        """flask-admin's links; those of its theme's CSS and JavaScript (a dozen on every
+        page, always the same) built once per path prefix."""
+        if not endpoint.endswith('.static'):
+            return super().get_url(endpoint, **kwargs)
+        clave = (request.script_root, endpoint, tuple(sorted(kwargs.items())))
+        hechas = self.__dict__.setdefault('_urls_estaticas', {})
+        if clave not in hechas:
+            url = super().get_url(endpoint, **kwargs)
+            if len(hechas) > 200:  # never a growing cache
+                return url
+            hechas[clave] = url
+        return hechas[clave]
+
 
 class VistaProtegida(Protegida, BaseView):
     """A plain (non-model) screen behind the role policy."""
