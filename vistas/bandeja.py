@@ -8,7 +8,7 @@ from flask_admin import expose
 from flask_login import current_user
 
 from reclamos.cola import Filtros, pagina_cola, semaforos
-from reclamos.cola.paginas import PANTALLA
+from reclamos.cola.pantalla import PANTALLA
 from reclamos.tiempo import ahora_utc
 from reglas.permisos import puede
 from reglas.transiciones import ETIQUETAS

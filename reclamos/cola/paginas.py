@@ -39,15 +39,6 @@ def base_lista(*columnas):
 # The first page of a view without filters is the one opened all day: its queries are
 # compiled once (bd.compiladas), the key walk per branch field, the rows by their ids.
 _FILAS = Compilada(lambda ids: base_lista().where(Reclamo.id.in_(Lista(ids))))
-# What the queue screen (vistas/templates/casos/bandeja.html) and its traffic light read of
-# each row, and no more: building fifty rows of six whole models costs more than the rest
-# of the page. Pass it as ``base`` to pagina_cola.
-PANTALLA = Compilada(lambda ids: base_lista(
-    Reclamo.id, Reclamo.numero, Reclamo.estado, Reclamo.vence_en, Reclamo.recibido_en,
-    Reclamo.prioridad, Reclamo.motivo, Reclamo.cliente, Reclamo.area, Reclamo.usuario,
-    Prioridad.id, Prioridad.nombre, Motivo.id, Motivo.nombre, Cliente.id, Cliente.nombre,
-    Cliente.numero_documento, Area.id, Area.nombre, Usuario.id, Usuario.nombre,
-).where(Reclamo.id.in_(Lista(ids))))
 _CLAVES = {}
 
 
@@ -96,7 +87,8 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
     index in (vence_en, id) order and stops at ``limite + 1`` rows; the pieces are merged
     here. Never a sort of the whole queue, never a COUNT. ``zona``: the desk's time zone, in
     which the desde/hasta dates are read; ``limite``: rows a page (POR_PAGINA).
-    ``base``: how the rows are read by id, a query (more joins) or ``PANTALLA``.
+    ``base``: how the rows are read by id: a query (more joins) or an object with
+    ``filas(ids)`` (reclamos.cola.pantalla.PANTALLA, the screen's).
     Returns (rows, next cursor).
     """
     limite = limite or POR_PAGINA
@@ -144,7 +136,7 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
         vence, ident = orden[-1]
         siguiente = f"{vence.isoformat() if vence else ''}|{ident}"
     ids = [i for _, i in orden]
-    if base is None or isinstance(base, Compilada):
+    if base is None or hasattr(base, 'filas'):
         filas = (base or _FILAS).filas(ids)
     else:
         filas = base.where(Reclamo.id.in_(ids))
