@@ -44,7 +44,8 @@ class FormularioEntrada(LoginForm):
 
 class Almacen(PeeweeUserDatastore):
     """Flask-Security's peewee datastore; the user of a session (looked up on every request
-    by fs_uniquifier) comes through a prepared statement (bd.crudo), the rest as shipped."""
+    by fs_uniquifier) comes with their roles in one compiled query (its own way reads the
+    user, then the roles on the first check), the rest as shipped."""
 
     def find_user(self, case_insensitive=False, **kwargs):
         if not case_insensitive and list(kwargs) == ['fs_uniquifier']:

@@ -6,12 +6,12 @@ RECLAMOS_URL_PUBLICA and RECLAMOS_LIBRO_RECLAMACIONES remain only as deployment 
 when set, they win over the profile (``dato``).
 """
 import datetime
-import functools
 
 from peewee import BlobField, BooleanField, CharField, TextField
 
 from bd import BaseModel
-from bd.crudo import Preparada
+from bd.compiladas import Compilada
+from bd.memo import olvidar, por_peticion
 from reglas.identidad import IdentidadInvalida, tributaria, validar
 
 PAISES_EMPRESA = [('CO', 'Colombia'), ('PE', 'Perú')]
@@ -53,8 +53,18 @@ class Empresa(BaseModel):
 
     @classmethod
     def actual(cls):
-        """The profile row, or an unsaved empty one (never None)."""
+        """The profile row, or an unsaved empty one (never None), to edit or print the logo."""
         return cls.select().order_by(cls.id).first() or cls()
+
+    def save(self, *args, **kwargs):
+        guardado = super().save(*args, **kwargs)
+        olvidar(PERFIL)  # the rest of this request reads what was just written
+        return guardado
+
+    def delete_instance(self, *args, **kwargs):
+        borrado = super().delete_instance(*args, **kwargs)
+        olvidar(PERFIL)
+        return borrado
 
     def errores(self):
         errores = {}
@@ -78,21 +88,24 @@ class Empresa(BaseModel):
         return errores
 
 
+PERFIL = 'empresa'
+# Every column but the logo's bytes, which only the logo route and the letters read.
+_PERFIL = Compilada(lambda: Empresa.select(*[c for c in Empresa._meta.sorted_fields
+                                             if c is not Empresa.logo])
+                    .order_by(Empresa.id).limit(1))
+
+
+def perfil():
+    """The profile to read (not to edit: shared by the request), read once per request."""
+    return por_peticion(PERFIL, lambda: _PERFIL.primera() or Empresa())
+
+
 def dato(campo, config):
     """A profile value, unless its environment override is set in ``config``."""
     anulacion = config.get(ANULACIONES[campo]) if campo in ANULACIONES else None
     if anulacion not in (None, ''):
         return anulacion
-    fila = _dato(campo).primera()
-    return getattr(fila if fila is not None else Empresa(), campo)
-
-
-@functools.lru_cache(maxsize=None)
-def _dato(campo):
-    """One profile field (not the logo's bytes): a signed link in every acknowledgment
-    asks for the public URL; composed once (bd.crudo)."""
-    return Preparada(lambda: Empresa.select(getattr(Empresa, campo)).order_by(Empresa.id)
-                     .limit(1))
+    return getattr(perfil(), campo)
 
 
 def primer_calendario(empresa):
@@ -117,6 +130,6 @@ def tipos_identidad():
     its usual order (a Colombian company's forms open on CC, a Peruvian one's on DNI)."""
     from catalogos.identidad import TipoIdentidad
 
-    empresa = Empresa.select(Empresa.pais).order_by(Empresa.id).first()
-    return [(t.codigo, t.nombre) for t in TipoIdentidad.ofrecidos(empresa.pais if empresa
-                                                                   else '')]
+    empresa = perfil()
+    return [(t.codigo, t.nombre) for t in TipoIdentidad.ofrecidos(
+        empresa.pais if empresa.id is not None else '')]

@@ -8,7 +8,7 @@ one wins (see ``reglas.enrutamiento``).
 """
 from peewee import IntegerField, TextField
 
-from bd.crudo import preparada
+from bd.compiladas import Compilada
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
@@ -127,7 +127,7 @@ class ReglaEnrutamiento(Catalogo):
 
     @classmethod
     def en_orden(cls):
-        return _en_orden.lista()
+        return _en_orden.filas()
 
     def avisos(self):
         """Contradictions with the other active rules: which one wins, in words."""
@@ -136,7 +136,7 @@ class ReglaEnrutamiento(Catalogo):
         return avisos_de(ReglaEnrutamiento.en_orden(), solo=self.id)
 
 
-@preparada  # every registration applies the active rules: composed once (bd.crudo)
+@Compilada  # every registration applies the active rules: compiled once (bd.compiladas)
 def _en_orden():
     return ReglaEnrutamiento.activos().order_by(ReglaEnrutamiento.orden, ReglaEnrutamiento.id)
 

@@ -6,6 +6,7 @@ The customer's record keeps the type's code (three characters), so a code is at 
 from peewee import CharField, IntegerField, Table, fn
 
 from bd import db
+from bd.compiladas import Compilada
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
 from reglas.identidad import REGLAS
@@ -54,9 +55,14 @@ class TipoIdentidad(Catalogo):
     def ofrecidos(cls, pais):
         """Active types: those of ``pais`` (the company's country) first, then those of both
         countries, then the others, each by order (a Colombian form opens on CC)."""
-        filas = list(cls.activos().order_by(cls.orden, cls.codigo))
+        filas = _ACTIVOS.filas()
         return sorted(filas, key=lambda t: 0 if t.pais == pais else 1 if t.pais == 'ambos' else 2)
 
+
+
+# Every form with a document type lists them: compiled once (bd.compiladas).
+_ACTIVOS = Compilada(lambda: TipoIdentidad.activos().order_by(TipoIdentidad.orden,
+                                                             TipoIdentidad.codigo))
 
 def sembrar():
     """The shipped types into an empty catalog (a fresh or emptied database)."""

@@ -12,9 +12,12 @@ from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyFiel
                     TextField)
 
 from bd import BaseModel
-from bd.crudo import Preparada, preparada
+from bd.compiladas import Compilada
+from bd.memo import olvidar
 from catalogos.organizacion import Area, area_por_id
 
+# The signed-in user's role names, read once per request (vistas.acceso.roles_actuales).
+MEMO_ROLES = 'roles_actuales'
 ROLES = {
     'admin': 'Configura catálogos, procesos, calendarios, reglas y usuarios.',
     'supervisor': 'Supervisa los casos de sus áreas: reasigna, deriva, aprueba, prorroga, anula.',
@@ -58,12 +61,12 @@ class Usuario(UserMixin, BaseModel):
         """The user's Rol rows, in one query (Flask-Security iterates them on every check)."""
         if self.id is None:
             return []
-        return _roles_de.lista(self.id)
+        return _roles_de.filas(self.id)
 
     @property
     def fila_area(self):
         """The user's Area row or None, read once per user object and area: ``area``
-        through a prepared statement (every registration checks that the area registers)."""
+        through a compiled query (every registration checks that the area registers)."""
         if self.area_id is None:
             return None
         fila = self.__dict__.get('_fila_area')
@@ -73,6 +76,11 @@ class Usuario(UserMixin, BaseModel):
 
     def nombres_roles(self):
         return {r.name for r in self.roles}
+
+    def save(self, *args, **kwargs):
+        guardado = super().save(*args, **kwargs)
+        olvidar(MEMO_ROLES)  # deactivated: the rest of the request sees it
+        return guardado
 
     # Flask-Security (5.8+) hooks: it calls these on every failed password and after a good
     # one; the counting and the message live in catalogos.accesos.
@@ -98,7 +106,7 @@ class UsuarioRol(BaseModel):
         indexes = ((('user', 'role'), True),)
 
 
-@preparada  # read on every request that checks a role: composed once (bd.crudo)
+@Compilada  # read on every request that checks a role: compiled once (bd.compiladas)
 def _roles_de(usuario_id):
     return Rol.select().join(UsuarioRol).where(UsuarioRol.user == usuario_id)
 
@@ -113,9 +121,9 @@ def _con_roles(condicion):
 
 
 # Every screen request loads its user by session, every API call by token, and then checks
-# roles: user and roles in one statement, composed once (bd.crudo).
-_por_sesion = Preparada(lambda valor: _con_roles(Usuario.fs_uniquifier == valor))
-_por_token = Preparada(lambda valor: _con_roles(Usuario.fs_token_uniquifier == valor))
+# roles: user and roles in one statement, compiled once (bd.compiladas).
+_por_sesion = Compilada(lambda valor: _con_roles(Usuario.fs_uniquifier == valor))
+_por_token = Compilada(lambda valor: _con_roles(Usuario.fs_token_uniquifier == valor))
 
 
 def _con_sus_roles(filas):
@@ -128,13 +136,13 @@ def _con_sus_roles(filas):
 
 def usuario_de_sesion(uniquifier):
     """The user whose fs_uniquifier is ``uniquifier``, with its roles read; or None."""
-    return _con_sus_roles(_por_sesion.lista(str(uniquifier))) if uniquifier is not None \
+    return _con_sus_roles(_por_sesion.filas(str(uniquifier))) if uniquifier is not None \
         else None
 
 
 def usuario_de_token(uniquifier):
     """The user whose fs_token_uniquifier is ``uniquifier``, with its roles read; or None."""
-    return _con_sus_roles(_por_token.lista(uniquifier))
+    return _con_sus_roles(_por_token.filas(uniquifier))
 
 
 def limites_contrasena(config):
@@ -203,3 +211,4 @@ def asignar_roles(usuario, nombres):
         rol, _ = Rol.get_or_create(name=nombre, defaults={'description': ROLES.get(nombre, '')})
         UsuarioRol.create(user=usuario, role=rol)
     usuario.__dict__.pop('roles', None)
+    olvidar(MEMO_ROLES)

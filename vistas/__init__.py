@@ -37,12 +37,14 @@ def registrar_vistas(app):
 
     from vistas import traducciones
     from vistas.csp import nonce
+    from vistas.menu import menu_principal
 
     traducciones.preferir()
     admin = Admin(app, name='Reclamos', url='/admin', translations_path=traducciones.CARPETA,
                   index_view=Inicio(name='Inicio', url='/admin'), csp_nonce_generator=nonce,
                   theme=Bootstrap4Theme(swatch=app.config['FLASK_ADMIN_SWATCH'],
                                         base_template='admin/base_reclamos.html', fluid=True))
+    app.jinja_env.globals['menu_principal'] = menu_principal
     filtros.registrar(app)
     comprimido.registrar(app)
     registrar_campana(app)

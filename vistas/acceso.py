@@ -8,19 +8,37 @@ a 403, never just a hidden button.
 """
 from flask import abort, flash, redirect, request, url_for
 from flask_admin import BaseView
-from flask_login import current_user
+from flask_login import current_user, user_logged_in, user_logged_out
 from flask_wtf.csrf import CSRFError, validate_csrf
 from wtforms.validators import ValidationError
 
+from bd.memo import olvidar, por_peticion
+from catalogos.usuarios import MEMO_ROLES
 from reglas.permisos import puede
 
 SESION_EXPIRADA = 'La sesión del formulario expiró: vuelva a intentarlo.'
 
 
 def roles_actuales():
-    if not current_user.is_authenticated or not current_user.active:
-        return set()
-    return current_user.nombres_roles()
+    """The signed-in user's role names, read once per request: the menu asks every screen
+    whether it is accessible, several times each, on every page."""
+    return set(por_peticion(MEMO_ROLES, _roles))
+
+
+def _roles():
+    usuario = current_user._get_current_object()
+    if not usuario.is_authenticated or not usuario.active:
+        return frozenset()
+    return frozenset(usuario.nombres_roles())
+
+
+def _otro_usuario(*_args, **_kwargs):
+    olvidar(MEMO_ROLES)
+
+
+# Signing in or out changes who is asking (connected once per process: signals are global).
+user_logged_in.connect(_otro_usuario, weak=False)
+user_logged_out.connect(_otro_usuario, weak=False)
 
 
 def rechazar():
@@ -72,6 +90,20 @@ class Protegida:
 
     def inaccessible_callback(self, name, **kwargs):
         return rechazar()
+
+    def get_url(self, endpoint, **kwargs):
+        """flask-admin's links; those of its theme's CSS and JavaScript (a dozen on every
+        page, always the same) built once per path prefix."""
+        if not endpoint.endswith('.static'):
+            return super().get_url(endpoint, **kwargs)
+        clave = (request.script_root, endpoint, tuple(sorted(kwargs.items())))
+        hechas = self.__dict__.setdefault('_urls_estaticas', {})
+        if clave not in hechas:
+            url = super().get_url(endpoint, **kwargs)
+            if len(hechas) > 200:  # never a growing cache
+                return url
+            hechas[clave] = url
+        return hechas[clave]
 
 
 class VistaProtegida(Protegida, BaseView):

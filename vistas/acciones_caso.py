@@ -7,6 +7,7 @@ from flask import current_app, flash, redirect, request, url_for
 from flask_admin import expose
 from flask_login import current_user
 
+from bd.compiladas import Compilada
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
 from reclamos.caso import ficha, gestion, lineas
@@ -19,6 +20,7 @@ from reclamos.plazos.entrega import registrar_entrega
 from reglas.enteros import entero
 from reglas.transiciones import TRANSICIONES
 from vistas import acciones_resultado
+from vistas.perezosa import Perezosa
 
 # Form fields each transition takes (the service validates their values).
 DATOS_TRANSICION = {'terminar': ('respuesta', 'resultado', 'resultado_motivo'),
@@ -132,14 +134,22 @@ def _del_documento(reclamo):
     return encontradas
 
 
-def opciones_acciones(reclamo):
-    """Choices the action forms need: areas to hand over to, users of the case's area."""
+_AREAS = Compilada(lambda: Area.activos().order_by(Area.nombre))
+_USUARIOS = Compilada(lambda area: Usuario.select().where(
+    Usuario.area == area, Usuario.active == True).order_by(Usuario.nombre))  # noqa: E712
+_USUARIOS_SIN_AREA = Compilada(lambda: Usuario.select().where(
+    Usuario.area.is_null(), Usuario.active == True).order_by(Usuario.nombre))  # noqa: E712
+
+
+def opciones_acciones(reclamo, lineas, tiempo):
+    """Choices the action forms need: areas to hand over to, users of the case's area; and
+    the outcome's (vistas.acciones_resultado), from the lines and log the page read."""
+    areas = Perezosa(_AREAS.filas)
     return {
-        **acciones_resultado.opciones(reclamo),
-        'areas': list(Area.activos().where(Area.id != reclamo.area_id).order_by(Area.nombre)),
-        'usuarios': list(Usuario.select().where(Usuario.area == reclamo.area_id,
-                                                Usuario.active == True)  # noqa: E712
-                         .order_by(Usuario.nombre)),
+        **acciones_resultado.opciones(reclamo, lineas, tiempo, areas),
+        'areas': Perezosa(lambda: [a for a in areas if a.id != reclamo.area_id]),
+        'usuarios': Perezosa(lambda: _USUARIOS.filas(reclamo.area_id)
+                             if reclamo.area_id is not None else _USUARIOS_SIN_AREA.filas()),
     }
 
 

@@ -1,15 +1,18 @@
 """Case-page forms of issue 17: reclassify, decide the whole claim; and what the page needs
 to draw them and the outcome (kept apart from vistas.acciones_caso to keep merges small)."""
-from catalogos.organizacion import Area
+from peewee import JOIN
+
+from bd.compiladas import Compilada
 from catalogos.plazos import Prioridad
-from catalogos.servicios import TIPOS_CASO, Motivo
+from catalogos.resultados import Resultado
+from catalogos.servicios import TIPOS_CASO, Motivo, Servicio
 from reclamos.caso import decision as decisiones
 from reclamos.caso import resultado
-from reclamos.caso.acciones import Accion
 from reclamos.caso.modelo import ORIGENES
 from reclamos.caso.reclasificacion import reclasificar
 from catalogos.empresa import tipos_identidad
 from reclamos.clientes.modelo import normalizar_numero
+from vistas.perezosa import Perezosa
 
 MENSAJES = {'reclasificar': 'Caso reclasificado; los plazos se recalcularon desde la '
                             'recepción.',
@@ -58,18 +61,33 @@ def _decidir(reclamo, formulario, usuario, ip, version):
 ACCIONES = {'reclasificar': _reclasificar, 'decidir_reclamo': _decidir}
 
 
-def opciones(reclamo):
-    """What the outcome, decision and reclassification parts of the page show."""
-    filas = resultado.opciones(reclamo)
+# Read on every case page: compiled once (bd.compiladas). A motive shows its service.
+_RESULTADOS = Compilada(lambda entidad: Resultado.para(entidad))
+_RESULTADOS_GENERICOS = Compilada(lambda: Resultado.para(None))
+_MOTIVOS = Compilada(lambda: Motivo.select(Motivo, Servicio).join(
+    Servicio, JOIN.LEFT_OUTER, on=(Motivo.servicio == Servicio.id), attr='servicio')
+    .where(Motivo.activo == True).order_by(Motivo.nombre))  # noqa: E712
+_PRIORIDADES = Compilada(lambda: Prioridad.activos().order_by(Prioridad.nombre))
+
+
+def opciones(reclamo, lineas, tiempo, areas):
+    """What the outcome, decision and reclassification parts of the page show, from what
+    the page already read: the case with its motive and decision (vistas.caso), its claim
+    lines, its log newest first [(accion, ...)] and the active areas by name. The choices
+    of a form are read only if the page draws that form (Perezosa)."""
+    entidad = reclamo.motivo.entidad_id if reclamo.motivo_id else None
+    filas = Perezosa(lambda: _RESULTADOS.filas(entidad) if entidad
+                     else _RESULTADOS_GENERICOS.filas())
+    decision = reclamo.decision_caso
+    sentido = resultado.sentido_de(
+        [(x.estado, x.monto_reclamado, x.monto_aprobado) for x in lineas], decision)
     return {
-        'resultados': filas, 'propuesta': resultado.propuesta(reclamo, filas),
-        'decision': decisiones.de(reclamo),
-        'reclasificaciones': list(Accion.de(reclamo).where(Accion.tipo == 'reclasificacion')
-                                  .order_by(Accion.instante.desc())),
+        'resultados': filas, 'decision': decision,
+        'propuesta': None if sentido is None else next(
+            (r for r in filas if r.sentido == sentido), None),
+        'reclasificaciones': [a for a, *_ in tiempo if a.tipo == 'reclasificacion'],
         'tipos': TIPOS_CASO, 'origenes': ORIGENES,
-        'tipos_documento_identidad': tipos_identidad(),
-        'motivos': list(Motivo.activos().order_by(Motivo.nombre)),
-        'prioridades': list(Prioridad.activos().order_by(Prioridad.nombre)),
-        'areas_solicitantes': list(Area.activos().where(Area.registra == True)  # noqa: E712
-                                   .order_by(Area.nombre)),
+        'tipos_documento_identidad': Perezosa(tipos_identidad),
+        'motivos': Perezosa(_MOTIVOS.filas), 'prioridades': Perezosa(_PRIORIDADES.filas),
+        'areas_solicitantes': Perezosa(lambda: [a for a in areas if a.registra]),
     }

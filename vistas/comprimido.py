@@ -11,11 +11,15 @@ from functools import lru_cache
 TEXTO = ('text/', 'application/javascript', 'application/json', 'image/svg+xml')
 MINIMO = 1400  # below one packet compression gains nothing
 MAXIMO = 8 * 1024 * 1024
+# A page is compressed on every request: level 1 takes about half the time of 6 (0.4 ms
+# instead of 0.8 ms for the 34 KB queue) for ~12 % more bytes. Static files are compressed
+# once per process (below), so they get the smaller output.
+NIVEL_PAGINA, NIVEL_FIJO = 1, 6
 
 
 @lru_cache(maxsize=64)
 def _comprimir_fijo(_etag, datos):
-    return gzip.compress(datos, compresslevel=6, mtime=0)
+    return gzip.compress(datos, compresslevel=NIVEL_FIJO, mtime=0)
 
 
 def comprimir(respuesta, acepta):
@@ -34,7 +38,7 @@ def comprimir(respuesta, acepta):
     if not MINIMO <= len(datos) <= MAXIMO:
         return respuesta
     comprimido = (_comprimir_fijo(etag, datos) if etag
-                  else gzip.compress(datos, compresslevel=6, mtime=0))
+                  else gzip.compress(datos, compresslevel=NIVEL_PAGINA, mtime=0))
     respuesta.set_data(comprimido)
     respuesta.headers['Content-Encoding'] = 'gzip'
     respuesta.headers['Content-Length'] = str(len(comprimido))

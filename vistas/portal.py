@@ -9,12 +9,12 @@ from flask import (Blueprint, abort, current_app, jsonify, redirect, render_temp
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
+from bd.compiladas import Compilada
 from vistas.limites import limitador
 from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import (adjuntos_pendientes as pendientes, consentimiento, conversacion,
                              encuesta, enlaces, seguimiento as vista, solicitudes as portal)
 from reclamos.portal.hoja import BIENES, TIPOS_LIBRO
-from reclamos.caso.modelo import Reclamo
 from catalogos.empresa import tipos_identidad
 from reclamos.errores import ErrorPermiso, ErrorValidacion
 from vistas.registro import PREFIJO_CAMPO, dependientes
@@ -22,6 +22,8 @@ from vistas.registro import PREFIJO_CAMPO, dependientes
 bp = Blueprint('portal', __name__, url_prefix='/portal')
 HONEYPOT = 'sitio_web'  # hidden from people by CSS; a bot that fills it files nothing
 GUARDADO = 'adjunto_guardado'  # signed references to files set aside (adjuntos_pendientes)
+# The public form is opened from every link to it: its list compiled once (bd.compiladas).
+_SERVICIOS = Compilada(lambda: Servicio.activos().order_by(Servicio.nombre))
 NO_ENCONTRADO = ('No encontramos un caso con ese número y ese documento. Revise ambos datos '
                  'tal como figuran en el correo que recibió.')
 
@@ -109,7 +111,7 @@ def registro():
     return _pagina('registro.html', 400 if errores else 200, formulario=formulario,
                    valores=valores, errores=errores, productos=productos, motivos=motivos,
                    campos=campos, prefijo=PREFIJO_CAMPO, honeypot=HONEYPOT,
-                   servicios=list(Servicio.activos().order_by(Servicio.nombre)),
+                   servicios=_SERVICIOS.filas(),
                    tipos_documento=tipos_identidad(), bienes=BIENES,
                    tipos_libro=TIPOS_LIBRO, guardados=guardados, guardado=GUARDADO,
                    aviso=aviso, aviso_version=version, consentimiento=portal.CONSENTIMIENTO)
@@ -160,7 +162,7 @@ def seguimiento():
 
 def _caso_del_enlace(token):
     datos = enlaces.leer(enlaces.SEGUIMIENTO, token)
-    return Reclamo.get_or_none(Reclamo.id == datos.get('r')) \
+    return vista.caso(datos['r']) \
         if isinstance(datos, dict) and isinstance(datos.get('r'), int) else None
 
 
@@ -193,7 +195,7 @@ def caso(token):
             else:
                 return redirect(url_for('.caso', token=token, enviado=1) + '#conversacion')
     enviado = request.args.get('enviado') == '1'
-    solicitud = portal.de(reclamo)
+    solicitud = reclamo.solicitud_portal
     version, aviso = consentimiento.aviso(current_app.config)
     return _pagina('caso.html', 400 if errores else 200, caso=vista.vista_cliente(reclamo),
                    registrado=request.args.get('registrado') == '1', enviado=enviado,

@@ -12,7 +12,7 @@ from flask import current_app, has_app_context
 from peewee import BooleanField, CharField, ForeignKeyField
 
 from bd import BaseModel
-from bd.crudo import preparada
+from bd.compiladas import Compilada
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 from reclamos.alertas.notificaciones import notificar
 from reclamos.correo.salida import encolar
@@ -93,11 +93,11 @@ def del_area(area_id):
     """Active agents and supervisors of an area."""
     if area_id is None:
         return []
-    return _del_area.lista(area_id)
+    return _del_area.filas(area_id)
 
 
-# A case registered or handed over notifies its people: composed once (bd.crudo).
-@preparada
+# A case registered or handed over notifies its people: compiled once (bd.compiladas).
+@Compilada
 def _del_area(area_id):
     return (Usuario.select().distinct()
             .join(UsuarioRol, on=(UsuarioRol.user == Usuario.id))
@@ -106,7 +106,7 @@ def _del_area(area_id):
                    Rol.name.in_(('agente', 'supervisor'))))
 
 
-@preparada
+@Compilada
 def _preferencia(usuario_id, evento):
     return PreferenciaAviso.select().where(PreferenciaAviso.usuario == usuario_id,
                                            PreferenciaAviso.evento == evento)

@@ -9,7 +9,7 @@ import datetime
 from peewee import CharField, DateTimeField, ForeignKeyField, IntegerField, TextField, fn
 
 from bd import BaseModel
-from bd.crudo import insertar
+from bd.compiladas import Compilada, insertar
 from catalogos.alertas import NivelEscalamiento
 from catalogos.usuarios import Usuario
 from reclamos.caso.modelo import Reclamo
@@ -46,14 +46,19 @@ class Notificacion(BaseModel):
     @classmethod
     def sin_leer(cls, usuario_id):
         """Unread count for the bell, capped: one index range read of at most 100 rows."""
-        primeras = (cls.select(cls.id).where(cls.usuario == usuario_id, cls.leida_en.is_null())
-                    .limit(TOPE_CONTADOR + 1))
-        return cls.select(fn.COUNT(1)).from_(primeras.alias('t')).scalar() or 0
+        return _SIN_LEER.escalar(usuario_id) or 0
 
     @classmethod
     def de(cls, usuario_id):
         return cls.select().where(cls.usuario == usuario_id).order_by(
             cls.leida_en.is_null(False), cls.creada_en.desc(), cls.id.desc())
+
+
+# Drawn on every staff page (the bell): compiled once (bd.compiladas).
+_SIN_LEER = Compilada(lambda usuario: Notificacion.select(fn.COUNT(1)).from_(
+    Notificacion.select(Notificacion.id).where(Notificacion.usuario == usuario,
+                                               Notificacion.leida_en.is_null())
+    .limit(TOPE_CONTADOR + 1).alias('t')).limit(1))
 
 
 def notificar(usuario, titulo, texto, reclamo=None, clave=None, ahora=None):
@@ -64,7 +69,7 @@ def notificar(usuario, titulo, texto, reclamo=None, clave=None, ahora=None):
     if clave:
         consulta = Notificacion.insert(**fila).on_conflict_ignore().as_rowcount()
         return consulta.execute() or None
-    return insertar(Notificacion, [fila], devolver_id=True)  # composed once (bd.crudo)
+    return insertar(Notificacion, [fila], devolver_id=True)  # compiled once (bd.compiladas)
 
 
 def marcar_leidas(usuario_id, ids=None, ahora=None):

@@ -1,14 +1,14 @@
 """Writing a validated registration: number, case, terms, log, contact, acknowledgment.
 
 One statement per table (the log lines, the terms, the outbox row each go in one INSERT),
-written once and only executed with parameters (bd.crudo): registration is the busiest write
+written once and only executed with parameters (bd.compiladas): registration is the busiest write
 of the desk and peewee composing the SQL cost more than running it. Nothing is read back:
 the rows written are kept in ``Alta`` so the API answers with the case without a re-read.
 """
 import json
 from dataclasses import dataclass, field
 
-from bd.crudo import insertar
+from bd.compiladas import insertar
 from catalogos.procesos import Proceso
 from reclamos.alertas import avisos_personal
 from reclamos.caso.acciones import Accion, fila_accion

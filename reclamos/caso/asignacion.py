@@ -1,7 +1,7 @@
 """Who gets a case: the agent of the area with the fewest open cases."""
 from peewee import JOIN, fn
 
-from bd.crudo import preparada
+from bd.compiladas import Compilada
 from catalogos.usuarios import Rol, Usuario, UsuarioRol
 from reclamos.caso.modelo import Reclamo
 from reglas.transiciones import ABIERTOS
@@ -15,7 +15,7 @@ def menos_cargado(area_id):
     return _menos_cargado.primera(area_id)
 
 
-@preparada  # every registration and hand-over: composed once (bd.crudo)
+@Compilada  # every registration and hand-over: compiled once (bd.compiladas)
 def _menos_cargado(area_id):
     # COUNT of a column the (usuario, estado, vence_en) index holds: PostgreSQL counts from
     # the index alone instead of visiting every open case's row (10 ms -> 1 ms for 3,100

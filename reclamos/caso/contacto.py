@@ -10,6 +10,7 @@ import datetime
 from peewee import CharField, DateTimeField, ForeignKeyField
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from reclamos.caso.acciones import anotar
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import CAMPOS_CONTACTO, Cliente
@@ -42,8 +43,12 @@ def guardar(reclamo, datos, ahora):
     return ContactoCaso.create(reclamo=reclamo.id, creado_en=a_bd(ahora), **limpio(datos))
 
 
+_DE = Compilada(lambda ident: ContactoCaso.select().where(ContactoCaso.reclamo == ident)
+                .limit(1))
+
+
 def de(reclamo):
-    return ContactoCaso.get_or_none(ContactoCaso.reclamo == reclamo.id)
+    return _DE.primera(reclamo.id)
 
 
 def destinatario_de(reclamo):
@@ -77,7 +82,7 @@ def diferencias(reclamo, contacto=None):
     contacto = contacto or de(reclamo)
     if contacto is None or not reclamo.cliente_id:
         return []
-    cliente = Cliente.get_by_id(reclamo.cliente_id)
+    cliente = reclamo.cliente  # already there when the case was read with its relations
     return [(ETIQUETAS[c], getattr(contacto, c), getattr(cliente, c))
             for c in CAMPOS_CONTACTO
             if getattr(contacto, c) and getattr(contacto, c) != getattr(cliente, c)]

@@ -9,6 +9,7 @@ from decimal import Decimal
 from peewee import CharField, DateTimeField, DecimalField, ForeignKeyField, TextField, fn
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import anotar
 from reclamos.caso.lineas import LineaReclamo, _monto
@@ -33,8 +34,12 @@ class DecisionReclamo(BaseModel):
     decidido_en = DateTimeField(default=datetime.datetime.utcnow)
 
 
+_DE = Compilada(lambda ident: DecisionReclamo.select()
+                .where(DecisionReclamo.reclamo == ident).limit(1))
+
+
 def de(reclamo):
-    return DecisionReclamo.get_or_none(DecisionReclamo.reclamo == getattr(reclamo, 'id', reclamo))
+    return _DE.primera(getattr(reclamo, 'id', reclamo))
 
 
 def total_reclamado(reclamo_id):

@@ -10,6 +10,7 @@ from contextlib import nullcontext
 from peewee import BigIntegerField, CharField, DateTimeField, ForeignKeyField, TextField
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import anotar
 from reclamos.caso.modelo import Reclamo
@@ -89,6 +90,9 @@ def adjuntar(reclamo, tipo, usuario, ip, almacen, limite, flujo=None, nombre='',
     return documento
 
 
+_DE_CASO = Compilada(lambda ident: Documento.select().where(Documento.reclamo == ident)
+                     .order_by(Documento.creado_en, Documento.id))
+
+
 def de_caso(reclamo):
-    return list(Documento.select().where(Documento.reclamo == reclamo.id)
-                .order_by(Documento.creado_en, Documento.id))
+    return _DE_CASO.filas(reclamo.id)

@@ -3,6 +3,8 @@ from dataclasses import dataclass
 
 from peewee import JOIN
 
+from bd.compiladas import Compilada
+from catalogos.organizacion import Area
 from catalogos.procesos import Actividad
 from catalogos.servicios import CampoPersonalizado
 from catalogos.usuarios import Usuario
@@ -62,7 +64,8 @@ def acciones_permitidas(reclamo, usuario, prorrogables=None, usuarios=None):
         quitar.add('completar_actividad')
     if prorrogables is not None and not prorrogables:
         quitar.add('prorrogar')
-    if usuarios is not None and not [u for u in usuarios if u.id != reclamo.usuario_id]:
+    if 'reasignar' in posibles and usuarios is not None and not [
+            u for u in usuarios if u.id != reclamo.usuario_id]:
         quitar.add('reasignar')
     if 'terminar' in posibles and not resuelve_aqui(reclamo)[0]:
         quitar.add('terminar')
@@ -83,22 +86,38 @@ def prorrogables(filas, ahora):
                                         else f.termino.prorroga_max)]
 
 
+# The page is the one agents open most: its reads are compiled once (bd.compiladas).
+_TERMINOS = Compilada(lambda ident: TerminoCaso.select().where(TerminoCaso.reclamo == ident)
+                      .order_by(TerminoCaso.vence_en.asc(nulls='LAST'), TerminoCaso.id))
+_CAMPOS = Compilada(lambda motivo: CampoPersonalizado.select()
+                    .where(CampoPersonalizado.motivo == motivo)
+                    .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
+_ACTIVIDADES = Compilada(lambda proceso: Actividad.select(Actividad, Area).join(
+    Area, JOIN.LEFT_OUTER, on=(Actividad.area == Area.id), attr='area')
+    .where(Actividad.proceso == proceso).order_by(Actividad.orden))  # each shows its area
+_LINEA_DE_TIEMPO = Compilada(lambda ident: (
+    Accion.select(Accion, Usuario)
+    .join(Usuario, JOIN.LEFT_OUTER, on=(Accion.usuario == Usuario.id))
+    .where(Accion.reclamo == ident)
+    .order_by(Accion.instante.desc(), Accion.id.desc())))
+_SUSPENSIONES = Compilada(lambda ident: Suspension.select().where(Suspension.reclamo == ident)
+                          .order_by(Suspension.inicio))
+
+
 def terminos(reclamo, ahora):
     calendario = calendario_de(reclamo)
     tipos = dict(TIPOS_TERMINO)
     return [FilaTermino(t, tipos.get(t.tipo, t.tipo), t.estado(ahora, calendario))
-            for t in TerminoCaso.select().where(TerminoCaso.reclamo == reclamo.id)
-            .order_by(TerminoCaso.vence_en.asc(nulls='LAST'), TerminoCaso.id)]
+            for t in _TERMINOS.filas(reclamo.id)]
 
 
 def campos(reclamo):
     """[(label, value shown)] of the motive's custom fields, in the configured order."""
     valores = reclamo.valores_campos()
-    definidos = (CampoPersonalizado.select()
-                 .where(CampoPersonalizado.motivo == reclamo.motivo_id)
-                 .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
+    if not valores:
+        return []
     filas = []
-    for campo in definidos:
+    for campo in _CAMPOS.filas(reclamo.motivo_id):
         if campo.codigo in valores:
             valor = valores[campo.codigo]
             if campo.tipo == 'booleano':
@@ -110,20 +129,15 @@ def campos(reclamo):
 def actividades(reclamo):
     if reclamo.proceso_id is None:
         return []
-    return list(Actividad.select().where(Actividad.proceso == reclamo.proceso_id)
-                .order_by(Actividad.orden))
+    return _ACTIVIDADES.filas(reclamo.proceso_id)
 
 
 def linea_de_tiempo(reclamo):
     """The action log, newest first, with each author's name joined in."""
     tipos = dict(TIPOS_ACCION)
-    consulta = (Accion.select(Accion, Usuario)
-                .join(Usuario, JOIN.LEFT_OUTER, on=(Accion.usuario == Usuario.id))
-                .where(Accion.reclamo == reclamo.id)
-                .order_by(Accion.instante.desc(), Accion.id.desc()))
-    return [(accion, tipos.get(accion.tipo, accion.tipo)) for accion in consulta]
+    return [(accion, tipos.get(accion.tipo, accion.tipo))
+            for accion in _LINEA_DE_TIEMPO.filas(reclamo.id)]
 
 
 def suspensiones(reclamo):
-    return list(Suspension.select().where(Suspension.reclamo == reclamo.id)
-                .order_by(Suspension.inicio))
+    return _SUSPENSIONES.filas(reclamo.id)

@@ -49,7 +49,7 @@ def _nombres(acciones):
             continue
         for fila in modelo.select().where(clave.in_(list(valores))):
             nombres[(campo, getattr(fila, clave.name))] = getattr(fila, 'nombre', '') or str(fila)
-    for modelo in (PlazoLegal, Prioridad):
+    for modelo in (PlazoLegal, Prioridad) if reglas else ():
         for fila in modelo.select(modelo.codigo, modelo.nombre).where(
                 modelo.codigo.in_(list(reglas))):
             nombres[('plazo', fila.codigo)] = fila.nombre

@@ -6,7 +6,7 @@ from peewee import (JOIN, BooleanField, CharField, DateTimeField, ForeignKeyFiel
                     TextField)
 
 from bd import BaseModel
-from bd.crudo import ejecutar, puede_devolver
+from bd.compiladas import ejecutar, puede_devolver
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion, TipoDocumento
 from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import Prioridad
@@ -33,7 +33,7 @@ def siguiente_numero(anio):
 
     The upsert takes the counter row's write lock (PostgreSQL row lock; on SQLite the
     registration runs under BEGIN IMMEDIATE), so two registrations never read the same value.
-    One statement with RETURNING (written once: it runs on every registration, see bd.crudo).
+    One statement with RETURNING (written once: it runs on every registration, see bd.compiladas).
     """
     tabla = ContadorReclamo._meta.table_name
     # The table name is the model's own; the year travels as a parameter.

@@ -22,8 +22,13 @@ def sentido_propuesto(reclamo):
     filas = (LineaReclamo.select(LineaReclamo.estado, LineaReclamo.monto_reclamado,
                                  LineaReclamo.monto_aprobado)
              .where(LineaReclamo.reclamo == reclamo.id).tuples())
-    decision = decisiones.de(reclamo)
-    return proponer(list(filas), None if decision is None else (
+    return sentido_de(list(filas), decisiones.de(reclamo))
+
+
+def sentido_de(lineas, decision):
+    """The sense proposed by the claim lines [(estado, reclamado, aprobado)] and the
+    claim-level decision row (or None)."""
+    return proponer(list(lineas), None if decision is None else (
         decision.estado, decision.monto_aprobado, decision.monto_reclamado))
 
 

@@ -5,7 +5,7 @@ import re
 from peewee import CharField, DateTimeField, fn
 
 from bd import BaseModel
-from bd.crudo import preparada
+from bd.compiladas import Compilada
 from catalogos.identidad import TipoIdentidad
 from reglas.identidad import IdentidadInvalida, validar
 
@@ -50,14 +50,14 @@ class Cliente(BaseModel):
 Cliente.add_index(Cliente.index(fn.LOWER(Cliente.email), name='cliente_email_minusculas'))
 
 
-# Every registration with a customer runs these two: composed once (bd.crudo).
-@preparada
+# Every registration with a customer runs these two: compiled once (bd.compiladas).
+@Compilada
 def _por_documento(tipo, numero):
     return Cliente.select().where(Cliente.tipo_documento_identidad == tipo,
                                   Cliente.numero_documento == numero).limit(1)
 
 
-@preparada
+@Compilada
 def _tipo_identidad(codigo):
     return TipoIdentidad.select().where(TipoIdentidad.codigo == codigo).limit(1)
 

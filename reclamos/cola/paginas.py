@@ -9,6 +9,7 @@ import heapq
 
 from peewee import JOIN
 
+from bd.compiladas import Compilada, Lista
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
 from catalogos.servicios import Motivo
@@ -16,22 +17,48 @@ from catalogos.usuarios import Usuario
 from reclamos.caso import busqueda
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import Cliente
-from reclamos.cola.alcance import alcance, ramas
-from reclamos.cola.filtros import filtros_sql
+from reclamos.cola.alcance import alcance, ramas, ramas_pares
+from reclamos.cola.filtros import Filtros, filtros_sql
 from reglas.transiciones import ABIERTOS, ESTADOS
 
 POR_PAGINA = 50
 CANDIDATOS_BUSQUEDA = 2000  # cases a search may match (reclamos.caso.busqueda)
 
 
-def base_lista():
-    """The rows of a page with the names the list shows joined in (no query per row)."""
-    return (Reclamo.select(Reclamo, Prioridad, Motivo, Cliente, Area, Usuario)
+def base_lista(*columnas):
+    """The rows of a page with the names the list shows joined in (no query per row);
+    ``columnas``: only these (default: every column of each)."""
+    return (Reclamo.select(*(columnas or (Reclamo, Prioridad, Motivo, Cliente, Area, Usuario)))
             .join_from(Reclamo, Prioridad, JOIN.LEFT_OUTER)
             .join_from(Reclamo, Motivo)
             .join_from(Reclamo, Cliente, JOIN.LEFT_OUTER)
             .join_from(Reclamo, Area, on=(Reclamo.area == Area.id))
             .join_from(Reclamo, Usuario, JOIN.LEFT_OUTER, on=(Reclamo.usuario == Usuario.id)))
+
+
+# The first page of a view without filters is the one opened all day: its queries are
+# compiled once (bd.compiladas), the key walk per branch field, the rows by their ids.
+_FILAS = Compilada(lambda ids: base_lista().where(Reclamo.id.in_(Lista(ids))))
+_CLAVES = {}
+
+
+def _claves(par, con_fecha, estado, cuantos):
+    """Keys of one branch ((field, value) or None) and state on the first page."""
+    campo = None if par is None else par[0]
+    clave = (None if campo is None else campo.name, con_fecha)
+    compilada = _CLAVES.get(clave)
+    if compilada is None:
+        paso = _con_fecha if con_fecha else _sin_fecha
+        claves = Reclamo.select(Reclamo.vence_en, Reclamo.id)
+        if campo is None:
+            compilada = Compilada(lambda e, n: paso(
+                claves.where(Reclamo.estado == e), None, n).tuples())
+        else:
+            compilada = Compilada(lambda e, v, n: paso(
+                claves.where(Reclamo.estado == e, campo == v), None, n).tuples())
+        compilada = _CLAVES.setdefault(clave, compilada)
+    valores = (estado,) if campo is None else (estado, par[1])
+    return compilada.filas(*valores, cuantos)
 
 
 def _cursor(texto):
@@ -60,13 +87,15 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
     index in (vence_en, id) order and stops at ``limite + 1`` rows; the pieces are merged
     here. Never a sort of the whole queue, never a COUNT. ``zona``: the desk's time zone, in
     which the desde/hasta dates are read; ``limite``: rows a page (POR_PAGINA).
+    ``base``: how the rows are read by id: a query (more joins) or an object with
+    ``filas(ids)`` (reclamos.cola.pantalla.PANTALLA, the screen's).
     Returns (rows, next cursor).
     """
     limite = limite or POR_PAGINA
-    base = base if base is not None else base_lista()
     estados = (list(ESTADOS) if filtros.estado == 'todos' else [filtros.estado]
                if filtros.estado else list(ABIERTOS))
     posicion = _cursor(cursor)
+    primera = posicion is None and filtros == Filtros(vista=filtros.vista, estado=filtros.estado)
     claves = Reclamo.select(Reclamo.vence_en, Reclamo.id)  # covered by the queue indexes
     consulta = filtros_sql(claves, filtros, ahora, zona)
     if filtros.q:
@@ -78,6 +107,12 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
             Reclamo.id.in_(candidatos), Reclamo.estado.in_(estados))
         partes = [list(_desde(consulta, posicion).order_by(
             Reclamo.vence_en.asc(nulls='LAST'), Reclamo.id).limit(limite + 1).tuples())]
+    elif primera:
+        pares = ramas_pares(usuario, roles, filtros.vista)
+        partes = [_claves(par, True, estado, limite + 1) for par in pares for estado in estados]
+        if len({i for filas in partes for _, i in filas}) <= limite:
+            partes += [_claves(par, False, estado, limite + 1)
+                       for par in pares for estado in estados]
     else:
         trozos = [consulta.where(Reclamo.estado == estado) if rama is None else
                   consulta.where(Reclamo.estado == estado, rama)
@@ -100,7 +135,12 @@ def pagina_cola(usuario, roles, filtros, ahora, cursor=None, limite=None, base=N
         orden = orden[:limite]
         vence, ident = orden[-1]
         siguiente = f"{vence.isoformat() if vence else ''}|{ident}"
-    filas = {f.id: f for f in base.where(Reclamo.id.in_([i for _, i in orden]))}
+    ids = [i for _, i in orden]
+    if base is None or hasattr(base, 'filas'):
+        filas = (base or _FILAS).filas(ids)
+    else:
+        filas = base.where(Reclamo.id.in_(ids))
+    filas = {f.id: f for f in filas}
     return [filas[i] for _, i in orden if i in filas], siguiente
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from peewee import JOIN, CharField, ForeignKeyField
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.atencion import Canal
 from catalogos.enrutamiento import (ACCION_CATALOGO, ReglaEnrutamiento, buscar, buscar_usuario,
                                     error_regla)
@@ -30,8 +31,12 @@ class EtiquetaCaso(BaseModel):
 
     @classmethod
     def de(cls, reclamo):
-        return [e for (e,) in cls.select(cls.etiqueta).where(cls.reclamo == reclamo)
-                .order_by(cls.etiqueta).tuples()]
+        return [e for (e,) in _ETIQUETAS.filas(getattr(reclamo, 'id', reclamo))]
+
+
+_ETIQUETAS = Compilada(lambda ident: EtiquetaCaso.select(EtiquetaCaso.etiqueta)
+                       .where(EtiquetaCaso.reclamo == ident).order_by(EtiquetaCaso.etiqueta)
+                       .tuples())
 
 
 def _alias(fila):

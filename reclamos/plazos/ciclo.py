@@ -4,7 +4,8 @@ A thin adapter: it loads the calendar once per call and hands plain values to ``
 the case's ``vence_en`` is kept equal to the earliest due instant of its open terms.
 """
 
-from catalogos.organizacion import Calendario
+from bd.memo import por_peticion
+from catalogos.organizacion import MEMO_CALENDARIOS, Calendario
 from reclamos.caso.acciones import anotar
 from reclamos.errores import ErrorValidacion
 from reglas.enteros import ENTERO_MAX
@@ -29,10 +30,20 @@ def calendario_regla(calendario_id):
 def resolver_calendario(calendario_id, fila=None):
     """(id of the catalog row used or None, rules' calendar): see calendario_regla.
 
-    ``fila``: the calendar row when the caller already has it.
+    ``fila``: the calendar row when the caller already has it. Without it, read once per
+    request (a page asks for the case's calendar in several places).
     """
+    if fila is not None:
+        return _resolver(calendario_id, fila)
+    leidos = por_peticion(MEMO_CALENDARIOS, dict)
+    if calendario_id not in leidos:
+        leidos[calendario_id] = _resolver(calendario_id, None)
+    return leidos[calendario_id]
+
+
+def _resolver(calendario_id, fila):
     if fila is None and calendario_id:
-        fila = Calendario.get_or_none(Calendario.id == calendario_id)
+        fila = Calendario.por_id(calendario_id)
     fila = fila or Calendario.predeterminado_o_primero()
     if fila is None:
         return None, CalendarioRegla.por_defecto()
@@ -40,7 +51,15 @@ def resolver_calendario(calendario_id, fila=None):
 
 
 def calendario_de(reclamo):
-    return calendario_regla(reclamo.calendario_id)
+    """The rules' calendar of a case; when the case was read with its calendar row joined
+    (Reclamo.con_relaciones), that row saves a query."""
+    fila = reclamo.__rel__.get('calendario')
+    if fila is None or fila.id != reclamo.calendario_id:
+        return calendario_regla(reclamo.calendario_id)
+    leidos = por_peticion(MEMO_CALENDARIOS, dict)
+    if fila.id not in leidos:
+        leidos[fila.id] = _resolver(fila.id, fila)
+    return leidos[fila.id][1]
 
 
 def datos_termino(calendario, inicio, tipo, codigo, nombre, cantidad, unidad,

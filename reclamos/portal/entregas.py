@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from peewee import CharField, DateTimeField, ForeignKeyField
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.usuarios import Usuario
 from reclamos.caso.acciones import anotar
 from reclamos.caso.documentos import Documento
@@ -42,9 +43,12 @@ def pendiente(reclamo, documento, medio, ctx):
     return entrega
 
 
+_DE_CASO = Compilada(lambda ident: EntregaCarta.select().where(EntregaCarta.reclamo == ident)
+                     .order_by(EntregaCarta.id))
+
+
 def de_caso(reclamo):
-    return list(EntregaCarta.select().where(EntregaCarta.reclamo == reclamo.id)
-                .order_by(EntregaCarta.id))
+    return _DE_CASO.filas(reclamo.id)
 
 
 def _instante(valor, calendario):

@@ -1,15 +1,47 @@
 """What the customer sees of a case on the portal: found by number + document or a signed
 link; never user names, internal notes, stored contact data or other cases."""
-from catalogos.servicios import TIPOS_CASO
+from peewee import JOIN
+
+from bd.compiladas import Compilada
+from catalogos.organizacion import Calendario
+from catalogos.resultados import Resultado
+from catalogos.servicios import TIPOS_CASO, Motivo, Servicio
 from reclamos.caso.acciones import TIPOS_ACCION, Accion
 from reclamos.caso.documentos import RECIBIDO, Documento
 from reclamos.caso.modelo import Reclamo
 from reclamos.clientes.modelo import Cliente, normalizar_numero
 from reclamos.plazos.ciclo import calendario_de, suspension_abierta
-from reclamos.plazos.modelo import ACTIVIDAD, TerminoCaso
-from reclamos.portal.hoja import vencimiento_legal
+from reclamos.plazos.modelo import ACTIVIDAD, LEGAL, TerminoCaso
+from reclamos.portal.solicitudes import SolicitudPortal
 from reclamos.tiempo import aware
 from reglas.transiciones import ANULADO, ETIQUETAS, SUSPENDIDO
+
+# The tracking page is opened from every e-mail: its reads are compiled once (bd.compiladas).
+_CASO = Compilada(lambda ident: (
+    Reclamo.select(Reclamo, Servicio, Motivo, Resultado, Calendario, SolicitudPortal)
+    .join_from(Reclamo, Servicio, JOIN.LEFT_OUTER, on=(Reclamo.servicio == Servicio.id),
+               attr='servicio')
+    .join_from(Reclamo, Motivo, JOIN.LEFT_OUTER, on=(Reclamo.motivo == Motivo.id),
+               attr='motivo')
+    .join_from(Reclamo, Resultado, JOIN.LEFT_OUTER, on=(Reclamo.resultado == Resultado.id),
+               attr='resultado')
+    .join_from(Reclamo, Calendario, JOIN.LEFT_OUTER, on=(Reclamo.calendario == Calendario.id),
+               attr='calendario')
+    .join_from(Reclamo, SolicitudPortal, JOIN.LEFT_OUTER,
+               on=(SolicitudPortal.reclamo == Reclamo.id), attr='solicitud_portal')
+    .where(Reclamo.id == ident).limit(1)))
+_EVENTOS = Compilada(lambda ident: Accion.de(ident, solo_cliente=True))
+_TERMINOS = Compilada(lambda ident: TerminoCaso.select().where(TerminoCaso.reclamo == ident)
+                      .order_by(TerminoCaso.id))
+_ADJUNTOS = Compilada(lambda ident: Documento.select(Documento.nombre).where(
+    Documento.reclamo == ident, Documento.tipo == RECIBIDO, Documento.usuario.is_null(),
+    Documento.sha256 != '').order_by(Documento.id).tuples())
+
+
+def caso(ident):
+    """The case of a signed link, with what its page names (service, motive, outcome), its
+    calendar and ``solicitud_portal``: what the customer gave on the portal, or None."""
+    return _CASO.primera(ident)
 
 
 def buscar(numero, documento):
@@ -36,7 +68,7 @@ def vista_cliente(reclamo):
     calendario = calendario_de(reclamo)
     tipos = dict(TIPOS_ACCION)
     eventos = []
-    for accion in Accion.de(reclamo.id, solo_cliente=True):
+    for accion in _EVENTOS.filas(reclamo.id):
         texto = accion.texto
         if accion.tipo == 'transicion' and accion.campo == 'estado':
             estado = ETIQUETAS.get(accion.valor_nuevo, '')
@@ -44,19 +76,21 @@ def vista_cliente(reclamo):
         eventos.append({'instante': calendario.local(aware(accion.instante)),
                         'tipo': tipos.get(accion.tipo, accion.tipo), 'texto': texto,
                         'autor': _autor(accion)})
+    terminos = _TERMINOS.filas(reclamo.id)
+    hechas = sorted((t for t in terminos if t.tipo == ACTIVIDAD and t.cumplido_en is not None),
+                    key=lambda t: t.cumplido_en)
     actividades = [{'nombre': t.nombre, 'cumplido': calendario.local(aware(t.cumplido_en))}
-                   for t in TerminoCaso.select().where(
-                       TerminoCaso.reclamo == reclamo.id, TerminoCaso.tipo == ACTIVIDAD,
-                       TerminoCaso.cumplido_en.is_null(False)).order_by(TerminoCaso.cumplido_en)]
+                   for t in hechas]
+    # The legal term as reclamos.portal.hoja.vencimiento_legal reads it, from the rows above.
+    legal = next((t for t in terminos if t.tipo == LEGAL), None)
+    vence = calendario.local(aware(legal.vence_en)) if legal and legal.vence_en else None
     pausa = suspension_abierta(reclamo) if reclamo.estado == SUSPENDIDO else None
-    adjuntos = [d.nombre for d in Documento.select(Documento.nombre).where(
-        Documento.reclamo == reclamo.id, Documento.tipo == RECIBIDO,
-        Documento.usuario.is_null(), Documento.sha256 != '').order_by(Documento.id)]
+    adjuntos = [nombre for (nombre,) in _ADJUNTOS.filas(reclamo.id)]
     return {'numero': reclamo.numero, 'estado': ETIQUETAS.get(reclamo.estado, reclamo.estado),
             'tipo': dict(TIPOS_CASO).get(reclamo.tipo, reclamo.tipo),
             'servicio': reclamo.servicio.nombre, 'motivo': reclamo.motivo.nombre,
             'recibido': calendario.local(aware(reclamo.recibido_en)),
-            'vence': vencimiento_legal(reclamo), 'descripcion': reclamo.descripcion,
+            'vence': vence, 'descripcion': reclamo.descripcion,
             'respuesta': reclamo.respuesta, 'calificacion': reclamo.calificacion,
             'resultado': reclamo.resultado.nombre if reclamo.resultado_id else None,
             'actividades': actividades, 'eventos': eventos, 'adjuntos': adjuntos,

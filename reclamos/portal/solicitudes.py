@@ -12,6 +12,7 @@ from peewee import (BooleanField, CharField, DateTimeField, DecimalField, Foreig
                     TextField)
 
 from bd import BaseModel
+from bd.compiladas import Compilada
 from catalogos.empresa import dato
 from reclamos.caso.modelo import Reclamo
 from reclamos.caso.registro import registrar, validar
@@ -51,8 +52,12 @@ class SolicitudPortal(BaseModel):
     consentido_ip = CharField(max_length=45, default='')
 
 
+_DE = Compilada(lambda ident: SolicitudPortal.select()
+                .where(SolicitudPortal.reclamo == ident).limit(1))
+
+
 def de(reclamo):
-    return SolicitudPortal.get_or_none(SolicitudPortal.reclamo == reclamo.id)
+    return _DE.primera(reclamo.id)
 
 
 # -- validation ----------------------------------------------------------------------------

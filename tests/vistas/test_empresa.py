@@ -111,3 +111,50 @@ def test_vista_previa_de_carta_con_la_empresa(client, admin):
         texto='{{ empresa }} responde a {{ cliente_nombre }} ({{ cliente_documento }}).')
     html = texto(client.get(f'/admin/plantillas_carta/vista-previa/{plantilla.id}'))
     assert 'Aguas del Valle SA ESP responde a Andrea Gómez Ruiz (CC 1020304050).' in html
+
+
+def test_un_cambio_del_perfil_se_ve_en_la_siguiente_pagina(app, client, admin):
+    """The portal reads the profile once per request, never a copy from an earlier one."""
+    from catalogos.empresa import Empresa
+
+    assert enviar(client, '/admin/empresa/new/', perfil()).status_code == 302
+    assert 'Aguas del Valle SA ESP' in texto(client.get('/portal/'))
+    empresa = Empresa.get()
+    assert enviar(client, f'/admin/empresa/edit/?id={empresa.id}',
+                  perfil(nombre='Aguas de Occidente SA ESP')).status_code == 302
+    for ruta in ('/portal/', '/portal/seguimiento'):
+        html = texto(client.get(ruta))
+        assert 'Aguas de Occidente SA ESP' in html and 'Aguas del Valle SA ESP' not in html
+
+
+def test_la_vista_previa_de_configuracion_no_deja_su_perfil(app, client, admin):
+    """The preview imports the file's profile and rolls it back: the request itself reads
+    the previewed name while it lasts, the original after, and the portal never sees it."""
+    import json
+
+    from bd import db
+    from catalogos.configuracion import ErrorImportacion, exportar
+    from catalogos.empresa import Empresa, dato
+    from catalogos.secciones import importar_empresa
+    from tests.conftest import token_csrf
+
+    Empresa.create(**perfil())
+    with app.test_request_context('/portal/'):
+        assert dato('nombre', app.config) == 'Aguas del Valle SA ESP'
+        with db.atomic() as transaccion:
+            importar_empresa({'nombre': 'Ensayo SA'}, ErrorImportacion)
+            assert dato('nombre', app.config) == 'Ensayo SA'
+            transaccion.rollback()
+        assert dato('nombre', app.config) == 'Aguas del Valle SA ESP'
+
+    datos = exportar(completa=True)
+    datos['empresa']['nombre'] = 'Ensayo SA'
+    pagina = texto(client.get('/admin/configuracion/'))
+    previa = client.post('/admin/configuracion/vista-previa', data={
+        'csrf_token': token_csrf(pagina),
+        'archivo': (io.BytesIO(json.dumps(datos).encode()), 'c.json')},
+        content_type='multipart/form-data')
+    assert previa.status_code == 200 and 'Aplicar' in texto(previa)
+    html = texto(app.test_client().get('/portal/'))
+    assert 'Aguas del Valle SA ESP' in html and 'Ensayo SA' not in html
+    assert Empresa.get().nombre == 'Aguas del Valle SA ESP'
