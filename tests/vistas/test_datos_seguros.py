@@ -14,16 +14,21 @@ class Apagon(Exception):
 
 
 def test_registro_por_pantalla_que_falla_no_deja_nada(client, como, demo, monkeypatch):
-    from reclamos.caso import registro
+    from reclamos.caso import alta
     from tests.reclamos.test_atomicidad import huella
 
     como('agente', area=Area.get(Area.codigo == 'ATENCION_CLIENTE'))
     antes = huella()
+    original, escritas = alta.insertar, []
 
     def falla(*args, **kwargs):
-        raise Apagon()
+        resultado = original(*args, **kwargs)
+        escritas.append(args[0])
+        if len(escritas) == 2:  # the case and its terms are written: fail before the rest
+            raise Apagon()
+        return resultado
 
-    monkeypatch.setattr(registro, 'anotar_varias', falla)  # after the case and its terms
+    monkeypatch.setattr(alta, 'insertar', falla)
     with pytest.raises(Apagon):  # TESTING propagates it; a server would answer 500
         _enviar(client, _formulario(cliente_numero_documento='48484848'))
     assert huella() == antes
