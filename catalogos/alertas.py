@@ -71,12 +71,16 @@ class NivelEscalamiento(Catalogo):
         if self.id is not None:
             otros = otros.where(cls.id != self.id)
         ambito = f'el área {self.area.codigo}' if self.area_id else 'el ámbito global'
+        # A repeated order or percentage is named before any ordering clash, whatever order
+        # the database returns the levels in (PostgreSQL's changes with updates).
+        otros = list(otros.order_by(cls.orden, cls.id))
         for otro in otros:
             if otro.orden == self.orden:
                 return {'orden': f'Ya hay un nivel {self.orden} en {ambito}: «{otro.nombre}».'}
             if otro.porcentaje == self.porcentaje:
                 return {'porcentaje': f'Ya hay un nivel al {self.porcentaje} % en {ambito}: '
                                       f'«{otro.nombre}».'}
+        for otro in otros:
             if (otro.orden < self.orden) != (otro.porcentaje < self.porcentaje):
                 return {'porcentaje': f'Niveles fuera de orden en {ambito}: el nivel '
                                       f'{otro.orden} es al {otro.porcentaje} %, así que el '
