@@ -76,7 +76,8 @@ class Nuestro:
             'csrf_token': token, 'cliente_tipo_documento_identidad': 'DNI',
             'cliente_numero_documento': '70000002', 'cliente_nombre': 'Cliente del portal',
             'cliente_email': 'cliente.prueba@correo.example', 'cliente_telefono': '',
-            'motivo': 'CAMBIO_PLAN', 'sitio_web': '',
+            'cliente_direccion': 'Av. Arequipa 123, Lima', 'servicio': 'INTERNET',
+            'motivo': 'CAMBIO_PLAN', 'sitio_web': '', 'acepto_datos': 'si',
             'descripcion': 'Buenos días: en la factura de octubre aparece un cargo por un '
                            'servicio que di de baja en agosto. Solicito la anulación del '
                            'cargo __N__.'}))
