@@ -1,25 +1,16 @@
-"""Counting the SQL statements a piece of code sends (a page, a service call)."""
+"""Counting the SQL statements a piece of code sends (a page, a service call): the bench's
+own counter (bench.por_peticion), so tests and measurements count the same way."""
 from contextlib import contextmanager
 
-from bd import db
+from bench.por_peticion import contando
 
 
 @contextmanager
 def contar_sentencias():
     """Yields the list of statements sent inside the block, in order."""
     sentencias = []
-    clase = type(db.obj)
-    original = clase.execute_sql
-
-    def contar(self, sql, params=None, *args, **kwargs):
-        sentencias.append(sql)
-        return original(self, sql, params, *args, **kwargs)
-
-    clase.execute_sql = contar
-    try:
+    with contando(sentencias):
         yield sentencias
-    finally:
-        clase.execute_sql = original
 
 
 def sentencias_de(accion):
