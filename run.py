@@ -7,8 +7,10 @@ come from the environment.
 """
 import argparse
 import os
+import sys
 
 from admin_app import create_app
+from admin_app.config import ConfiguracionInvalida
 
 
 def argumentos():
@@ -40,7 +42,10 @@ def main():
     # The demo's e-mail links point at this server unless a public URL is configured.
     propia = {} if os.environ.get('RECLAMOS_URL_PUBLICA') else {
         'RECLAMOS_URL_PUBLICA': f'http://{args.host}:{args.port}'}
-    app = create_app(propia)
+    try:
+        app = create_app(propia)
+    except ConfiguracionInvalida as error:  # the operator's words, not a traceback
+        sys.exit(f'No se puede iniciar Reclamos: {error}')
     accesos = preparar(app, con_demo=not args.sin_demo)
     print(f'\nReclamos está en http://{args.host}:{args.port}/  (ingreso: '
           f'http://{args.host}:{args.port}/login)')

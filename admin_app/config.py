@@ -39,6 +39,25 @@ def _secreto(variable, nombre_archivo):
     raise RuntimeError(f'{archivo} está vacío: bórrelo o defina SECRET_KEY.')
 
 
+class ConfiguracionInvalida(ValueError):
+    """A setting in the environment that the application cannot start with."""
+
+
+def _numero(variable, defecto, tipo=int):
+    """A non-negative number from the environment; anything else stops the start naming the
+    variable, in the operator's words (int('cinco') alone would print a Python traceback)."""
+    texto = os.environ.get(variable, defecto).strip()
+    try:
+        valor = tipo(texto)
+    except ValueError:
+        valor = -1
+    if not valor >= 0:  # also refuses nan
+        ejemplo = 'un número entero' if tipo is int else 'un número'
+        raise ConfiguracionInvalida(f'{variable} debe ser {ejemplo} no negativo (p. ej. '
+                                    f'{defecto}); se recibió «{texto}».')
+    return valor
+
+
 def desde_entorno():
     """Build the Flask config dict from environment variables."""
     carpeta = instancia()
@@ -56,7 +75,7 @@ def desde_entorno():
         # "Remember me" is a second login cookie (Flask-Login): the same protection.
         'REMEMBER_COOKIE_SECURE': os.environ.get('SESSION_COOKIE_SECURE', '0') == '1',
         # Lifetime of JSON API tokens (Flask-Security reads seconds), 30 days by default.
-        'SECURITY_TOKEN_MAX_AGE': int(os.environ.get('RECLAMOS_TOKEN_HORAS', '720')) * 3600,
+        'SECURITY_TOKEN_MAX_AGE': _numero('RECLAMOS_TOKEN_HORAS', '720') * 3600,
         # Case documents: outside the web root; a shared volume when several servers run.
         'RECLAMOS_INSTANCIA': str(carpeta),  # the first run's one-time code lives here
         'RECLAMOS_ADJUNTOS': os.environ.get('RECLAMOS_ADJUNTOS', str(carpeta / 'adjuntos')),
@@ -67,9 +86,9 @@ def desde_entorno():
         'RECLAMOS_CLIENTES_TIMEOUT': os.environ.get('RECLAMOS_CLIENTES_TIMEOUT', ''),
         # The company's documents (invoices, orders) with their lines, same conventions.
         'RECLAMOS_DOCUMENTOS_URL': os.environ.get('RECLAMOS_DOCUMENTOS_URL', ''),
-        'RECLAMOS_ADJUNTO_MAX': int(os.environ.get('RECLAMOS_ADJUNTO_MAX_MB', '10')) * 1024 * 1024,
+        'RECLAMOS_ADJUNTO_MAX': _numero('RECLAMOS_ADJUNTO_MAX_MB', '10') * 1024 * 1024,
         # Reverse proxies in front of the app whose X-Forwarded-* headers are trusted.
-        'RECLAMOS_PROXIES': int(os.environ.get('RECLAMOS_PROXIES', '0')),
+        'RECLAMOS_PROXIES': _numero('RECLAMOS_PROXIES', '0'),
         # E-mail intake (reclamos.correo.entrada); an empty server turns it off.
         'RECLAMOS_IMAP_SERVIDOR': os.environ.get('RECLAMOS_IMAP_SERVIDOR', ''),
         'RECLAMOS_IMAP_PUERTO': os.environ.get('RECLAMOS_IMAP_PUERTO', ''),
@@ -80,29 +99,29 @@ def desde_entorno():
         'RECLAMOS_IMAP_MAX_MB': os.environ.get('RECLAMOS_IMAP_MAX_MB', '25'),
         'RECLAMOS_IMAP_MOTIVO': os.environ.get('RECLAMOS_IMAP_MOTIVO', ''),
         # Passwords (Flask-Security reads the minimum; the user screen and CLI apply both).
-        'SECURITY_PASSWORD_LENGTH_MIN': int(os.environ.get('RECLAMOS_CONTRASENA_MIN', '12')),
+        'SECURITY_PASSWORD_LENGTH_MIN': _numero('RECLAMOS_CONTRASENA_MIN', '12'),
         # Lock-out: this many wrong passwords in a row lock the account for these minutes.
-        'RECLAMOS_BLOQUEO_INTENTOS': int(os.environ.get('RECLAMOS_BLOQUEO_INTENTOS', '5')),
-        'RECLAMOS_BLOQUEO_MINUTOS': int(os.environ.get('RECLAMOS_BLOQUEO_MINUTOS', '15')),
+        'RECLAMOS_BLOQUEO_INTENTOS': _numero('RECLAMOS_BLOQUEO_INTENTOS', '5'),
+        'RECLAMOS_BLOQUEO_MINUTOS': _numero('RECLAMOS_BLOQUEO_MINUTOS', '15'),
         # Login and token requests per client IP (Flask-Limiter syntax).
         'RECLAMOS_LIMITE_ENTRADA': os.environ.get('RECLAMOS_LIMITE_ENTRADA', '10/minute;50/hour'),
         # Shared counters for rate limits when several app servers run (Flask-Limiter URI).
         # Outgoing mail; without a server messages wait in the outbox (screen of notifications).
         'RECLAMOS_SMTP_SERVIDOR': os.environ.get('RECLAMOS_SMTP_SERVIDOR', ''),
-        'RECLAMOS_SMTP_PUERTO': int(os.environ.get('RECLAMOS_SMTP_PUERTO', '25')),
+        'RECLAMOS_SMTP_PUERTO': _numero('RECLAMOS_SMTP_PUERTO', '25'),
         'RECLAMOS_SMTP_SEGURIDAD': os.environ.get('RECLAMOS_SMTP_SEGURIDAD', 'ninguna'),
         'RECLAMOS_SMTP_USUARIO': os.environ.get('RECLAMOS_SMTP_USUARIO', ''),
         'RECLAMOS_SMTP_CONTRASENA': os.environ.get('RECLAMOS_SMTP_CONTRASENA', ''),
         'RECLAMOS_SMTP_REMITENTE': os.environ.get('RECLAMOS_SMTP_REMITENTE',
                                                   'reclamos@localhost'),
-        'RECLAMOS_SMTP_TIMEOUT': float(os.environ.get('RECLAMOS_SMTP_TIMEOUT', '20')),
+        'RECLAMOS_SMTP_TIMEOUT': _numero('RECLAMOS_SMTP_TIMEOUT', '20', float),
         # Escalation sweep + outbox inside `python run.py` every N minutes (0: off; use cron).
-        'RECLAMOS_ALERTAS_MINUTOS': float(os.environ.get('RECLAMOS_ALERTAS_MINUTOS', '5')),
+        'RECLAMOS_ALERTAS_MINUTOS': _numero('RECLAMOS_ALERTAS_MINUTOS', '5', float),
         # Local hour (RECLAMOS_TIMEZONE) from which the sweep sends the daily digest.
-        'RECLAMOS_RESUMEN_HORA': int(os.environ.get('RECLAMOS_RESUMEN_HORA', '7')),
+        'RECLAMOS_RESUMEN_HORA': _numero('RECLAMOS_RESUMEN_HORA', '7'),
         # Minutes without a heartbeat after which a sandbox run is shown as failed.
-        'RECLAMOS_LABORATORIO_LATIDO_MINUTOS': float(
-            os.environ.get('RECLAMOS_LABORATORIO_LATIDO_MINUTOS', '5')),
+        'RECLAMOS_LABORATORIO_LATIDO_MINUTOS': _numero(
+            'RECLAMOS_LABORATORIO_LATIDO_MINUTOS', '5', float),
         'RATELIMIT_STORAGE_URI': os.environ.get('RECLAMOS_LIMITES_URI', 'memory://'),
         # Customer portal (/portal): requests per IP on filing and look-up, the channel its
         # cases get, the public base URL written in e-mail links.
@@ -127,7 +146,7 @@ def desde_entorno():
         'RECLAMOS_EMPRESA_RUC': os.environ.get('RECLAMOS_EMPRESA_RUC', ''),
         'RECLAMOS_EMPRESA_DIRECCION': os.environ.get('RECLAMOS_EMPRESA_DIRECCION', ''),
         # Dashboard: a daily rollup older than this (or behind the data) is rebuilt.
-        'RECLAMOS_RESUMEN_MINUTOS': int(os.environ.get('RECLAMOS_RESUMEN_MINUTOS', '5')),
+        'RECLAMOS_RESUMEN_MINUTOS': _numero('RECLAMOS_RESUMEN_MINUTOS', '5'),
         # Dashboard: agents see it (their area) only when an admin turns this on.
         'RECLAMOS_TABLERO_AGENTES': os.environ.get('RECLAMOS_TABLERO_AGENTES', '0') == '1',
         # Customers per service for the incidence chart: 'INTERNET=120000,AGUA=80000'.
@@ -151,8 +170,9 @@ def clientes_por_servicio(texto):
     for parte in filter(None, (p.strip() for p in texto.split(','))):
         codigo, _, numero = parte.partition('=')
         if not codigo.strip() or not numero.strip().isdigit() or int(numero) == 0:
-            raise ValueError(f'RECLAMOS_CLIENTES_POR_SERVICIO: entrada inválida «{parte}» '
-                             '(use CODIGO=número de clientes).')
+            raise ConfiguracionInvalida(
+                f'RECLAMOS_CLIENTES_POR_SERVICIO: entrada inválida «{parte}» '
+                '(use CODIGO=número de clientes).')
         resultado[codigo.strip()] = int(numero)
     return resultado
 
@@ -198,9 +218,9 @@ def comprobar(config):
     partes = urlsplit(url)
     if url and (partes.scheme not in ('http', 'https') or not partes.hostname
                 or partes.query or partes.fragment):
-        raise RuntimeError(f'RECLAMOS_URL_PUBLICA no es una dirección web válida: «{url}» '
+        raise ConfiguracionInvalida(f'RECLAMOS_URL_PUBLICA no es una dirección web válida: «{url}» '
                            '(p. ej. https://reclamos.empresa.pe).')
     if config.get('RECLAMOS_ENTORNO') == 'produccion' and not url:
-        raise RuntimeError('En producción (RECLAMOS_ENTORNO=produccion) defina '
+        raise ConfiguracionInvalida('En producción (RECLAMOS_ENTORNO=produccion) defina '
                            'RECLAMOS_URL_PUBLICA, la dirección pública del portal: los '
                            'enlaces de los correos se construyen con ella.')

@@ -2,6 +2,7 @@
 Host header a client sends; in production the app does not start without it."""
 import pytest
 
+from admin_app.config import ConfiguracionInvalida
 from reclamos.correo.salida import Correo
 from tests.apoyo.portal import datos_validos
 from tests.conftest import CONFIG_PRUEBA, token_csrf
@@ -35,7 +36,7 @@ def _crear(url_bd, tmp_path, monkeypatch, **config):
 
 
 def test_produccion_exige_la_url_publica(url_bd, tmp_path, monkeypatch):
-    with pytest.raises(RuntimeError, match='RECLAMOS_URL_PUBLICA'):
+    with pytest.raises(ConfiguracionInvalida, match='RECLAMOS_URL_PUBLICA'):
         _crear(url_bd, tmp_path, monkeypatch, RECLAMOS_ENTORNO='produccion')
     app = _crear(url_bd, tmp_path, monkeypatch, RECLAMOS_ENTORNO='produccion',
                  RECLAMOS_URL_PUBLICA='https://reclamos.empresa.pe')
@@ -45,5 +46,5 @@ def test_produccion_exige_la_url_publica(url_bd, tmp_path, monkeypatch):
 @pytest.mark.parametrize('url', ['reclamos.empresa.pe', 'javascript:alert(1)',
                                  'https://', 'https://x.pe/?a=1'])
 def test_una_url_publica_mala_detiene_el_arranque(url_bd, tmp_path, monkeypatch, url):
-    with pytest.raises(RuntimeError, match='no es una dirección web válida'):
+    with pytest.raises(ConfiguracionInvalida, match='no es una dirección web válida'):
         _crear(url_bd, tmp_path, monkeypatch, RECLAMOS_URL_PUBLICA=url)
