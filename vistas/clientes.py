@@ -65,7 +65,11 @@ class VistaClientes(VistaSegura):
             Cliente.numero_documento == model.numero_documento)
         if model.id is not None:
             repetido = repetido.where(Cliente.id != model.id)
-        errores = dict(model.errores())
+        # The stored number is not re-checked when it did not change (see errores_cliente).
+        guardado = None if is_created else Cliente.get_or_none(Cliente.id == model.id)
+        errores = dict(model.errores(registrado=guardado is not None and (
+            guardado.tipo_documento_identidad, guardado.numero_documento) == (
+            model.tipo_documento_identidad, model.numero_documento)))
         if repetido.exists():
             errores['numero_documento'] = 'Ya existe un cliente con ese documento.'
         if errores:

@@ -66,10 +66,11 @@ def _cliente_por_documento(tipo, numero):
     document. A correction must not invent a customer: an unknown one is refused, the desk
     registers it first in Clientes."""
     tipo = (tipo or '').strip().upper()
-    propios = errores_cliente(tipo, numero, 'x')  # type and number format only
+    fila = Cliente.por_documento(tipo, numero)
+    # Type and number format only; a stored customer's number is not re-checked.
+    propios = errores_cliente(tipo, numero, 'x', registrado=fila is not None)
     if propios:
         raise ErrorValidacion({'cliente': next(iter(propios.values()))})
-    fila = Cliente.por_documento(tipo, numero)
     if fila is None:
         raise ErrorValidacion({'cliente': f'No hay ningún cliente con {tipo} '
                                           f'{normalizar_numero(numero)} en la tabla de '

@@ -165,7 +165,8 @@ def cliente(valor, errores):
         for campo in CAMPOS_CONTACTO:
             datos[campo] = datos[campo] or getattr(existente, campo)
     propios = errores_cliente(datos['tipo_documento_identidad'], datos['numero_documento'],
-                              *(datos[c] for c in CAMPOS_CONTACTO))
+                              *(datos[c] for c in CAMPOS_CONTACTO),
+                              registrado=existente is not None)
     if propios:
         errores.update({'cliente.' + k: v for k, v in propios.items()})
         return None

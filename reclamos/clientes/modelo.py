@@ -39,9 +39,10 @@ class Cliente(BaseModel):
     def por_documento(cls, tipo, numero):
         return _por_documento.primera(tipo, normalizar_numero(numero))
 
-    def errores(self):
+    def errores(self, registrado=False):
         return errores_cliente(self.tipo_documento_identidad, self.numero_documento,
-                               self.nombre, self.email, self.telefono, self.direccion)
+                               self.nombre, self.email, self.telefono, self.direccion,
+                               registrado)
 
 
 
@@ -62,8 +63,14 @@ def _tipo_identidad(codigo):
     return TipoIdentidad.select().where(TipoIdentidad.codigo == codigo).limit(1)
 
 
-def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
-    """{field: Spanish message} for customer data (the case form prefixes 'cliente.')."""
+def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion='',
+                    registrado=False):
+    """{field: Spanish message} for customer data (the case form prefixes 'cliente.').
+
+    ``registrado``: the number is the one a stored customer already has. It is not checked
+    against the type's rule again: customers loaded before a rule existed (or with a check
+    digit the rule now refuses) must still get cases and contact updates; a new or changed
+    number is always checked."""
     errores = {}
     # The type's row of the catalog (active) names the rule its number is checked with.
     fila = _tipo_identidad.primera(tipo) if tipo else None
@@ -72,7 +79,7 @@ def errores_cliente(tipo, numero, nombre, email='', telefono='', direccion=''):
         errores['tipo_documento_identidad'] = (
             (f'Tipo de documento desconocido o inactivo: «{tipo}». ' if tipo else
              'Elija el tipo de documento de identidad. ') + f'Use uno de: {activos}.')
-    else:
+    elif not registrado:
         try:
             validar(fila.regla, normalizar_numero(numero))
         except IdentidadInvalida as error:
