@@ -88,7 +88,11 @@ class FormularioTablero(Form):
         consulta = Area.select(Area.id, Area.nombre).order_by(Area.nombre)
         if areas is not None:
             consulta = consulta.where(Area.id.in_(list(areas) or [0]))
-        self.area.choices = [('', 'Todas')] + [(str(i), n) for i, n in consulta.tuples()]
+        filas = [(str(i), n) for i, n in consulta.tuples()]
+        # A supervisor's blank choice is their areas, not the whole company: say which.
+        todas = 'Todas' if areas is None else (
+            'Mi área' if len(filas) == 1 else 'Todas mis áreas')
+        self.area.choices = [('', todas)] + filas
         self.canal.choices = _catalogo(Canal)
         self.prioridad.choices = _catalogo(Prioridad, Prioridad.orden)
 

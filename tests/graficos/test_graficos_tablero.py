@@ -65,6 +65,10 @@ def test_el_supervisor_ve_solo_su_area(client, como, ids):
     respuesta = client.get(f'/admin/tablero/?{RANGO}&por=area')
     barras = figuras(respuesta)['conteo']['data'][0]
     assert (barras['x'], barras['y']) == (['Redes'], [4])
+    # The blank choice of the area filter names their scope, not the whole company.
+    html = respuesta.get_data(as_text=True)
+    assert re.search(r'<option selected value="">Mi área</option>\s*'
+                     r'<option value="\d+">Redes</option>\s*</select>', html), html
     # Another area is not among the choices: a clear message, no numbers.
     respuesta = client.get(f'/admin/tablero/?{RANGO}&area={ids["A1"]}')
     assert respuesta.status_code == 200
