@@ -42,6 +42,11 @@ def reclasificar(reclamo, datos, motivo, usuario, ip, version, ahora=None,
         r = bloquear(reclamo, version, ctx)
         exigir(r, 'reclasificar', ctx)
         razon = _motivo(motivo)
+        dado = (datos or {}).get('cliente')
+        if documento_cliente is None and isinstance(dado, dict):
+            # The API's customer object: the same look-up as the form, never a new customer.
+            documento_cliente = (dado.get('tipo_documento_identidad'),
+                                 dado.get('numero_documento'))
         if documento_cliente is not None:
             datos = {**(datos or {}), 'cliente': _cliente_por_documento(*documento_cliente).id}
         nuevos = _validar(r, datos, ctx)

@@ -142,7 +142,8 @@ RECLASIFICACION = {
         'area_solicitante': referencia('Área solicitante (caso interno)', nulo=True),
         'cliente': {'type': ['integer', 'object', 'null'], 'minimum': 1,
                     'maximum': ENTERO_MAX,
-                    'description': 'Id de un cliente, o sus datos como al registrar.'},
+                    'description': 'Id de un cliente, o su tipo_documento_identidad y '
+                                   'numero_documento: se busca en Clientes, nunca se crea.'},
         'campos': {'type': 'object', 'maxProperties': 50,
                    'description': 'Campos personalizados del nuevo motivo.'},
     },

@@ -44,3 +44,33 @@ def test_decision_solo_supervisor(api_como, gente):
     assert respuesta.status_code == 403
     respuesta = actuar(api_como(gente.supervisor), caso, 'decision', decision='APROBADO')
     assert respuesta.status_code == 422 and 'lineas' in respuesta.get_json()['errores']
+
+
+def test_reclasificar_el_cliente_lo_busca_y_nunca_lo_crea(api_como, gente):
+    """The API's customer object names a stored customer, as the case page's form does: an
+    unknown one is refused (the desk registers it in Clientes first), nothing is written."""
+    from reclamos.clientes.modelo import Cliente
+
+    caso = registrar(api_como(gente.registrador))
+    otro = registrar(api_como(gente.registrador), cliente={
+        'tipo_documento_identidad': 'DNI', 'numero_documento': '41234567', 'nombre': 'Luis'})
+    api = api_como(gente.agente)
+    antes = huella()
+    desconocido = actuar(api, caso, 'reclasificacion', justificacion='Era otro titular.',
+                         cliente={'tipo_documento_identidad': 'DNI',
+                                  'numero_documento': '40000001', 'nombre': 'Nadie'})
+    assert desconocido.status_code == 422
+    assert 'No hay ningún cliente con DNI 40000001' in desconocido.get_json()['errores'][
+        'cliente']
+    assert huella() == antes
+    for vacio in ({}, {'numero_documento': 41234567}):
+        respuesta = actuar(api, caso, 'reclasificacion', justificacion='Era otro titular.',
+                           cliente=vacio)
+        assert respuesta.status_code == 422 and 'cliente' in respuesta.get_json()['errores']
+    assert huella() == antes
+    hecho = actuar(api, caso, 'reclasificacion', justificacion='Era otro titular.',
+                   cliente={'tipo_documento_identidad': 'dni', 'numero_documento': '41.234.567'})
+    assert hecho.status_code == 200, hecho.get_json()
+    assert Cliente.get(Cliente.numero_documento == '41234567').id == \
+        Cliente.get(Cliente.numero_documento == otro['cliente']['numero_documento']).id
+    assert hecho.get_json()['cliente']['numero_documento'] == '41234567'
