@@ -13,8 +13,8 @@ def test_ningun_limite_cubre_otro_metodo_que_los_exentos_no_cuentan(app):
 
     gestor = limitador.limit_manager
     limites = [*gestor.application_limits, *gestor.default_limits,
-               *(l for grupo in gestor._decorated_limits.values() for l in grupo),
-               *(l for grupo in gestor._blueprint_limits.values() for l in grupo)]
+               *(lim for grupo in gestor._decorated_limits.values() for lim in grupo),
+               *(lim for grupo in gestor._blueprint_limits.values() for lim in grupo)]
     assert limites, 'Flask-Limiter ya no guarda los límites donde esta prueba los busca'
     for limite in limites:
         assert limite.methods, f'{limite.limit_provider}: límite sobre todos los métodos'
