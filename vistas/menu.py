@@ -4,8 +4,20 @@ Why not flask-admin's ``layout.menu()`` macro: it asks each screen whether it is
 three or four times and makes a few hundred template calls, about 2.5 ms of every page.
 Here each screen is asked once, and the HTML is the macro's (same elements and classes).
 A menu this code does not draw (icons, nested categories) falls back to the macro.
+
+The drawn menu is kept per process under what it depends on (``_clave``), since drawing it
+still cost a tenth of the case page: the screen and the request's endpoint and method (the
+active item, a write endpoint's own check), the path prefix, the user's roles (every screen
+that asks only reglas.permisos), and the answers of the screens that decide otherwise (the
+satisfaction calls, the dashboard), asked on every page as before.
 """
+from flask import request
+from flask_admin import BaseView
 from markupsafe import Markup, escape
+
+from vistas.acceso import Protegida, roles_actuales
+
+GUARDADOS_MAX = 512  # distinct menus kept per admin; beyond that they are drawn each time
 
 
 def _propio(elemento):
@@ -33,12 +45,49 @@ def _hijo(hijo, vista):
     return f'<li><a {_enlace(hijo, f"dropdown-item {activo}{clase}")}</li>'
 
 
+def _por_roles(elemento):
+    """Whether a menu leaf is shown by the roles alone: a screen with Protegida's check and
+    flask-admin's default visibility (its answer is then a function of the key's roles,
+    endpoint and method)."""
+    vista = getattr(elemento, '_view', None)
+    tipo = type(vista)
+    return (vista is not None and tipo.is_accessible is Protegida.is_accessible
+            and tipo.is_visible is BaseView.is_visible)
+
+
+def _propias(admin, elementos):
+    """The leaves that decide for themselves, found once per admin (classes do not change)."""
+    propias = admin.__dict__.get('_menu_propias')
+    if propias is None:
+        hojas = [h for e in elementos for h in (e._children if e.is_category() else [e])]
+        propias = admin._menu_propias = tuple(h for h in hojas if not _por_roles(h))
+    return propias
+
+
+def _clave(vista, elementos):
+    return (vista.endpoint, request.endpoint, request.method, request.script_root,
+            frozenset(roles_actuales()),
+            tuple(h.is_accessible() and h.is_visible() for h in _propias(vista.admin,
+                                                                           elementos)))
+
+
 def menu_principal(vista):
     """The ``<li>`` items of the main menu for the screen ``vista``, or None to let the
     template draw flask-admin's macro."""
     elementos = vista.admin.menu()
     if not all(_propio(e) for e in elementos):
         return None
+    guardados = vista.admin.__dict__.setdefault('_menus_dibujados', {})
+    clave = _clave(vista, elementos)
+    menu = guardados.get(clave)
+    if menu is None:
+        menu = _dibujar(vista, elementos)
+        if len(guardados) < GUARDADOS_MAX:
+            guardados[clave] = menu
+    return menu
+
+
+def _dibujar(vista, elementos):
     partes = []
     for elemento in elementos:
         if not elemento.is_category():

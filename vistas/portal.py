@@ -24,6 +24,9 @@ HONEYPOT = 'sitio_web'  # hidden from people by CSS; a bot that fills it files n
 GUARDADO = 'adjunto_guardado'  # signed references to files set aside (adjuntos_pendientes)
 # The public form is opened from every link to it: its list compiled once (bd.compiladas).
 _SERVICIOS = Compilada(lambda: Servicio.activos().order_by(Servicio.nombre))
+# A reply posted without the form token of its own link (a forged or pasted form).
+FORMULARIO_AJENO = ('No pudimos recibir el mensaje: vuelva a abrir el enlace de su caso y '
+                    'escríbalo de nuevo.')
 NO_ENCONTRADO = ('No encontramos un caso con ese número y ese documento. Revise ambos datos '
                  'tal como figuran en el correo que recibió.')
 
@@ -175,15 +178,17 @@ def _enlace_no_valido():
 @bp.route('/caso/<token>', methods=('GET', 'POST'))
 @limitador.limit(_limite, methods=['POST'])
 def caso(token):
-    """The case, its conversation and the reply form (the signed link is the key)."""
+    """The case, its conversation and the reply form (the signed link is the key).
+
+    No session: the reply form carries the link's own form token (enlaces.clave_formulario)
+    instead of the session's CSRF token, so opening the page reads and writes no cookie."""
     reclamo = _caso_del_enlace(token)
     if reclamo is None:
         return _enlace_no_valido()
-    formulario = FormularioPortal()
-    errores, enviado = {}, False
+    errores = {}
     if request.method == 'POST':
-        if not formulario.validate_on_submit():
-            errores['datos'] = 'La sesión del formulario expiró: vuelva a enviarlo.'
+        if not enlaces.formulario_valido(token, request.form.get('csrf_token')):
+            errores['datos'] = FORMULARIO_AJENO
         else:
             try:
                 conversacion.responder(reclamo, request.form.get('texto'), _archivos(),
@@ -194,14 +199,15 @@ def caso(token):
                 errores['datos'] = str(error)
             else:
                 return redirect(url_for('.caso', token=token, enviado=1) + '#conversacion')
-    enviado = request.args.get('enviado') == '1'
     solicitud = reclamo.solicitud_portal
     version, aviso = consentimiento.aviso(current_app.config)
     return _pagina('caso.html', 400 if errores else 200, caso=vista.vista_cliente(reclamo),
-                   registrado=request.args.get('registrado') == '1', enviado=enviado,
-                   formulario=formulario, errores=errores, valores=request.form,
-                   aviso=aviso, aviso_version=(solicitud.aviso_version if solicitud
-                                               and solicitud.aviso_version else version))
+                   registrado=request.args.get('registrado') == '1',
+                   enviado=request.args.get('enviado') == '1',
+                   clave_formulario=enlaces.clave_formulario(token), errores=errores,
+                   valores=request.form, aviso=aviso,
+                   aviso_version=(solicitud.aviso_version if solicitud
+                                  and solicitud.aviso_version else version))
 
 
 @bp.route('/encuesta/<token>', methods=('GET', 'POST'))

@@ -6,8 +6,11 @@ often outside any request). Never from the request: its Host header is whatever 
 sent, so a forged one would put an attacker's site in a customer's e-mail. In production the
 app does not start without it (admin_app.config.comprobar); a demo falls back to localhost.
 """
+import functools
+import hashlib
+
 from flask import current_app, has_app_context
-from itsdangerous import BadData, URLSafeTimedSerializer
+from itsdangerous import BadData, Signer, URLSafeTimedSerializer
 
 SEGUIMIENTO, ENCUESTA, ADJUNTO = 'seguimiento', 'encuesta', 'adjunto-pendiente'
 # ADJUNTO: a file set aside while the customer corrects the form (portal.adjuntos_pendientes).
@@ -21,8 +24,19 @@ def disponible():
 
 
 def _serializador(proposito):
-    return URLSafeTimedSerializer(current_app.config['SECRET_KEY'],
-                                  salt=f'reclamos-portal-{proposito}')
+    return _serializador_de(current_app.config['SECRET_KEY'], proposito)
+
+
+@functools.lru_cache(maxsize=16)
+def _serializador_de(clave, proposito):
+    # Built once per key and purpose: building one runs a trial dump of its JSON serializer,
+    # which the tracking page, opened from every e-mail, would pay on every request.
+    return URLSafeTimedSerializer(clave, salt=f'reclamos-portal-{proposito}')
+
+
+@functools.lru_cache(maxsize=4)
+def _firmante_formulario(clave):
+    return Signer(clave, salt='reclamos-portal-formulario', digest_method=hashlib.sha256)
 
 
 def firmar(proposito, datos):
@@ -36,6 +50,26 @@ def leer(proposito, token):
                                               max_age=DURACION[proposito])
     except BadData:
         return None
+
+
+def clave_formulario(token):
+    """The token the reply form of the page a tracking link opens carries: a signature of
+    that link under the app's key, with its own salt.
+
+    Why not the session's CSRF token: the page and its POST are authorised by the link, not
+    by a cookie, so a cross-site request gains nothing a visitor's browser holds; what must
+    hold is that whoever posts has the link. Another site cannot know it nor sign it, so it
+    cannot forge the token, and the page needs no session: a GET writes no cookie.
+    """
+    return _firmante_formulario(current_app.config['SECRET_KEY']).get_signature(
+        str(token)).decode('ascii')
+
+
+def formulario_valido(token, enviado):
+    """Whether ``enviado`` (the posted form token) is the one of this tracking link."""
+    enviado = str(enviado or '')
+    return bool(enviado) and enviado.isascii() and _firmante_formulario(
+        current_app.config['SECRET_KEY']).verify_signature(str(token), enviado)
 
 
 def url_publica(ruta):

@@ -1,6 +1,6 @@
 """What the customer sees of a case on the portal: found by number + document or a signed
 link; never user names, internal notes, stored contact data or other cases."""
-from peewee import JOIN
+from peewee import JOIN, SQL, fn
 
 from bd.compiladas import Compilada
 from catalogos.organizacion import Calendario
@@ -16,9 +16,14 @@ from reclamos.portal.solicitudes import SolicitudPortal
 from reclamos.tiempo import aware
 from reglas.transiciones import ANULADO, ETIQUETAS, SUSPENDIDO
 
+# What the customer sent as files: most cases have none, so the case query says whether
+# there are any (hay_adjuntos) and the list is read only then.
+_SUYOS = (Documento.tipo == RECIBIDO) & Documento.usuario.is_null() & (Documento.sha256 != '')
 # The tracking page is opened from every e-mail: its reads are compiled once (bd.compiladas).
 _CASO = Compilada(lambda ident: (
-    Reclamo.select(Reclamo, Servicio, Motivo, Resultado, Calendario, SolicitudPortal)
+    Reclamo.select(Reclamo, Servicio, Motivo, Resultado, Calendario, SolicitudPortal,
+                   fn.EXISTS(Documento.select(SQL('1')).where(
+                       (Documento.reclamo == Reclamo.id) & _SUYOS)).alias('hay_adjuntos'))
     .join_from(Reclamo, Servicio, JOIN.LEFT_OUTER, on=(Reclamo.servicio == Servicio.id),
                attr='servicio')
     .join_from(Reclamo, Motivo, JOIN.LEFT_OUTER, on=(Reclamo.motivo == Motivo.id),
@@ -34,13 +39,13 @@ _EVENTOS = Compilada(lambda ident: Accion.de(ident, solo_cliente=True))
 _TERMINOS = Compilada(lambda ident: TerminoCaso.select().where(TerminoCaso.reclamo == ident)
                       .order_by(TerminoCaso.id))
 _ADJUNTOS = Compilada(lambda ident: Documento.select(Documento.nombre).where(
-    Documento.reclamo == ident, Documento.tipo == RECIBIDO, Documento.usuario.is_null(),
-    Documento.sha256 != '').order_by(Documento.id).tuples())
+    (Documento.reclamo == ident) & _SUYOS).order_by(Documento.id).tuples())
 
 
 def caso(ident):
     """The case of a signed link, with what its page names (service, motive, outcome), its
-    calendar and ``solicitud_portal``: what the customer gave on the portal, or None."""
+    calendar, ``solicitud_portal`` (what the customer gave on the portal, or None) and
+    ``hay_adjuntos`` (whether the customer sent files)."""
     return _CASO.primera(ident)
 
 
@@ -85,7 +90,8 @@ def vista_cliente(reclamo):
     legal = next((t for t in terminos if t.tipo == LEGAL), None)
     vence = calendario.local(aware(legal.vence_en)) if legal and legal.vence_en else None
     pausa = suspension_abierta(reclamo) if reclamo.estado == SUSPENDIDO else None
-    adjuntos = [nombre for (nombre,) in _ADJUNTOS.filas(reclamo.id)]
+    adjuntos = [nombre for (nombre,) in _ADJUNTOS.filas(reclamo.id)] \
+        if getattr(reclamo, 'hay_adjuntos', True) else []
     return {'numero': reclamo.numero, 'estado': ETIQUETAS.get(reclamo.estado, reclamo.estado),
             'tipo': dict(TIPOS_CASO).get(reclamo.tipo, reclamo.tipo),
             'servicio': reclamo.servicio.nombre, 'motivo': reclamo.motivo.nombre,

@@ -18,7 +18,9 @@ TECHO_CASO = 17
 # The queue: 9 on a full first page; 12 when it is not full (the cases without a due
 # instant are read too, one statement per open state).
 TECHO_COLA = 12
-TECHO_SEGUIMIENTO = 7
+# The tracking page: the case, the company profile, its calendar, the log, the terms; the
+# files the customer sent only when there are some (the case query says so).
+TECHO_SEGUIMIENTO = 5
 TECHO_FORMULARIO = 3
 
 

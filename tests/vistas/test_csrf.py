@@ -164,9 +164,10 @@ def test_con_token_el_mismo_cuerpo_si_cambia(app, client, admin, filas, endpoint
     caso = filas.caso
     with app.test_request_context():
         url, datos = cuerpo(app, client, endpoint, caso, filas)
-        # flask-admin's forms take the token of any of its forms; the rest the session's.
+        # flask-admin's forms take the token of any of its forms; the tracking page the one
+        # of its own link; the rest the session's.
         pagina = url_for('canales.create_view') if endpoint.partition('.')[2] in ADMIN_MODELO \
-            else f'/casos/{caso.numero}'
+            else url if endpoint == 'portal.caso' else f'/casos/{caso.numero}'
     html = client.get(pagina).get_data(as_text=True)
     token = token_csrf(html) if 'id="csrf_token"' in html else token_csrf(html, 'csrf_salir')
     antes = huella()

@@ -39,3 +39,22 @@ def test_el_menu_es_el_de_flask_admin(app, client, como, demo, rol):
         propio, de_flask_admin = _menus(app, client, ruta, endpoint)
         assert propio == de_flask_admin and 'active' in propio
     assert propio in _normal(client.get('/casos/').get_data(as_text=True))  # the page uses it
+
+
+def test_el_menu_guardado_es_el_de_quien_lo_pide_en_cada_pagina(app, client, auth, como, demo):
+    """The drawn menu is kept per process: in one app, one user after another and one screen
+    after another still get flask-admin's menu, and a screen that decides by more than the
+    roles (the dashboard for agents, a company setting) shows up as soon as it allows."""
+    area = Area.get(Area.codigo == 'MONITOREO')
+    for rol in ('supervisor', 'gerente', 'supervisor', 'agente', 'admin'):
+        como(rol, area=area)
+        for ruta, endpoint in (('/casos/', 'casos'), ('/notificaciones/', 'notificaciones'),
+                               ('/casos/', 'casos')):
+            propio, de_flask_admin = _menus(app, client, ruta, endpoint)
+            assert propio == de_flask_admin, (rol, ruta)
+            assert propio in _normal(client.get(ruta).get_data(as_text=True))
+        auth.logout()
+    como('agente', area=area)
+    assert 'href="/admin/tablero/"' not in client.get('/casos/').get_data(as_text=True)
+    app.config['RECLAMOS_TABLERO_AGENTES'] = True
+    assert 'href="/admin/tablero/"' in client.get('/casos/').get_data(as_text=True)

@@ -28,7 +28,7 @@ def _ruta(app, reclamo):
 
 
 def _responder(client, ruta, **datos):
-    html = client.get('/portal/seguimiento').get_data(as_text=True)  # the session's token
+    html = client.get(ruta).get_data(as_text=True)  # the page's form, with its link's token
     return client.post(ruta, data={'csrf_token': token_csrf(html), **datos},
                        content_type='multipart/form-data')
 
@@ -100,7 +100,9 @@ def test_caso_anulado_no_recibe_mensajes(app, client, demo, crear_usuario):
     ruta = _ruta(app, reclamo)
     assert 'id="form-respuesta"' not in client.get(ruta).get_data(as_text=True)
     antes = _huella(reclamo)
-    assert _responder(client, ruta, texto='¿Por qué?').status_code == 400
+    with app.app_context():  # the token its form carried before the case was annulled
+        clave = enlaces.clave_formulario(ruta.rsplit('/', 1)[1])
+    assert client.post(ruta, data={'csrf_token': clave, 'texto': '¿Por qué?'}).status_code == 400
     assert _huella(reclamo) == antes
 
 
@@ -139,3 +141,37 @@ def test_todos_los_errores_a_la_vez_y_archivos_conservados(app, client, demo):
     assert respuesta.status_code == 302
     assert [d.nombre for d in Documento.select().where(
         Documento.reclamo == _ultimo().id)] == ['factura.pdf']
+
+
+def test_el_enlace_se_abre_sin_sesion_y_su_formulario_lleva_la_clave_del_enlace(app, demo):
+    """The tracking page is authorised by its link: opening it sets no cookie, and its reply
+    form is accepted only with the token of that same link (not a missing one, not another
+    case's, not the session's CSRF token), so no other site can post it blind."""
+    cliente = app.test_client()
+    assert presentar(cliente).status_code == 302
+    mio = _ultimo()
+    assert presentar(cliente).status_code == 302
+    otro = _ultimo()
+    ruta, ajena = _ruta(app, mio), _ruta(app, otro)
+    visitante = app.test_client()  # a customer opening the e-mail's link: no session
+    pagina = visitante.get(ruta)
+    assert pagina.status_code == 200 and 'Set-Cookie' not in pagina.headers
+    assert visitante.get_cookie('session') is None
+    token = token_csrf(pagina.get_data(as_text=True))
+    assert token != token_csrf(visitante.get(ajena).get_data(as_text=True))
+    sesion = token_csrf(cliente.get('/portal/seguimiento').get_data(as_text=True))
+    antes = _huella(mio)
+    for falso in (None, '', 'x' * 43, token_csrf(visitante.get(ajena).get_data(as_text=True)),
+                  sesion, token + 'A', 'ñ' + token[1:]):
+        datos = {'texto': 'Mensaje sin la clave de su enlace.'}
+        if falso is not None:
+            datos['csrf_token'] = falso
+        for quien in (visitante, cliente):
+            respuesta = quien.post(ruta, data=datos)
+            assert respuesta.status_code == 400, falso
+            assert 'vuelva a abrir el enlace de su caso' in respuesta.get_data(as_text=True)
+    assert _huella(mio) == antes
+    respuesta = visitante.post(ruta, data={'csrf_token': token, 'texto': 'Con su clave.'})
+    assert respuesta.status_code == 302 and 'Set-Cookie' not in respuesta.headers
+    assert 'Con su clave.' in visitante.get(ruta).get_data(as_text=True)
+    assert 'Con su clave.' not in visitante.get(ajena).get_data(as_text=True)
