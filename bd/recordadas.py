@@ -22,6 +22,8 @@ Every caller gets its own copy of the rows: models are mutable, and one caller's
 never reach the next. Thread-safe: gunicorn's sync workers run one thread, but the live test
 server and the dashboard's background rollup run others.
 """
+import datetime
+import decimal
 import re
 import threading
 
@@ -149,21 +151,20 @@ def recordar(clave, leer):
 
 
 def copia(valor):
-    """A copy no change can carry back: models (with the rows joined to them), lists, dicts
-    and sets are copied; anything else must be immutable (numbers, text, dates, frozen
+    """A copy no change can carry back: models (with the rows joined to them), lists, tuples,
+    dicts and sets are copied; anything else must be immutable (numbers, text, dates, frozen
     dataclasses, reglas' objects)."""
     tipo = type(valor)
     if tipo in _INMUTABLES:
         return valor
     if isinstance(valor, Model):
-        nuevo = tipo.__new__(tipo)
-        nuevo.__dict__.update({k: copia(v) for k, v in valor.__dict__.items()})
-        return nuevo
+        return _copia_fila(valor, tipo)
     if tipo is list:
         return [copia(v) for v in valor]
     if tipo is tuple:
-        copias = tuple(copia(v) for v in valor)
-        return valor if all(a is b for a, b in zip(copias, valor, strict=True)) else copias
+        if all(type(v) in _INMUTABLES for v in valor):
+            return valor
+        return tuple(copia(v) for v in valor)
     if tipo is dict:
         return {k: copia(v) for k, v in valor.items()}
     if tipo is set:
@@ -171,7 +172,23 @@ def copia(valor):
     return valor
 
 
-_INMUTABLES = frozenset({str, int, float, bool, type(None), bytes})
+def _copia_fila(fila, tipo):
+    # A model's column values are plain values; only what is not gets a copy of its own.
+    nueva = tipo.__new__(tipo)
+    propios = nueva.__dict__
+    for clave, valor in fila.__dict__.items():
+        if clave == '__data__':
+            propios[clave] = {k: v if type(v) in _INMUTABLES else copia(v)
+                              for k, v in valor.items()}
+        elif clave == '_dirty':
+            propios[clave] = set(valor)
+        else:
+            propios[clave] = copia(valor)
+    return nueva
+
+
+_INMUTABLES = frozenset({str, int, float, bool, type(None), bytes, decimal.Decimal,
+                         datetime.datetime, datetime.date, datetime.time, datetime.timedelta})
 
 
 class Recordada(Compilada):
