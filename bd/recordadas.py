@@ -44,7 +44,7 @@ TABLAS = frozenset({
     'formato_regulador', 'resultado', 'empresa'})
 MAXIMO = 5000  # kept reads per process (arguments come from requests); beyond, start again
 MEMO = 'version_catalogos'  # bd.memo's key
-_LEER = f'SELECT "version" FROM "{TABLA}" WHERE "id" = 1'
+_LEER = 'SELECT "version" FROM "version_catalogos" WHERE "id" = 1'
 _TABLAS_LEIDAS = re.compile(r'\b(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ TABLAS = ('calendario', 'horario_dia', 'dia_especial', 'area', 'entidad_regulado
           'proceso', 'actividad', 'nivel_escalamiento', 'plantilla_correo',
           'regla_enrutamiento', 'formato_regulador', 'resultado', 'empresa')
 OPERACIONES = ('insert', 'update', 'delete')
-SUBIR = f'UPDATE {TABLA} SET version = version + 1 WHERE id = 1'
+SUBIR = 'UPDATE version_catalogos SET version = version + 1 WHERE id = 1'
 FUNCION = 'version_catalogos_subir'
 
 
