@@ -32,7 +32,8 @@ def modelos():
     """Every table of the application, parents first (what migrations must build)."""
     import catalogos
     import reclamos
+    from bd.recordadas import VersionCatalogos
     from graficos.tablero.consolidado import CalculoResumen, ResumenActividad, ResumenDiario
 
     return (catalogos.modelos() + reclamos.modelos()
-            + [ResumenDiario, ResumenActividad, CalculoResumen])
+            + [ResumenDiario, ResumenActividad, CalculoResumen, VersionCatalogos])

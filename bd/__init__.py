@@ -4,14 +4,55 @@ peewee's ``DatabaseProxy`` lets every model bind to one handle at import time wh
 real database (SQLite or PostgreSQL, from ``DATABASE_URL``) is chosen later by the factory,
 the CLI or a test.
 """
+import functools
 import os
+import re
 import time
 
-from peewee import DatabaseProxy, Model
+from peewee import DatabaseProxy, Model, _WriteQuery
 from playhouse.db_url import connect, parse
 from playhouse.pool import PooledPostgresqlDatabase
 
-db = DatabaseProxy()
+# Told the table of every write sent through ``db`` (bd.recordadas: a transaction that
+# changed a catalog must stop reading the per-process copies of the catalogs).
+AL_ESCRIBIR = []
+_ESCRITURA = re.compile(r'\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE(?:\s+OR\s+\w+)?'
+                        r'|DELETE\s+FROM|TRUNCATE(?:\s+TABLE)?)\s+"?(\w+)"?', re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=1024)
+def _tabla_escrita(sql):
+    """The table a write statement's text changes, or None (a read)."""
+    encontrada = _ESCRITURA.match(sql)
+    return encontrada.group(1).lower() if encontrada else None
+
+
+def _avisar(tabla):
+    for funcion in AL_ESCRIBIR:
+        funcion(tabla)
+
+
+class _Proxy(DatabaseProxy):
+    """peewee's proxy, telling ``AL_ESCRIBIR`` which table each write changes: the ORM's
+    writes (save, insert, update, delete) come through ``execute``, text through
+    ``execute_sql``."""
+
+    def execute(self, query, *args, **kwargs):
+        if AL_ESCRIBIR and isinstance(query, _WriteQuery):
+            tabla = getattr(query.table, '_meta', None)
+            _avisar(tabla.table_name if tabla is not None
+                    else getattr(query.table, '__name__', None))
+        return self.obj.execute(query, *args, **kwargs)
+
+    def execute_sql(self, sql, *args, **kwargs):
+        if AL_ESCRIBIR and isinstance(sql, str):
+            tabla = _tabla_escrita(sql)
+            if tabla is not None:
+                _avisar(tabla)
+        return self.obj.execute_sql(sql, *args, **kwargs)
+
+
+db = _Proxy()
 
 # WAL lets readers work while one request writes; the busy timeout makes concurrent writers
 # wait instead of failing at once with "database is locked". recursive_triggers: without it

@@ -28,3 +28,19 @@ def olvidar(clave):
     """The next ``por_peticion(clave, ...)`` of this request reads again."""
     if has_request_context():
         request.environ.get(CLAVE, {}).pop(clave, None)
+
+
+def leido(clave, defecto=None):
+    """What this request memoised for ``clave``, or ``defecto``: inside a transaction too
+    (the caller decides whether a value read before the transaction still holds)."""
+    if not has_request_context():
+        return defecto
+    return request.environ.get(CLAVE, {}).get(clave, defecto)
+
+
+def guardar(clave, valor):
+    """Memoise ``valor`` for the rest of this request even inside a transaction: only for a
+    value the caller knows is committed (bd.recordadas: the catalogs' version, read by a
+    transaction that has changed no catalog)."""
+    if has_request_context():
+        request.environ.setdefault(CLAVE, {})[clave] = valor

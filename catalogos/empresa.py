@@ -10,7 +10,7 @@ import datetime
 from peewee import BlobField, BooleanField, CharField, TextField
 
 from bd import BaseModel
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from bd.memo import olvidar, por_peticion
 from reglas.identidad import IdentidadInvalida, tributaria, validar
 
@@ -90,7 +90,7 @@ class Empresa(BaseModel):
 
 PERFIL = 'empresa'
 # Every column but the logo's bytes, which only the logo route and the letters read.
-_PERFIL = Compilada(lambda: Empresa.select(*[c for c in Empresa._meta.sorted_fields
+_PERFIL = Recordada(lambda: Empresa.select(*[c for c in Empresa._meta.sorted_fields
                                              if c is not Empresa.logo])
                     .order_by(Empresa.id).limit(1))
 

@@ -8,7 +8,7 @@ one wins (see ``reglas.enrutamiento``).
 """
 from peewee import IntegerField, TextField
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
@@ -136,7 +136,7 @@ class ReglaEnrutamiento(Catalogo):
         return avisos_de(ReglaEnrutamiento.en_orden(), solo=self.id)
 
 
-@Compilada  # every registration applies the active rules: compiled once (bd.compiladas)
+@Recordada  # every registration applies the active rules: kept per process (bd.recordadas)
 def _en_orden():
     return ReglaEnrutamiento.activos().order_by(ReglaEnrutamiento.orden, ReglaEnrutamiento.id)
 

@@ -6,7 +6,7 @@ The customer's record keeps the type's code (three characters), so a code is at 
 from peewee import CharField, IntegerField, Table, fn
 
 from bd import db
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.base import Catalogo
 from catalogos.declaracion import declarar
 from reglas.identidad import REGLAS
@@ -60,8 +60,8 @@ class TipoIdentidad(Catalogo):
 
 
 
-# Every form with a document type lists them: compiled once (bd.compiladas).
-_ACTIVOS = Compilada(lambda: TipoIdentidad.activos().order_by(TipoIdentidad.orden,
+# Every form with a document type lists them: kept per process (bd.recordadas).
+_ACTIVOS = Recordada(lambda: TipoIdentidad.activos().order_by(TipoIdentidad.orden,
                                                              TipoIdentidad.codigo))
 
 def sembrar():

@@ -7,7 +7,7 @@ from peewee import (SQL, BooleanField, CharField, DateField, ForeignKeyField, In
                     TimeField)
 
 from bd import BaseModel
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from bd.memo import olvidar
 from catalogos.base import Catalogo
 from catalogos.declaracion import Hijo, declarar
@@ -206,12 +206,13 @@ class DiaEspecial(_CambiaCalendario, BaseModel):
         return errores
 
 
-# A calendar is read on every page that shows a date or a term: compiled once (bd.compiladas).
-_POR_ID = Compilada(lambda ident: Calendario.select().where(Calendario.id == ident).limit(1))
-_PREDETERMINADO = Compilada(lambda: Calendario.select().order_by(
+# A calendar is read on every page that shows a date or a term: kept per process while no
+# catalog changes (bd.recordadas).
+_POR_ID = Recordada(lambda ident: Calendario.select().where(Calendario.id == ident).limit(1))
+_PREDETERMINADO = Recordada(lambda: Calendario.select().order_by(
     Calendario.predeterminado.desc(), Calendario.id).limit(1))
 # Its service hours and special days in one statement (a round trip less on PostgreSQL).
-_DIAS = Compilada(lambda ident: HorarioDia.select(
+_DIAS = Recordada(lambda ident: HorarioDia.select(
     SQL('0'), HorarioDia.dia, HorarioDia.abre, HorarioDia.cierra, SQL('NULL'), SQL('NULL'))
     .where(HorarioDia.calendario == ident).union_all(DiaEspecial.select(
         SQL('1'), SQL('NULL'), SQL('NULL'), SQL('NULL'), DiaEspecial.fecha, DiaEspecial.tipo)
@@ -224,7 +225,7 @@ class Area(Catalogo):
     correo = CharField(max_length=200, default='', verbose_name='Correo del área')
 
 
-@Compilada
+@Recordada
 def area_por_id(ident):
     """The Area row of ``ident`` (``.primera(ident)``); asked on every registration."""
     return Area.select().where(Area.id == ident).limit(1)

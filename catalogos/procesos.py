@@ -8,7 +8,7 @@ carry a condition on the case's fields (``prioridad es ALTO``), checked by
 from peewee import BooleanField, CharField, ForeignKeyField, IntegerField, TextField
 
 from bd import BaseModel
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.base import OPCIONES_UNIDAD, Catalogo, error_plazo
 from catalogos.declaracion import Hijo, declarar
 from catalogos.organizacion import Area
@@ -43,7 +43,7 @@ class Proceso(Catalogo):
                     .order_by(Actividad.orden, Actividad.id))
 
 
-@Compilada  # every registration looks its motive's process up: compiled once (bd.compiladas)
+@Recordada  # every registration looks its motive's process up: kept per process (bd.recordadas)
 def _activo_de(motivo_id):
     return (Proceso.select().where(Proceso.motivo == motivo_id, Proceso.activo == True)  # noqa: E712
             .order_by(Proceso.id).limit(1))

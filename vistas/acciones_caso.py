@@ -8,6 +8,7 @@ from flask_admin import expose
 from flask_login import current_user
 
 from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.organizacion import Area
 from catalogos.usuarios import Usuario
 from reclamos.caso import ficha, gestion, lineas
@@ -134,7 +135,7 @@ def _del_documento(reclamo):
     return encontradas
 
 
-_AREAS = Compilada(lambda: Area.activos().order_by(Area.nombre))
+_AREAS = Recordada(lambda: Area.activos().order_by(Area.nombre))
 _USUARIOS = Compilada(lambda area: Usuario.select().where(
     Usuario.area == area, Usuario.active == True).order_by(Usuario.nombre))  # noqa: E712
 _USUARIOS_SIN_AREA = Compilada(lambda: Usuario.select().where(

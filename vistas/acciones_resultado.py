@@ -2,7 +2,7 @@
 to draw them and the outcome (kept apart from vistas.acciones_caso to keep merges small)."""
 from peewee import JOIN
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.plazos import Prioridad
 from catalogos.resultados import Resultado
 from catalogos.servicios import TIPOS_CASO, Motivo, Servicio
@@ -61,13 +61,13 @@ def _decidir(reclamo, formulario, usuario, ip, version):
 ACCIONES = {'reclasificar': _reclasificar, 'decidir_reclamo': _decidir}
 
 
-# Read on every case page: compiled once (bd.compiladas). A motive shows its service.
-_RESULTADOS = Compilada(lambda entidad: Resultado.para(entidad))
-_RESULTADOS_GENERICOS = Compilada(lambda: Resultado.para(None))
-_MOTIVOS = Compilada(lambda: Motivo.select(Motivo, Servicio).join(
+# Read on every case page: kept per process (bd.recordadas). A motive shows its service.
+_RESULTADOS = Recordada(lambda entidad: Resultado.para(entidad))
+_RESULTADOS_GENERICOS = Recordada(lambda: Resultado.para(None))
+_MOTIVOS = Recordada(lambda: Motivo.select(Motivo, Servicio).join(
     Servicio, JOIN.LEFT_OUTER, on=(Motivo.servicio == Servicio.id), attr='servicio')
     .where(Motivo.activo == True).order_by(Motivo.nombre))  # noqa: E712
-_PRIORIDADES = Compilada(lambda: Prioridad.activos().order_by(Prioridad.nombre))
+_PRIORIDADES = Recordada(lambda: Prioridad.activos().order_by(Prioridad.nombre))
 
 
 def opciones(reclamo, lineas, tiempo, areas):

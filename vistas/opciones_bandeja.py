@@ -1,9 +1,9 @@
 """The options of the queue's filter selects: five small catalogs, their active rows, in one
-statement compiled once (bd.compiladas): the queue is the page drawn most, and on
+statement kept per process (bd.recordadas): the queue is the page drawn most, and on
 PostgreSQL each statement is a round trip."""
 from peewee import SQL
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.atencion import TIPOS_SOLICITANTE, Canal, PuntoRecepcion
 from catalogos.organizacion import Area
 from catalogos.plazos import Prioridad
@@ -26,7 +26,7 @@ def _opciones():
     return consulta.order_by(SQL('1'), SQL('2'), SQL('4')).tuples()
 
 
-_OPCIONES = Compilada(_opciones)
+_OPCIONES = Recordada(_opciones)
 
 
 def opciones_filtros():

@@ -9,7 +9,7 @@ from flask import (Blueprint, abort, current_app, jsonify, redirect, render_temp
 from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from vistas.limites import limitador
 from catalogos.servicios import Motivo, Servicio
 from reclamos.portal import (adjuntos_pendientes as pendientes, consentimiento, conversacion,
@@ -22,8 +22,8 @@ from vistas.registro import PREFIJO_CAMPO, dependientes
 bp = Blueprint('portal', __name__, url_prefix='/portal')
 HONEYPOT = 'sitio_web'  # hidden from people by CSS; a bot that fills it files nothing
 GUARDADO = 'adjunto_guardado'  # signed references to files set aside (adjuntos_pendientes)
-# The public form is opened from every link to it: its list compiled once (bd.compiladas).
-_SERVICIOS = Compilada(lambda: Servicio.activos().order_by(Servicio.nombre))
+# The public form is opened from every link to it: its list kept per process (bd.recordadas).
+_SERVICIOS = Recordada(lambda: Servicio.activos().order_by(Servicio.nombre))
 # A reply posted without the form token of its own link (a forged or pasted form).
 FORMULARIO_AJENO = ('No pudimos recibir el mensaje: vuelva a abrir el enlace de su caso y '
                     'escríbalo de nuevo.')

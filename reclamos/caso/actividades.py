@@ -1,4 +1,5 @@
 """Moving a case through its motive's process: which activity applies next, and its term."""
+from bd.recordadas import Recordada
 from catalogos.organizacion import Area
 from catalogos.procesos import Actividad
 from reclamos.errores import ErrorValidacion
@@ -49,9 +50,13 @@ def de_proceso(proceso_id):
     """Every activity of a process in order, with its area read in the same query."""
     if proceso_id is None:
         return []
-    return list(Actividad.select(Actividad, Area).join(Area)
-                .where(Actividad.proceso == proceso_id)
-                .order_by(Actividad.orden, Actividad.id))
+    return _DE_PROCESO.filas(proceso_id)
+
+
+# Every registration with a process: kept per process while no catalog changes (bd.recordadas).
+_DE_PROCESO = Recordada(lambda proceso_id: Actividad.select(Actividad, Area).join(Area)
+                        .where(Actividad.proceso == proceso_id)
+                        .order_by(Actividad.orden, Actividad.id))
 
 
 def iniciar(reclamo, actividad, calendario, inicio):

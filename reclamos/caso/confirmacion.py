@@ -7,7 +7,7 @@ whose resolving areas call themselves points it at them.
 """
 from peewee import JOIN, fn
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.organizacion import Area
 from reclamos.caso.acciones import Accion, anotar
 from reclamos.caso.flujo import transicionar
@@ -23,8 +23,8 @@ RESULTADOS = [('sin_respuesta', 'No contesta'), ('ocupado', 'Ocupado'),
 NOTA_MAX = 2000
 
 
-# Asked by the menu on every staff page: compiled once (bd.compiladas).
-_AREA = Compilada(lambda codigo: Area.select().where(Area.codigo == codigo).limit(1))
+# Asked by the menu on every staff page: kept per process (bd.recordadas).
+_AREA = Recordada(lambda codigo: Area.select().where(Area.codigo == codigo).limit(1))
 
 
 def area_que_confirma(codigo):

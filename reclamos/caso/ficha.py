@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from peewee import JOIN
 
 from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.organizacion import Area
 from catalogos.procesos import Actividad
 from catalogos.servicios import CampoPersonalizado
@@ -89,10 +90,10 @@ def prorrogables(filas, ahora):
 # The page is the one agents open most: its reads are compiled once (bd.compiladas).
 _TERMINOS = Compilada(lambda ident: TerminoCaso.select().where(TerminoCaso.reclamo == ident)
                       .order_by(TerminoCaso.vence_en.asc(nulls='LAST'), TerminoCaso.id))
-_CAMPOS = Compilada(lambda motivo: CampoPersonalizado.select()
+_CAMPOS = Recordada(lambda motivo: CampoPersonalizado.select()
                     .where(CampoPersonalizado.motivo == motivo)
                     .order_by(CampoPersonalizado.orden, CampoPersonalizado.id))
-_ACTIVIDADES = Compilada(lambda proceso: Actividad.select(Actividad, Area).join(
+_ACTIVIDADES = Recordada(lambda proceso: Actividad.select(Actividad, Area).join(
     Area, JOIN.LEFT_OUTER, on=(Actividad.area == Area.id), attr='area')
     .where(Actividad.proceso == proceso).order_by(Actividad.orden))  # each shows its area
 _LINEA_DE_TIEMPO = Compilada(lambda ident: (

@@ -8,6 +8,7 @@ import functools
 from peewee import JOIN, Model
 
 from bd.compiladas import Compilada, insertar
+from bd.recordadas import TABLAS, Recordada
 from catalogos.organizacion import Area, Calendario
 from catalogos.plazos import PlazoLegal, Prioridad
 from catalogos.servicios import CampoPersonalizado, Motivo, Producto, Servicio
@@ -45,9 +46,11 @@ def referencia(modelo, valor, clave, errores, etiqueta, requerido=True):
 
 @functools.lru_cache(maxsize=None)
 def _fila(modelo, columna):
-    """A catalog row by id or codigo: every registration resolves several (bd.compiladas)."""
+    """A catalog row by id or codigo: every registration resolves several, kept per process
+    while no catalog changes (bd.recordadas); another table's, compiled once."""
     campo = getattr(modelo, columna)
-    return Compilada(lambda valor: modelo.select().where(campo == valor).limit(1))
+    clase = Recordada if modelo._meta.table_name in TABLAS else Compilada
+    return clase(lambda valor: modelo.select().where(campo == valor).limit(1))
 
 
 def _coincide(valor, fila):
@@ -87,9 +90,9 @@ def _motivo_con_todo(condicion):
             .where(condicion).limit(1))
 
 
-# Six joins: composing this SQL cost more than running it, on every registration (bd.compiladas).
-_motivo_por_id = Compilada(lambda ident: _motivo_con_todo(Motivo.id == ident))
-_motivo_por_codigo = Compilada(lambda codigo: _motivo_con_todo(Motivo.codigo == codigo))
+# Six joins, on every registration: kept per process while no catalog changes (bd.recordadas).
+_motivo_por_id = Recordada(lambda ident: _motivo_con_todo(Motivo.id == ident))
+_motivo_por_codigo = Recordada(lambda codigo: _motivo_con_todo(Motivo.codigo == codigo))
 
 
 def del_motivo(modelo, valor, del_motivo, clave, errores, etiqueta, requerido=True):
@@ -103,7 +106,7 @@ def del_motivo(modelo, valor, del_motivo, clave, errores, etiqueta, requerido=Tr
     return referencia(modelo, valor, clave, errores, etiqueta, requerido)
 
 
-@Compilada
+@Recordada
 def _campos_activos(motivo_id):
     return (CampoPersonalizado.select()
             .where(CampoPersonalizado.motivo == motivo_id,

@@ -6,6 +6,7 @@ from peewee import CharField, DateTimeField, fn
 
 from bd import BaseModel
 from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.identidad import TipoIdentidad
 from reglas.identidad import IdentidadInvalida, validar
 
@@ -51,14 +52,15 @@ class Cliente(BaseModel):
 Cliente.add_index(Cliente.index(fn.LOWER(Cliente.email), name='cliente_email_minusculas'))
 
 
-# Every registration with a customer runs these two: compiled once (bd.compiladas).
+# Every registration with a customer runs these two: compiled once (bd.compiladas); the
+# document type kept per process while no catalog changes (bd.recordadas).
 @Compilada
 def _por_documento(tipo, numero):
     return Cliente.select().where(Cliente.tipo_documento_identidad == tipo,
                                   Cliente.numero_documento == numero).limit(1)
 
 
-@Compilada
+@Recordada
 def _tipo_identidad(codigo):
     return TipoIdentidad.select().where(TipoIdentidad.codigo == codigo).limit(1)
 

@@ -5,7 +5,7 @@ an idempotency key, and logged in the case's actions.
 """
 from zoneinfo import ZoneInfo
 
-from bd.compiladas import Compilada
+from bd.recordadas import Recordada
 from catalogos.alertas import PREDETERMINADAS, PlantillaCorreo
 from reclamos.caso.acciones import anotar, fila_accion
 from reclamos.caso.contacto import destinatario_de, enmascarar, nombre_de
@@ -47,7 +47,7 @@ def componer(codigo, valores, memoria=None):
     return renderizar(asunto, valores).strip(), renderizar(cuerpo, valores)
 
 
-@Compilada  # every acknowledgment: compiled once (bd.compiladas)
+@Recordada  # every acknowledgment: kept per process (bd.recordadas)
 def _plantilla(codigo):
     return (PlantillaCorreo.select(PlantillaCorreo.asunto, PlantillaCorreo.cuerpo)
             .where(PlantillaCorreo.codigo == codigo, PlantillaCorreo.activo == True)  # noqa: E712

@@ -1,7 +1,8 @@
 """Two app servers on one PostgreSQL behind HAProxy (bench.dos_servidores), under load while
 BOTH run the escalation sweep and the outbox against a real SMTP server on loopback:
 no alert or e-mail twice, a session from one server valid on the other, every created case
-a row. PostgreSQL only (SQLite is one file on one machine); needs HAProxy and Redis."""
+a row, a catalog edited on one server used at once by the other. PostgreSQL only (SQLite is
+one file on one machine); needs HAProxy and Redis."""
 import collections
 import concurrent.futures
 import os
@@ -20,6 +21,7 @@ from reclamos.caso.modelo import Reclamo
 from reclamos.correo.salida import ENVIADO, Correo
 from reclamos.plazos.modelo import TerminoCaso
 from tests.apoyo.bases import base_temporal
+from tests.apoyo.formularios import valores_formulario
 from tests.apoyo.smtp import ServidorSmtp
 from tests.conftest import URL_BASE
 
@@ -148,6 +150,39 @@ def limite_compartido(par):
     return estados
 
 
+def canal_renombrado_en_otro_servidor(par, url):
+    """Issue 21: each process keeps the catalogs it read (bd.recordadas). A channel renamed on
+    server A's admin screen: server B's very next registrations, in whichever worker, carry
+    the new name. Returns the names B gave before and after."""
+    api = requests.Session()
+    datos = api.post(par.url('b') + '/api/v1/token', json={
+        'email': 'admin@reclamos.demo', 'password': CONTRASENA}, timeout=60).json()
+    api.headers[datos['cabecera']] = datos['token']
+
+    def nombres(desde):
+        vistos = set()
+        for i in range(desde, desde + 4):  # both workers of B, round robin or not
+            r = api.post(par.url('b') + '/api/v1/casos', timeout=120, json={
+                'motivo': 'CAMBIO_PLAN', 'canal': 'WEB',
+                'descripcion': f'Cambio de plan pedido por la web, número {i}.',
+                'cliente': {'tipo_documento_identidad': 'DNI',
+                            'numero_documento': str(80000000 + i), 'nombre': 'Cliente web'}})
+            assert r.status_code == 201, r.text[:300]
+            vistos.add(r.json()['canal']['nombre'])
+        return vistos
+
+    antes = nombres(0)
+    admin = _entrar(par.url('a'), 'admin@reclamos.demo')
+    [(ident,)] = _filas(url, "SELECT id FROM canal WHERE codigo = 'WEB'")
+    ruta = f"{par.url('a')}/admin/canales/edit/?id={ident}"
+    formulario = valores_formulario(admin.get(ruta, timeout=60).text)
+    formulario['nombre'] = 'Portal web'
+    r = admin.post(ruta, data=list(formulario.items(multi=True)), allow_redirects=False,
+                   timeout=60)
+    assert r.status_code == 302, r.text[:500]
+    return antes, nombres(100)
+
+
 def _filas(url, sql, *parametros):
     base = connect(url)
     try:
@@ -181,6 +216,7 @@ def test_dos_servidores_bajo_carga_con_barridos(tmp_path):
                     list(hilos.map(carga, tareas))
                 for hilo in crones:
                     hilo.join()
+                canales = canal_renombrado_en_otro_servidor(par, url)
                 final = par.cron('b', 'enviar-correos')  # what registrations queued last
                 intentos = limite_compartido(par)
                 descargado = documento_cruzado(par, next(n for n in carga.numeros if n != 'sesion'))
@@ -190,6 +226,7 @@ def test_dos_servidores_bajo_carga_con_barridos(tmp_path):
             assert intentos == [200, 200, 200, 200, 429]
             # Documents live in the database: uploaded through A, downloaded from B.
             assert descargado == PDF
+            assert canales == ({'Centro de atención virtual'}, {'Portal web'})
     finally:
         smtp.detener()
 
