@@ -6,16 +6,18 @@ Into the database of DATABASE_URL (default: the embedded SQLite file). It brings
 up to date, loads the demo configuration and users when the database is empty, then inserts
 customers, cases spread over 18 months with a realistic mix of states, channels, motives and
 areas, their terms (computed by reglas, like a registration), actions and ratings. Rows go
-in with multi-row INSERTs, a transaction per batch, and a progress bar.
+in by COPY (PostgreSQL) or multi-row INSERTs (SQLite), a transaction per batch, with the
+secondary indexes rebuilt at the end (bench.insercion), and a progress bar.
 """
 import argparse
+import array
 import datetime
 import random
 import sys
 import time
 
 from bd import db, es_postgres
-from bench.insercion import TABLAS_MASIVAS, ajustar_secuencia, insertar
+from bench.insercion import ajustar_secuencia, carga_masiva, insertar
 
 LOTE = 10000
 MESES = 18
@@ -30,6 +32,8 @@ def _catalogos():
     from reclamos.plazos.ciclo import calendario_regla
 
     motivos = list(Motivo.select().where(Motivo.activo == True))  # noqa: E712
+    for motivo in motivos:  # read now: no query may run while a COPY holds the connection
+        motivo.plazo, motivo.prioridad  # noqa: B018
     calendarios = {m.calendario_id: calendario_regla(m.calendario_id) for m in motivos}
     usuarios = {}
     for usuario in Usuario.select().where(Usuario.area.is_null(False)):
@@ -41,30 +45,20 @@ def _catalogos():
     }
 
 
+# Cumulative weights given once: random.choices would add the weights up on every call
+# (same draws either way).
+_ABIERTOS = (('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO'), (40, 90, 100))
+_VIEJOS = (('CERRADO', 'TERMINADO', 'ANULADO', 'EN_CURSO'), (86, 94, 98, 100))
+_RECIENTES = (('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO', 'TERMINADO', 'CERRADO'),
+              (30, 65, 70, 85, 100))
+_NOTAS = ((1, 2, 3, 4, 5), (5, 13, 30, 65, 100))
+
+
 def _estado(edad_dias, azar, solo_abiertos=False):
     """Older cases are mostly closed; the last weeks hold the open work."""
-    if solo_abiertos:
-        return azar.choices(('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO'), (40, 50, 10))[0]
-    if edad_dias > 45:
-        return azar.choices(('CERRADO', 'TERMINADO', 'ANULADO', 'EN_CURSO'),
-                            (86, 8, 4, 2))[0]
-    return azar.choices(('PENDIENTE', 'EN_CURSO', 'SUSPENDIDO', 'TERMINADO', 'CERRADO'),
-                        (30, 35, 5, 15, 15))[0]
-
-
-def _quitar_indices():
-    """SQLite: drop the secondary indexes of the bulk-loaded tables; returns their SQL.
-
-    Why: keeping a dozen B-trees ordered row by row while a million random rows go in costs
-    more than building each index once at the end from sorted data.
-    """
-    marcas = ', '.join('?' * len(TABLAS_MASIVAS))
-    filas = db.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
-        f'AND tbl_name IN ({marcas})', TABLAS_MASIVAS).fetchall()  # nosec B608: placeholders
-    for nombre, _ in filas:
-        db.execute_sql(f'DROP INDEX "{nombre}"')
-    return [sql for _, sql in filas]
+    estados, acumulados = (_ABIERTOS if solo_abiertos else _VIEJOS if edad_dias > 45
+                           else _RECIENTES)
+    return azar.choices(estados, cum_weights=acumulados)[0]
 
 
 class Sembrador:
@@ -74,7 +68,7 @@ class Sembrador:
         self.azar = random.Random(semilla)
         self.ahora = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
         self.c = _catalogos()
-        self.clientes = []
+        self.clientes = array.array('q')  # 8 bytes per id: the one list that grows with N
         self.contadores = {}
         self.siguiente_id = 1
 
@@ -83,38 +77,43 @@ class Sembrador:
 
         base = 10_000_000 + Cliente.select().count()  # valid 8-digit DNIs, never repeated
         creado = self.ahora.replace(tzinfo=None)
-        filas = [('DNI', str(base + i), f'CLIENTE {i:07d}', f'cliente{i}@correo.example',
-                  '', '', creado) for i in range(max(1, self.total // 3))]
         campos = [Cliente.tipo_documento_identidad, Cliente.numero_documento, Cliente.nombre,
                   Cliente.email, Cliente.telefono, Cliente.direccion, Cliente.creado_en]
-        for inicio in range(0, len(filas), LOTE):
+        cuantos = max(1, self.total // 3)
+        for inicio in range(0, cuantos, LOTE):
             with db.atomic():
-                insertar(Cliente, campos, filas[inicio:inicio + LOTE])
-        self.clientes = [i for (i,) in Cliente.select(Cliente.id).tuples()]
-        from reclamos.caso.modelo import Reclamo
+                insertar(Cliente, campos, (
+                    ('DNI', str(base + i), f'CLIENTE {i:07d}', f'cliente{i}@correo.example',
+                     '', '', creado) for i in range(inicio, min(cuantos, inicio + LOTE))))
+        self.clientes.extend(
+            i for (i,) in Cliente.select(Cliente.id).order_by(Cliente.id).tuples().iterator())
+        from reclamos.caso.modelo import ContadorReclamo, Reclamo
         self.siguiente_id = (Reclamo.select(Reclamo.id).order_by(Reclamo.id.desc())
                              .scalar() or 0) + 1
+        # Numbers go on from each year's counter, as registrations would: the unique index on
+        # numero is rebuilt only after the load, so a clash would surface only then.
+        self.contadores = dict(ContadorReclamo.select(
+            ContadorReclamo.anio, ContadorReclamo.ultimo).tuples())
         hechos = 0
-        while hechos < self.total:
-            cuantos = min(LOTE, self.total - hechos)
-            with db.atomic():
-                self._lote(cuantos)
-            hechos += cuantos
-            avance(hechos)
-        self._contadores()
-        from reclamos.caso.acciones import Accion
-        from reclamos.caso.modelo import Reclamo
-        from reclamos.plazos.modelo import TerminoCaso
-        from reclamos.plazos.modelo import Suspension
-        for modelo in (Reclamo, TerminoCaso, Accion, Suspension):
-            ajustar_secuencia(modelo)
+        try:
+            while hechos < self.total:
+                cuantos = min(LOTE, self.total - hechos)
+                with db.atomic():
+                    self._lote(cuantos)
+                hechos += cuantos
+                avance(hechos)
+        finally:  # also after an interruption: the next registration follows the last batch
+            self._contadores()
+            from reclamos.caso.acciones import Accion
+            from reclamos.plazos.modelo import Suspension, TerminoCaso
+            for modelo in (Reclamo, TerminoCaso, Accion, Suspension):
+                ajustar_secuencia(modelo)
 
     def _lote(self, cuantos):
         from reclamos.caso.acciones import Accion
         from reclamos.caso.modelo import Reclamo
         from reclamos.plazos.modelo import Suspension, TerminoCaso
 
-        casos = [self._caso() for _ in range(cuantos)]
         campos = [Reclamo.id, Reclamo.numero, Reclamo.tipo, Reclamo.origen, Reclamo.cliente,
                   Reclamo.canal, Reclamo.servicio, Reclamo.producto, Reclamo.motivo,
                   Reclamo.prioridad,
@@ -125,16 +124,22 @@ class Sembrador:
                   Reclamo.respuesta, Reclamo.calificado_por, Reclamo.sin_contacto,
                   Reclamo.nota_cierre, Reclamo.motivo_anulacion, Reclamo.version]
         extra = ('{}', '', '', '', False, '', '', 1)
-        filas, terminos, acciones, pausas = [], [], [], []
-        for caso in casos:
-            ident = self.siguiente_id
-            self.siguiente_id += 1
-            filas.append((ident,) + caso['fila'] + extra)
-            terminos += [(ident,) + t + (False, False, 0.8, 0) for t in caso['terminos']]
-            acciones += [(ident,) + a + ('', False) for a in caso['acciones']]
-            if caso['pausa']:
-                pausas.append((ident,) + caso['pausa'])
-        insertar(Reclamo, campos, filas)
+        terminos, acciones, pausas = [], [], []
+
+        def filas():
+            """Cases made while they are sent: PostgreSQL stores the rows COPY already sent
+            while Python makes the next ones (two cores instead of one in turn). Nothing in
+            here may query: the connection is busy with the COPY (a query would wait forever)."""
+            for _ in range(cuantos):
+                caso = self._caso()
+                ident = self.siguiente_id
+                self.siguiente_id += 1
+                terminos.extend((ident,) + t + (False, False, 0.8, 0) for t in caso['terminos'])
+                acciones.extend((ident,) + a + ('', False) for a in caso['acciones'])
+                if caso['pausa']:
+                    pausas.append((ident,) + caso['pausa'])
+                yield (ident,) + caso['fila'] + extra
+        insertar(Reclamo, campos, filas())
         insertar(TerminoCaso, [
             TerminoCaso.reclamo, TerminoCaso.tipo, TerminoCaso.codigo, TerminoCaso.nombre,
             TerminoCaso.cantidad, TerminoCaso.unidad, TerminoCaso.inicio, TerminoCaso.vence_en,
@@ -176,34 +181,36 @@ class Sembrador:
         cerrado = min(cerrado, self.ahora) if cerrado else None
         vence = None if not abierto or estado == 'SUSPENDIDO' else min(legal, sla)
         canal = azar.choice(c['canales'])
+        recibido_bd, terminado_bd = a_bd(recibido), a_bd(terminado)
         fila = (numero, motivo.tipo, 'externo', azar.choice(self.clientes), canal.id,
                 motivo.servicio_id, motivo.producto_id, motivo.id,
                 prioridad.id if prioridad else None,
                 'Caso de carga generado para la medición de rendimiento.', motivo.calendario_id,
-                a_bd(recibido), estado, area, usuario, a_bd(vence), a_bd(terminado),
-                a_bd(cerrado), azar.choices((1, 2, 3, 4, 5), (5, 8, 17, 35, 35))[0]
-                if estado == 'CERRADO' else None, a_bd(recibido), a_bd(cerrado or recibido))
-        cumplido = a_bd(terminado) if terminado else None
+                recibido_bd, estado, area, usuario, a_bd(vence), terminado_bd,
+                a_bd(cerrado),
+                azar.choices(_NOTAS[0], cum_weights=_NOTAS[1])[0] if estado == 'CERRADO' else None,
+                recibido_bd, a_bd(cerrado or recibido))
+        suspendido = estado == 'SUSPENDIDO'
         terminos = [('legal', plazo.codigo, plazo.nombre, plazo.cantidad, plazo.unidad,
-                     a_bd(recibido), None if estado == 'SUSPENDIDO' else a_bd(legal), cumplido)]
+                     recibido_bd, None if suspendido else a_bd(legal), terminado_bd)]
         if prioridad:
             terminos.append(('prioridad', prioridad.codigo, prioridad.nombre,
-                             prioridad.cantidad, prioridad.unidad, a_bd(recibido),
-                             None if estado == 'SUSPENDIDO' else a_bd(sla), cumplido))
-        acciones = [(usuario, a_bd(recibido), 'creacion', 'numero', None, numero,
+                             prioridad.cantidad, prioridad.unidad, recibido_bd,
+                             None if suspendido else a_bd(sla), terminado_bd))
+        acciones = [(usuario, recibido_bd, 'creacion', 'numero', None, numero,
                      f'Caso registrado por {canal.nombre}.')]
         if estado != 'PENDIENTE':
-            acciones.append((usuario, a_bd(recibido + (terminado - recibido) / 3
-                                          if terminado else recibido), 'transicion', 'estado',
+            acciones.append((usuario, a_bd(recibido + (terminado - recibido) / 3)
+                             if terminado else recibido_bd, 'transicion', 'estado',
                              'PENDIENTE', 'EN_CURSO', ''))
         if terminado:
-            acciones.append((usuario, a_bd(terminado), 'transicion', 'estado', 'EN_CURSO',
+            acciones.append((usuario, terminado_bd, 'transicion', 'estado', 'EN_CURSO',
                              'TERMINADO', ''))
         if cerrado:
-            acciones.append((usuario, a_bd(cerrado), 'calificacion', 'calificacion', None,
+            acciones.append((usuario, fila[17], 'calificacion', 'calificacion', None,
                              str(fila[18]), ''))
         pausa = None
-        if estado == 'SUSPENDIDO':  # waiting for the customer since some time after receipt
+        if suspendido:  # waiting for the customer since some time after receipt
             pausa = (a_bd(recibido + (self.ahora - recibido) * azar.uniform(0.1, 0.9)),
                      'A la espera de documentos del cliente.', 'EN_CURSO')
             acciones.append((usuario, pausa[0], 'suspension', 'estado', 'EN_CURSO',
@@ -247,18 +254,12 @@ def main(argv=None):
         if Reclamo.select().count() >= args.casos:
             print('La base ya tiene esos casos; no se siembra de nuevo.')
             return
-        if not es_postgres():
-            db.execute_sql('PRAGMA synchronous = OFF')  # a re-runnable seed, not user data
         inicio = time.monotonic()
         sembrador = Sembrador(args.casos, args.semilla, args.solo_abiertos)
-        indices = [] if es_postgres() else _quitar_indices()
-        try:
-            with click.progressbar(length=args.casos, label='Sembrando casos', show_pos=True,
-                                   file=sys.stderr) as barra:
-                sembrador.sembrar(lambda n: barra.update(n - barra.pos))
-        finally:
-            for sql in indices:
-                db.execute_sql(sql)
+        with carga_masiva(), click.progressbar(
+                length=args.casos, label='Sembrando casos', show_pos=True,
+                file=sys.stderr) as barra:
+            sembrador.sembrar(lambda n: barra.update(n - barra.pos))
         if es_postgres():
             db.execute_sql('ANALYZE')
         else:
