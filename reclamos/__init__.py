@@ -10,6 +10,7 @@ def modelos():
     """Tables of the case domain, parents first."""
     from reclamos.caso.acciones import Accion
     from reclamos.caso.almacen import ArchivoAdjunto
+    from reclamos.caso.asignacion import CargaAgente
     from reclamos.portal.cartas import PlantillaCarta
     from reclamos.caso.modelo import ContadorReclamo, Reclamo
     from reclamos.clientes.modelo import Cliente
@@ -33,9 +34,9 @@ def modelos():
     from reclamos.plazos.modelo import Suspension, TerminoCaso
     import reclamos.alertas.barrido  # noqa: F401  (registers the rescheduling when levels change)
 
-    return [Cliente, ContadorReclamo, Reclamo, TerminoCaso, Suspension, Accion, LineaReclamo,
-            VersionLinea, DecisionReclamo, Documento, ArchivoAdjunto, Correo, AdjuntoCorreo,
-            SolicitudPortal,
+    return [Cliente, ContadorReclamo, Reclamo, CargaAgente, TerminoCaso, Suspension, Accion,
+            LineaReclamo, VersionLinea, DecisionReclamo, Documento, ArchivoAdjunto, Correo,
+            AdjuntoCorreo, SolicitudPortal,
             Encuesta, PlantillaCarta, CorreoEntrante, EtiquetaCaso, BorradorConfiguracion,
             VersionConfiguracion, BitacoraAdmin, CorridaEnsayo, AlertaTermino,
             Notificacion, PreferenciaAviso, ContactoCaso, EntregaCarta,
