@@ -43,6 +43,11 @@ TABLAS = frozenset({
     'actividad', 'nivel_escalamiento', 'plantilla_correo', 'regla_enrutamiento',
     'formato_regulador', 'resultado', 'empresa'})
 MAXIMO = 5000  # kept reads per process (arguments come from requests); beyond, start again
+# Longest arguments (characters of their text, one per value) a kept read is filed under:
+# catalog codes are at most 40 characters. Longer ones (a form field may hold 500 KB) are
+# read without being kept, or MAXIMO keys of whatever clients post would stay in every
+# worker until the next catalog change.
+ARGUMENTOS_MAX = 200
 MEMO = 'version_catalogos'  # bd.memo's key
 _LEER = 'SELECT "version" FROM "version_catalogos" WHERE "id" = 1'
 _TABLAS_LEIDAS = re.compile(r'\b(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
@@ -206,12 +211,29 @@ class Recordada(Compilada):
         return hecha
 
     def filas(self, *valores):
-        return recordar((self, _clave(valores)), lambda: Compilada.filas(self, *valores))
+        clave = _clave(valores)
+        if clave is None:
+            return Compilada.filas(self, *valores)
+        return recordar((self, clave), lambda: Compilada.filas(self, *valores))
 
     def escalar(self, *valores):
-        return recordar((self, 'escalar', _clave(valores)),
-                        lambda: Compilada.escalar(self, *valores))
+        clave = _clave(valores)
+        if clave is None:
+            return Compilada.escalar(self, *valores)
+        return recordar((self, 'escalar', clave), lambda: Compilada.escalar(self, *valores))
 
 
 def _clave(valores):
-    return tuple(tuple(v) if isinstance(v, list) else v for v in valores)
+    """The key a run is kept under, or None: an argument too long to keep."""
+    clave = tuple(tuple(v) if isinstance(v, list) else v for v in valores)
+    return clave if _largo(clave) <= ARGUMENTOS_MAX else None
+
+
+def _largo(valor):
+    if isinstance(valor, (str, bytes)):
+        return len(valor)
+    if isinstance(valor, tuple):
+        return sum(_largo(v) for v in valor) + len(valor)
+    if isinstance(valor, int):
+        return valor.bit_length() // 8
+    return 0

@@ -163,3 +163,31 @@ def test_hilos_a_la_vez_leen_siempre_una_version_entera(app):
     with app.app_context(), db.connection_context():
         assert _CANAL.primera('WEB').nombre == 'Nombre 19'
         assert version() == _leer_version()
+
+
+def _guardado():
+    """Characters of the arguments the kept reads are filed under, in this process."""
+    from bd import recordadas
+
+    return sum(len(str(clave[1:])) for clave in recordadas._vigentes.lecturas)
+
+
+def test_lo_que_envia_un_cliente_no_queda_guardado_por_largo_que_sea(app, client, demo):
+    """The public form's document type, service and motive reach kept reads as typed: each
+    distinct value was kept until MAXIMO of them, so a few thousand posts of ~500 KB fields
+    (the most a form field may hold) held gigabytes in every worker until the next catalog
+    change. A value no catalog code can be is read without being kept; a code still is."""
+    from tests.apoyo.portal import presentar
+
+    largo = 'X' * 200_000
+    antes = _guardado()
+    for i in range(3):
+        respuesta = presentar(client, cliente_tipo_documento_identidad=f'{i}{largo}',
+                              servicio=f'{i}{largo}', motivo=f'{i}{largo}')
+        assert respuesta.status_code == 400
+        assert 'Tipo de documento desconocido' in respuesta.get_data(as_text=True)
+    assert _guardado() - antes < 1000
+    with app.test_request_context('/'), db.connection_context():
+        _CANAL.primera('WEB')  # the demo's
+        assert sentencias_de(lambda: _CANAL.primera('WEB')) == 0  # a code is kept
+        assert sentencias_de(lambda: _CANAL.primera(largo)) == 1  # a long text is read
