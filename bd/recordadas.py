@@ -29,7 +29,7 @@ import threading
 
 from peewee import BigIntegerField, Model
 
-from bd import AL_ESCRIBIR, BaseModel, db, memo
+from bd import AL_ESCRIBIR, BaseModel, db, es_postgres, memo
 from bd.compiladas import Compilada
 
 TABLA = 'version_catalogos'
@@ -50,6 +50,7 @@ MAXIMO = 5000  # kept reads per process (arguments come from requests); beyond, 
 ARGUMENTOS_MAX = 200
 MEMO = 'version_catalogos'  # bd.memo's key
 _LEER = 'SELECT "version" FROM "version_catalogos" WHERE "id" = 1'
+_BLOQUEAR = _LEER + ' FOR UPDATE'
 _TABLAS_LEIDAS = re.compile(r'\b(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
 
 
@@ -97,13 +98,24 @@ def version():
 
 def _al_escribir(tabla):
     """A write to a catalog: the rest of the request reads the version again, and the rest of
-    the transaction reads the catalogs directly."""
+    the transaction reads the catalogs directly.
+
+    PostgreSQL: the transaction's first catalog write locks the version row before it runs.
+    The statement's AFTER trigger takes that lock only once the statement holds its own rows,
+    so a save holding a row while waiting for the version an import held, the import then
+    reaching that row, was a deadlock (PostgreSQL aborted one). Locked first, the save waits
+    holding nothing."""
     if tabla not in TABLAS:
         return
     memo.olvidar(MEMO)
     transaccion = _transaccion()
-    if transaccion is not None:
-        _hilo.estado = (transaccion, None)
+    if transaccion is None:
+        return
+    estado = getattr(_hilo, 'estado', None)
+    primera = estado is None or estado[0] is not transaccion or estado[1] is not None
+    _hilo.estado = (transaccion, None)
+    if primera and es_postgres():
+        db.execute_sql(_BLOQUEAR)
 
 
 AL_ESCRIBIR.append(_al_escribir)
