@@ -29,7 +29,7 @@ import threading
 
 from peewee import BigIntegerField, Model
 
-from bd import AL_ESCRIBIR, BaseModel, db, memo
+from bd import AL_ESCRIBIR, BaseModel, db, es_postgres, memo
 from bd.compiladas import Compilada
 
 TABLA = 'version_catalogos'
@@ -43,8 +43,14 @@ TABLAS = frozenset({
     'actividad', 'nivel_escalamiento', 'plantilla_correo', 'regla_enrutamiento',
     'formato_regulador', 'resultado', 'empresa'})
 MAXIMO = 5000  # kept reads per process (arguments come from requests); beyond, start again
+# Longest arguments (characters of their text, one per value) a kept read is filed under:
+# catalog codes are at most 40 characters. Longer ones (a form field may hold 500 KB) are
+# read without being kept, or MAXIMO keys of whatever clients post would stay in every
+# worker until the next catalog change.
+ARGUMENTOS_MAX = 200
 MEMO = 'version_catalogos'  # bd.memo's key
 _LEER = 'SELECT "version" FROM "version_catalogos" WHERE "id" = 1'
+_BLOQUEAR = _LEER + ' FOR UPDATE'
 _TABLAS_LEIDAS = re.compile(r'\b(?:FROM|JOIN)\s+"(\w+)"', re.IGNORECASE)
 
 
@@ -92,13 +98,24 @@ def version():
 
 def _al_escribir(tabla):
     """A write to a catalog: the rest of the request reads the version again, and the rest of
-    the transaction reads the catalogs directly."""
+    the transaction reads the catalogs directly.
+
+    PostgreSQL: the transaction's first catalog write locks the version row before it runs.
+    The statement's AFTER trigger takes that lock only once the statement holds its own rows,
+    so a save holding a row while waiting for the version an import held, the import then
+    reaching that row, was a deadlock (PostgreSQL aborted one). Locked first, the save waits
+    holding nothing."""
     if tabla not in TABLAS:
         return
     memo.olvidar(MEMO)
     transaccion = _transaccion()
-    if transaccion is not None:
-        _hilo.estado = (transaccion, None)
+    if transaccion is None:
+        return
+    estado = getattr(_hilo, 'estado', None)
+    primera = estado is None or estado[0] is not transaccion or estado[1] is not None
+    _hilo.estado = (transaccion, None)
+    if primera and es_postgres():
+        db.execute_sql(_BLOQUEAR)
 
 
 AL_ESCRIBIR.append(_al_escribir)
@@ -206,12 +223,29 @@ class Recordada(Compilada):
         return hecha
 
     def filas(self, *valores):
-        return recordar((self, _clave(valores)), lambda: Compilada.filas(self, *valores))
+        clave = _clave(valores)
+        if clave is None:
+            return Compilada.filas(self, *valores)
+        return recordar((self, clave), lambda: Compilada.filas(self, *valores))
 
     def escalar(self, *valores):
-        return recordar((self, 'escalar', _clave(valores)),
-                        lambda: Compilada.escalar(self, *valores))
+        clave = _clave(valores)
+        if clave is None:
+            return Compilada.escalar(self, *valores)
+        return recordar((self, 'escalar', clave), lambda: Compilada.escalar(self, *valores))
 
 
 def _clave(valores):
-    return tuple(tuple(v) if isinstance(v, list) else v for v in valores)
+    """The key a run is kept under, or None: an argument too long to keep."""
+    clave = tuple(tuple(v) if isinstance(v, list) else v for v in valores)
+    return clave if _largo(clave) <= ARGUMENTOS_MAX else None
+
+
+def _largo(valor):
+    if isinstance(valor, (str, bytes)):
+        return len(valor)
+    if isinstance(valor, tuple):
+        return sum(_largo(v) for v in valor) + len(valor)
+    if isinstance(valor, int):
+        return valor.bit_length() // 8
+    return 0

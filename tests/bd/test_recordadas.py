@@ -3,6 +3,7 @@ trigger, in the same transaction; a request reads the version once; a transactio
 changed a catalog reads its own change, and what it read is never kept once rolled back;
 no caller can change what the next one gets; threads share the reads safely."""
 import threading
+import time
 
 import pytest
 
@@ -11,6 +12,7 @@ from bd.recordadas import TABLA, TABLAS, Recordada, version
 from catalogos.atencion import Canal
 from catalogos.organizacion import Calendario
 from tests.apoyo.sentencias import contar_sentencias, sentencias_de
+from tests.conftest import URL_BASE
 
 # The catalogs' tables that are not kept: they change all day.
 NO_GUARDADAS = {'rol', 'usuario', 'usuario_rol', 'evento_usuario', 'bloqueo_acceso'}
@@ -163,3 +165,69 @@ def test_hilos_a_la_vez_leen_siempre_una_version_entera(app):
     with app.app_context(), db.connection_context():
         assert _CANAL.primera('WEB').nombre == 'Nombre 19'
         assert version() == _leer_version()
+
+
+def _guardado():
+    """Characters of the arguments the kept reads are filed under, in this process."""
+    from bd import recordadas
+
+    return sum(len(str(clave[1:])) for clave in recordadas._vigentes.lecturas)
+
+
+def test_lo_que_envia_un_cliente_no_queda_guardado_por_largo_que_sea(app, client, demo):
+    """The public form's document type, service and motive reach kept reads as typed: each
+    distinct value was kept until MAXIMO of them, so a few thousand posts of ~500 KB fields
+    (the most a form field may hold) held gigabytes in every worker until the next catalog
+    change. A value no catalog code can be is read without being kept; a code still is."""
+    from tests.apoyo.portal import presentar
+
+    largo = 'X' * 200_000
+    antes = _guardado()
+    for i in range(3):
+        respuesta = presentar(client, cliente_tipo_documento_identidad=f'{i}{largo}',
+                              servicio=f'{i}{largo}', motivo=f'{i}{largo}')
+        assert respuesta.status_code == 400
+        assert 'Tipo de documento desconocido' in respuesta.get_data(as_text=True)
+    assert _guardado() - antes < 1000
+    with app.test_request_context('/'), db.connection_context():
+        _CANAL.primera('WEB')  # the demo's
+        assert sentencias_de(lambda: _CANAL.primera('WEB')) == 0  # a code is kept
+        assert sentencias_de(lambda: _CANAL.primera(largo)) == 1  # a long text is read
+
+
+@pytest.mark.skipif(not URL_BASE.startswith('postgres'), reason='bloqueos de filas de PostgreSQL')
+def test_dos_transacciones_que_cambian_catalogos_no_se_bloquean_entre_si(app):
+    """The version row is locked by the first catalog write of a transaction. By the
+    statement's AFTER trigger alone, a save that had just locked its own row then waited
+    for the version held by an import reaching that same row later: a deadlock, and
+    PostgreSQL aborted one of them. Now the save waits before touching any row."""
+    with app.app_context(), db.connection_context():
+        uno, dos = _canal('UNO', 'Uno'), _canal('DOS', 'Dos')
+    errores, empezo = [], threading.Event()
+
+    def importar():
+        try:
+            with db.connection_context(), db.atomic():
+                Canal.update(nombre='Importado').where(Canal.id == uno.id).execute()
+                empezo.set()
+                time.sleep(0.5)  # the screen's save starts meanwhile
+                Canal.update(nombre='Importado').where(Canal.id == dos.id).execute()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errores.append(error)
+
+    def guardar():
+        try:
+            empezo.wait(10)
+            with db.connection_context(), db.atomic():
+                Canal.update(nombre='Guardado').where(Canal.id == dos.id).execute()
+        except Exception as error:  # noqa: BLE001 (reported below)
+            errores.append(error)
+
+    hilos = [threading.Thread(target=importar), threading.Thread(target=guardar)]
+    for hilo in hilos:
+        hilo.start()
+    for hilo in hilos:
+        hilo.join(timeout=60)
+    assert errores == []
+    with app.app_context(), db.connection_context():
+        assert Canal.get_by_id(dos.id).nombre == 'Guardado'  # the save waited, then won
