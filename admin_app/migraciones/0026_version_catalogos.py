@@ -5,8 +5,10 @@ whichever process, server or person (with plain SQL) made the change.
 
 SQLite has row triggers only: one per table and operation. PostgreSQL gets one statement
 trigger per table for INSERT, UPDATE, DELETE and TRUNCATE (once per statement however many
-rows it touches). Frozen list of tables and copy of the model: this file never imports the
-application.
+rows it touches), BEFORE the statement: the version row is locked before any catalog row,
+so two transactions changing catalogs queue on it instead of deadlocking (an AFTER trigger
+would wait for it while holding the rows just changed). Frozen list of tables and copy of
+the model: this file never imports the application.
 """
 from peewee import *
 
@@ -39,7 +41,7 @@ def up(migrator, db):
         db.execute_sql(f'CREATE OR REPLACE FUNCTION {FUNCION}() RETURNS trigger '
                        f'LANGUAGE plpgsql AS $$ BEGIN {SUBIR}; RETURN NULL; END $$')
         for tabla in TABLAS:
-            db.execute_sql(f'CREATE TRIGGER {tabla}_version_catalogos AFTER INSERT OR UPDATE '
+            db.execute_sql(f'CREATE TRIGGER {tabla}_version_catalogos BEFORE INSERT OR UPDATE '
                            f'OR DELETE OR TRUNCATE ON {tabla} FOR EACH STATEMENT '
                            f'EXECUTE FUNCTION {FUNCION}()')
     else:
