@@ -2,7 +2,6 @@
 triggers, migration 0027) always equal a fresh count of the cases, whatever wrote them: the
 services, plain SQL, multi-row statements, deletes, concurrent transactions; and the agent
 picked is the one the count of the cases would pick."""
-import threading
 import uuid
 from datetime import timedelta
 
@@ -18,6 +17,7 @@ from reclamos.caso.flujo import transicionar
 from reclamos.caso.gestion import derivar, reasignar, tomar
 from reclamos.caso.modelo import Reclamo
 from reglas.transiciones import ABIERTOS, ESTADOS
+from tests.apoyo.hilos import en_hilos
 from tests.conftest import URL_BASE
 from tests.reclamos.conftest import IP, LUNES
 
@@ -215,24 +215,7 @@ postgres = pytest.mark.skipif(not URL_BASE.startswith('postgres'),
 
 
 def _en_hilos(funcion, n):
-    errores, barrera = [], threading.Barrier(n)
-
-    def trabajar(i):
-        try:
-            barrera.wait(timeout=30)
-            funcion(i)
-        except Exception as error:  # noqa: BLE001 (reported by the test)
-            errores.append(error)
-        finally:
-            if not db.is_closed():
-                db.close()
-
-    hilos = [threading.Thread(target=trabajar, args=(i,)) for i in range(n)]
-    for hilo in hilos:
-        hilo.start()
-    for hilo in hilos:
-        hilo.join(timeout=120)
-    return errores
+    return en_hilos(funcion, n)[1]
 
 
 @postgres

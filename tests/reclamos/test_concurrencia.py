@@ -1,39 +1,18 @@
 """Real threads, each with its own connection (peewee opens one per thread)."""
-import threading
 
 from bd import db
 from reclamos.caso.modelo import Reclamo
 from reclamos.errores import ConflictoVersion
 from reclamos.caso.gestion import tomar
 from reclamos.caso.registro import registrar
+from tests.apoyo.hilos import en_hilos
 from tests.reclamos.conftest import IP, LUNES, datos_validos
 
 HILOS = 8
 
 
 def _en_hilos(funcion, n=HILOS):
-    """Run funcion(i) in n threads released together; returns (results, errors)."""
-    salida, errores = [None] * n, []
-    salida_lock = threading.Lock()
-    barrera = threading.Barrier(n)
-
-    def trabajar(i):
-        try:
-            barrera.wait(timeout=30)
-            salida[i] = funcion(i)
-        except Exception as error:  # noqa: BLE001 (reported by the test)
-            with salida_lock:
-                errores.append(error)
-        finally:
-            if not db.is_closed():
-                db.close()
-
-    hilos = [threading.Thread(target=trabajar, args=(i,)) for i in range(n)]
-    for hilo in hilos:
-        hilo.start()
-    for hilo in hilos:
-        hilo.join(timeout=120)
-    return salida, errores
+    return en_hilos(funcion, n)
 
 
 def test_numeros_unicos_con_registros_simultaneos(actores):
