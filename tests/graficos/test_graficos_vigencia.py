@@ -72,7 +72,7 @@ def test_la_migracion_0025_deja_el_resumen_construido(tmp_path):
             migrar(hasta='0024_tipos_identidad')
             with db.connection_context():
                 cargar()
-            assert migrar() == ['0025_resumen_vivo']
+            assert migrar(hasta='0025_resumen_vivo') == ['0025_resumen_vivo']
             with db.connection_context():
                 calculo = ultimo()
                 assert calculo is not None and calculo.zona == zona
