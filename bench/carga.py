@@ -1,6 +1,7 @@
 """Bounded loopback load against a real server: gunicorn (2 workers) on 127.0.0.1.
 
-    python -m bench.carga [--segundos 10] [--concurrencia 4] [--escenario NOMBRE ...]
+    python -m bench.carga [--segundos 10] [--concurrencia 4] [--trabajadores 2]
+                          [--escenario NOMBRE ...]
 
 Uses the database in DATABASE_URL (default: the embedded SQLite file). Every request goes to
 127.0.0.1 only; each scenario stops after a fixed time or number of requests. Prints a table
@@ -163,13 +164,15 @@ def main(argv=None):
     parser.add_argument('--peticiones', type=int, default=100_000,
                         help='Máximo de peticiones por escenario.')
     parser.add_argument('--concurrencia', type=int, default=4)
+    parser.add_argument('--trabajadores', type=int, default=2,
+                        help='Trabajadores de gunicorn (sync); 2 como en bench.comparar.')
     parser.add_argument('--salida', default=str(RAIZ / 'bench' / 'resultados'))
     parser.add_argument('--escenario', action='append', default=[],
                         help='Solo los escenarios cuyo nombre contiene este texto.')
     args = parser.parse_args(argv)
 
     url_bd = os.environ.get('DATABASE_URL', '')
-    servidor = Servidor(url_bd)
+    servidor = Servidor(url_bd, args.trabajadores)
     try:
         servidor.esperar()
         resultados = [medir(servidor.base, e, args.segundos, args.concurrencia, args.peticiones)
@@ -179,7 +182,8 @@ def main(argv=None):
     finally:
         servidor.parar()
     informe = {'fecha': time.strftime('%Y-%m-%d %H:%M'), 'bd': url_bd.split(':')[0] or 'sqlite',
-               'concurrencia': args.concurrencia, 'rss_max_mb': rss and round(rss, 1),
+               'concurrencia': args.concurrencia, 'trabajadores': args.trabajadores,
+               'rss_max_mb': rss and round(rss, 1),
                'resultados': resultados}
     Path(args.salida).mkdir(parents=True, exist_ok=True)
     archivo = Path(args.salida) / f"carga-{informe['bd']}-{time.strftime('%Y%m%d-%H%M%S')}.json"

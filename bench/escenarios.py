@@ -123,6 +123,19 @@ def _registrar_api(sesion, base, estado, i):
     return sesion.post(base + '/api/v1/casos', json=_registro_api(i), timeout=30)
 
 
+def _registrar_api_completo(sesion, base, estado, i):
+    """The whole path: a motive with a custom field, a process and an area with an agent (the
+    least loaded one is chosen and told), and a customer e-mail (the acknowledgment is
+    queued with its signed link)."""
+    return sesion.post(base + '/api/v1/casos', timeout=30, json={
+        'motivo': 'SIN_SERVICIO', 'canal': 'WEB', 'servicio': 'INTERNET',
+        'descripcion': f'Sin servicio de internet desde ayer, reporte {i}.',
+        'campos': {'codigo_abonado': f'AB-{i:06d}'},
+        'cliente': {'tipo_documento_identidad': 'DNI',
+                    'numero_documento': str(50000000 + i % 50000),
+                    'nombre': 'Cliente con correo', 'email': f'cliente{i % 50000}@correo.example'}})
+
+
 def _suspender_o_reanudar(sesion, base, estado, i):
     """Alternate suspend / resume on the thread's case: each is a real transition that
     pauses or resumes every running term of the case."""
@@ -151,6 +164,7 @@ def escenarios():
         Escenario('registro por formulario', '/casos/nuevo', 'POST', _registro, 302),
         Escenario('lista de motivos (admin generado)', '/admin/motivos/'),
         EscenarioApi('registro por API', _registrar_api, 201),
+        EscenarioApi('registro por API con asignación y acuse', _registrar_api_completo, 201),
         EscenarioApi('transición por API (suspender/reanudar)', _suspender_o_reanudar, 200),
         EscenarioPublico(),
         # The whole dashboard (every chart, default range: the last 30 days) and one export.

@@ -45,7 +45,7 @@ def crear(r, ctx):
     ruta = enrutar(r)  # routing rules: may set r['prioridad'], area, user, process, tags
     proceso = ruta.proceso or Proceso.activo_de(motivo.id)
     reclamo = Reclamo(
-        numero=siguiente_numero(calendario.local(ctx.ahora).year), tipo=r['tipo'],
+        tipo=r['tipo'],
         origen=r['origen'], cliente=r['cliente'], area_solicitante=r['area_solicitante'],
         canal=r['canal'], servicio=r['servicio'], producto=r['producto'], motivo=motivo,
         prioridad=r['prioridad'], descripcion=r['descripcion'],
@@ -69,6 +69,10 @@ def crear(r, ctx):
     reclamo.actividad_orden = actividad.orden if actividad else None
     terminos = terminos_iniciales(r, calendario, actividad)
     reclamo.vence_en = min(t['vence_en'] for t in terminos)
+    # The year's number last: its counter row stays locked until COMMIT and every
+    # registration queues on it, so what needs no number (routing, the least loaded agent,
+    # the terms) is done before taking it.
+    reclamo.numero = siguiente_numero(calendario.local(ctx.ahora).year)
     reclamo.id = insertar(Reclamo, [reclamo.__data__], devolver_id=True)
     _escribir(reclamo, r, ctx, ruta, terminos, alta)
     ruta.guardar_etiquetas(reclamo)
