@@ -181,6 +181,39 @@ def _valor(campo, fila):
     return campo.default() if callable(campo.default) else campo.default
 
 
+def _insercion(modelo, filas, postgres, ignorar_repetido=False, returning=False):
+    """The INSERT text (compiled once per shape) and its parameters."""
+    campos = [c for c in _campos(modelo) if c.name in filas[0] or c.default is not None]
+    parametros = [c.db_value(_valor(c, fila)) for fila in filas for c in campos]
+    return _texto_insercion(modelo._meta.table_name, tuple(c.column_name for c in campos),
+                            len(filas), postgres, ignorar_repetido, returning), parametros
+
+
+def insertar_juntas(grupos):
+    """Several ``insertar`` (no id back) as one statement: ``grupos`` is [(model, rows)].
+
+    Why: on PostgreSQL each statement is a round trip, and a registration's last writes
+    (terms, contact, acknowledgment, log lines) happen while the year's number row is locked
+    until COMMIT: one statement of data-modifying CTEs keeps that lock a few round trips
+    shorter. The rows must not refer to each other (the CTEs see one snapshot). SQLite runs
+    in process: one INSERT after another costs no trip.
+    """
+    grupos = [(modelo, filas) for modelo, filas in grupos if filas]
+    if not es_postgres() or len(grupos) < 2:
+        for modelo, filas in grupos:
+            insertar(modelo, filas)
+        return
+    partes, parametros = [], []
+    for modelo, filas in grupos:
+        texto, valores = _insercion(modelo, filas, True)
+        partes.append(texto)
+        parametros += valores
+    # Our models' names and placeholders only: values travel as parameters.
+    texto = 'WITH ' + ', '.join(f'"escritura_{i}" AS ({parte})'
+                                for i, parte in enumerate(partes[:-1])) + ' ' + partes[-1]
+    db.execute_sql(texto, parametros)
+
+
 def insertar(modelo, filas, devolver_id=False, ignorar_repetido=False):
     """One multi-row INSERT of ``filas`` (dicts by field name, all with the same keys).
 
@@ -191,14 +224,10 @@ def insertar(modelo, filas, devolver_id=False, ignorar_repetido=False):
     """
     if not filas:
         return None
-    primera = filas[0]
-    campos = [c for c in _campos(modelo) if c.name in primera or c.default is not None]
-    parametros = [c.db_value(_valor(c, fila)) for fila in filas for c in campos]
     postgres = es_postgres()
     # SQLite gives a plain INSERT's id as lastrowid, on any version.
     returning = devolver_id and (postgres or (ignorar_repetido and SQLITE_RETURNING))
-    texto = _texto_insercion(modelo._meta.table_name, tuple(c.column_name for c in campos),
-                             len(filas), postgres, ignorar_repetido, returning)
+    texto, parametros = _insercion(modelo, filas, postgres, ignorar_repetido, returning)
     cursor = db.execute_sql(texto, parametros)
     if not devolver_id:
         return None

@@ -8,7 +8,7 @@ the rows written are kept in ``Alta`` so the API answers with the case without a
 import json
 from dataclasses import dataclass, field
 
-from bd.compiladas import insertar
+from bd.compiladas import insertar, insertar_juntas
 from catalogos.procesos import Proceso
 from reclamos.alertas import avisos_personal
 from reclamos.caso.acciones import Accion, fila_accion
@@ -84,7 +84,6 @@ def crear(r, ctx):
 def _escribir(reclamo, r, ctx, ruta, terminos, alta):
     """The case's rows: terms, contact, acknowledgment, log lines; one INSERT per table."""
     filas_terminos = [{**t, 'reclamo': reclamo.id} for t in terminos]
-    insertar(TerminoCaso, filas_terminos)
     alta.terminos = [TerminoCaso(**fila) for fila in filas_terminos]
     filas = [fila_accion(reclamo, ctx, 'creacion', 'numero', None, reclamo.numero,
                          f'Caso registrado por {r["canal"].nombre}.', visible_cliente=True)]
@@ -95,14 +94,15 @@ def _escribir(reclamo, r, ctx, ruta, terminos, alta):
     if r.get('contacto') is not None:
         alta.contacto = ContactoCaso(reclamo=reclamo.id, creado_en=a_bd(ctx.ahora),
                                      **limpio(r['contacto']))
-        insertar(ContactoCaso, [alta.contacto.__data__])
     legal = next((t for t in terminos if t['tipo'] == LEGAL), None)
     aviso = acuse(reclamo, calendario=alta.calendario, contacto=alta.contacto, legal=legal,
                   ctx=ctx)
     if aviso is not None:
-        insertar(Correo, [aviso[0]])
         filas.append(aviso[1])
-    insertar(Accion, filas)
+    # One statement for the four tables (none of these rows refers to another).
+    insertar_juntas([(TerminoCaso, filas_terminos),
+                     (ContactoCaso, [alta.contacto.__data__] if alta.contacto else []),
+                     (Correo, [aviso[0]] if aviso is not None else []), (Accion, filas)])
     alta.acciones = [Accion(**fila) for fila in filas]
     for accion in alta.acciones:
         if accion.usuario_id is not None:

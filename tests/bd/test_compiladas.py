@@ -67,3 +67,36 @@ def test_una_lista_para_in_de_cualquier_largo(app, demo):
             elegidas = todas[:largo]
             assert [a.codigo for a in por_codigo.filas(elegidas, True)] == elegidas
         assert por_codigo.filas(todas, False) == []
+
+
+def test_escrituras_juntas_un_viaje_en_postgresql_y_todas_sus_filas(app, demo):
+    """The registration's last writes (terms, log lines, outbox) as one statement on
+    PostgreSQL: every row is there, each table's defaults applied; a bad row undoes all."""
+    from peewee import IntegrityError
+
+    from bd import es_postgres
+    from bd.compiladas import insertar_juntas
+    from reclamos.caso.acciones import Accion
+    from reclamos.plazos.modelo import TerminoCaso
+    from tests.apoyo.sentencias import sentencias_de
+
+    with app.app_context(), db.connection_context():
+        admin = Usuario.get(Usuario.email == 'admin@reclamos.demo')
+        caso = crear_caso(admin, motivo='SIN_SERVICIO', servicio='INTERNET', canal='WEB')
+        antes = Accion.select().count(), TerminoCaso.select().count()
+        termino = TerminoCaso.select().where(TerminoCaso.reclamo == caso.id).dicts().first()
+        termino = {k: v for k, v in termino.items() if k != 'id'} | {'nombre': 'Copia'}
+        acciones = [{'reclamo': caso.id, 'usuario': admin.id, 'instante': caso.creado_en,
+                     'tipo': 'comentario', 'texto': f'Nota {i}'} for i in range(3)]
+        with db.atomic():
+            enviadas = sentencias_de(lambda: insertar_juntas(
+                [(TerminoCaso, [termino]), (Accion, acciones), (Accion, [])]))
+        assert enviadas == (1 if es_postgres() else 2)
+        assert (Accion.select().count(), TerminoCaso.select().count()) == (
+            antes[0] + 3, antes[1] + 1)
+        assert [a.texto for a in Accion.select().where(Accion.texto.startswith('Nota '))
+                .order_by(Accion.id)] == ['Nota 0', 'Nota 1', 'Nota 2']
+        # One row a constraint refuses: nothing of the statement stays.
+        with pytest.raises(IntegrityError), db.atomic():
+            insertar_juntas([(Accion, acciones), (TerminoCaso, [termino | {'reclamo': 0}])])
+        assert Accion.select().count() == antes[0] + 3
