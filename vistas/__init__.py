@@ -9,7 +9,7 @@ def registrar_vistas(app):
     from flask_admin.theme import Bootstrap4Theme
 
     from catalogos import REGISTRO
-    from vistas import comprimido, filtros
+    from vistas import comprimido, filtros, paginas_error
     from vistas.api import api
     from vistas.portal import bp as portal
     from reclamos.portal.cartas import PlantillaCarta
@@ -47,6 +47,7 @@ def registrar_vistas(app):
     app.jinja_env.globals['menu_principal'] = menu_principal
     filtros.registrar(app)
     comprimido.registrar(app)
+    paginas_error.registrar(app)
     registrar_campana(app)
     app.register_blueprint(api)
     app.register_blueprint(portal)

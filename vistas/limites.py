@@ -58,10 +58,8 @@ def limitar_entradas(app):
         if request.blueprint == 'api':
             respuesta = jsonify({'mensaje': mensaje, 'errores': {}})
         else:
-            respuesta = app.response_class(f'<!doctype html><html lang="es"><meta charset="utf-8">'
-                                           f'<title>Reclamos</title><p>{mensaje}</p>'
-                                           '<p><a href="/login">Volver</a></p></html>',
-                                           mimetype='text/html')
+            from vistas.paginas_error import pagina
+            respuesta = app.make_response(pagina(error, mensaje))
         respuesta.status_code = 429
         if getattr(error, 'retry_after', None):
             respuesta.headers['Retry-After'] = str(error.retry_after)

@@ -78,11 +78,13 @@ def _inesperado(fallo):
 @api.app_errorhandler(404)
 @api.app_errorhandler(405)
 def _ruta(fallo):
-    """Routing errors never reach a blueprint's handlers: answer JSON under /api/v1 only and
-    leave every other path to Flask's default page."""
+    """Routing errors never reach a blueprint's handlers: answer JSON under /api/v1 and the
+    Spanish page (vistas.paginas_error) everywhere else."""
+    from vistas.paginas_error import pagina
+
     if request.path == PREFIJO or request.path.startswith(PREFIJO + '/'):
         return _http(fallo)
-    return fallo
+    return pagina(fallo)
 
 
 @api.after_request
